@@ -1,0 +1,31 @@
+# The two commands in the README: `make run` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-test
+
+.PHONY: run test lint setup clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## make run: set up, import the demo corpus (unchanged files are skipped) and open the workbench.
+run: $(STAMP)
+	$(BIN)/sdi import --quiet
+	$(BIN)/sdi
+
+## make test: set up with the test extras, lint, and run the whole suite.
+test: $(STAMP)
+	$(BIN)/ruff check sdi tests
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check sdi tests
+
+clean:
+	rm -rf $(VENV) .sdi .pytest_cache

@@ -1,0 +1,68 @@
+"""`sdi` entry point: global options, the sub-commands, and one-line errors with a non-zero exit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sdi import __version__
+from sdi.cli import corpus, project, show, status
+
+COMMANDS = (project, corpus, status, show)
+EXIT_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sdi",
+        description="Terminal workbench for stepwise-deductive induction (SDI) on focus-group transcripts.",
+        epilog="Without a command, sdi shows the project's status.",
+    )
+    parser.add_argument("--version", action="version", version=f"sdi {__version__}")
+    parser.add_argument(
+        "--project",
+        "-p",
+        type=Path,
+        metavar="DIR",
+        help="project folder (default: the nearest folder with sdi.toml at or above the cwd)",
+    )
+    parser.add_argument("--coder", metavar="NAME", help="who is coding (default: SDI_CODER, sdi.toml, login)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.handler = status.run
+    try:
+        return int(args.handler(args) or 0)
+    except BrokenPipeError:  # `sdi show … | head`: the reader left; not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("sdi: interrupted; everything committed so far is kept", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one line for the researcher, never a traceback for known problems
+        known = _known_errors()
+        if isinstance(exc, known):
+            print(f"sdi: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        raise
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from sdi.workflow.errors import reportable_errors
+
+    return reportable_errors()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""`sdi init DIR`: create a project folder."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sdi.i18n import t
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "init",
+        help="create a project (sdi.toml, corpus/, codebooks/, exports/)",
+        description="Create a project folder with sdi.toml and the corpus/, codebooks/ and "
+        "exports/ folders. An existing sdi.toml is never overwritten.",
+    )
+    parser.add_argument("directory", type=Path, nargs="?", default=Path("."), help="folder (default: .)")
+    parser.add_argument("--title", help="project title (default: the folder name)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from sdi.workflow.project import init_project
+
+    path = init_project(args.directory, args.title)
+    print(t("initialised", path=path.parent))
+    return 0

@@ -1,0 +1,240 @@
+"""`sdi.toml` → one frozen, validated `Config`, passed explicitly to whoever needs it.
+
+Read by every room, imports none of them. A broken file is a `ConfigError` that names the file, the key
+and the line, so a researcher can fix it without reading a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAME = "sdi.toml"
+STATE_DIR = ".sdi"
+DEFAULT_MODEL = "nb_core_news_sm"
+DEFAULT_MODERATORS = ("Moderator", "I", "Intervjuer", "Ordstyrer")
+LANGUAGES = ("nb", "en")
+
+
+class ConfigError(Exception):
+    """A problem in `sdi.toml`, located by file and line where possible."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Config:
+    """A project: the folder holding `sdi.toml` and what the file says."""
+
+    root: Path
+    title: str = "Uten tittel"
+    language: str = "nb"
+    coder: str = ""
+    nlp_model: str = DEFAULT_MODEL
+    database_url: str = ""
+    moderator_labels: tuple[str, ...] = DEFAULT_MODERATORS
+    speaker_patterns: tuple[str, ...] = ()
+    pseudonyms: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def state_dir(self) -> Path:
+        """Git-ignored folder for the embedded database and its backups."""
+        return self.root / STATE_DIR
+
+    @property
+    def corpus_dir(self) -> Path:
+        return self.root / "corpus"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def codebooks_dir(self) -> Path:
+        return self.root / "codebooks"
+
+    def resolved_database_url(self) -> str:
+        """The SQLAlchemy URL; relative SQLite paths are taken from the project folder."""
+        url = self.database_url
+        if not url:
+            return f"sqlite:///{self.state_dir / 'sdi.sqlite'}"
+        prefix = "sqlite:///"
+        if url.startswith(prefix) and not url.startswith(prefix + "/") and url != prefix + ":memory:":
+            return f"{prefix}{self.root / url[len(prefix) :]}"
+        return url
+
+
+# table -> key -> (expected type(s), description for the error message)
+_SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
+    "project": {"title": (str, "a string"), "language": (str, "a string"), "coder": (str, "a string")},
+    "nlp": {"model": (str, "a string")},
+    "database": {"url": (str, "a string")},
+    "speakers": {"moderator": (list, "a list of strings"), "patterns": (list, "a list of strings")},
+}
+_FREE_TABLES = {"pseudonyms"}
+
+
+def find_project(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds `sdi.toml`."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise ConfigError(start / CONFIG_NAME, "no sdi.toml here or in any parent folder (run `sdi init DIR`)")
+
+
+def load_config(root: Path) -> Config:
+    """Read and validate `root/sdi.toml`."""
+    root = root.resolve()
+    path = root / CONFIG_NAME
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(path, "file not found (run `sdi init` to create a project)") from None
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(path, "not UTF-8 text", line) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(path, f"invalid TOML: {message}", int(match.group(1)) if match else None) from None
+    return _validate(root, path, text, data)
+
+
+def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config:
+    def fail(table: str | None, key: str | None, message: str) -> ConfigError:
+        return ConfigError(path, message, _locate(text, table, key))
+
+    for table, value in data.items():
+        if table not in _SCHEMA and table not in _FREE_TABLES:
+            known = ", ".join(f"[{name}]" for name in [*_SCHEMA, *sorted(_FREE_TABLES)])
+            raise fail(None, table, f"unknown key '{table}' (known tables: {known})")
+        if not isinstance(value, dict):
+            raise fail(None, table, f"'{table}' must be a table, [{table}]")
+    values: dict[str, Any] = {}
+    for table, keys in _SCHEMA.items():
+        for key, value in data.get(table, {}).items():
+            if key not in keys:
+                raise fail(table, key, f"unknown key '{table}.{key}' (known: {', '.join(keys)})")
+            expected, described = keys[key]
+            if not isinstance(value, expected):
+                raise fail(table, key, f"'{table}.{key}' must be {described}, not {type(value).__name__}")
+            if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+                raise fail(table, key, f"'{table}.{key}' must be {described}")
+            values[f"{table}.{key}"] = value
+    language = values.get("project.language", "nb")
+    if language not in LANGUAGES:
+        raise fail("project", "language", f"'project.language' must be one of {', '.join(LANGUAGES)}")
+    patterns = tuple(values.get("speakers.patterns", ()))
+    for pattern in patterns:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise fail(
+                "speakers", "patterns", f"'speakers.patterns': bad regular expression {pattern!r}: {exc}"
+            ) from None
+        if "label" not in compiled.groupindex:
+            raise fail("speakers", "patterns", f"'speakers.patterns': {pattern!r} needs a group (?P<label>…)")
+    pseudonyms: dict[str, str] = {}
+    for name, replacement in data.get("pseudonyms", {}).items():
+        if not isinstance(replacement, str) or not replacement.strip() or not name.strip():
+            raise fail("pseudonyms", name, f"'pseudonyms.{name}' must map a name to a non-empty string")
+        pseudonyms[name] = replacement
+    moderators = values.get("speakers.moderator")
+    return Config(
+        root=root,
+        title=values.get("project.title", Config.title),
+        language=language,
+        coder=values.get("project.coder", ""),
+        nlp_model=values.get("nlp.model", DEFAULT_MODEL),
+        database_url=values.get("database.url", ""),
+        moderator_labels=tuple(moderators) if moderators is not None else DEFAULT_MODERATORS,
+        speaker_patterns=patterns,
+        pseudonyms=pseudonyms,
+    )
+
+
+_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+
+
+def _locate(text: str, table: str | None, key: str | None) -> int | None:
+    """The line of `key` inside `[table]` (or of the table header), found by scanning the file."""
+    current: str | None = None
+    header_line: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TABLE_HEADER.match(line)
+        if header:
+            current = header.group(1).strip('"')
+            if table is None and key is not None and current.split(".")[0] == key:
+                return number
+            if current == table:
+                header_line = number
+            continue
+        if key is None or current != table:
+            continue
+        stripped = line.lstrip()
+        for quoted in (key, f'"{key}"', f"'{key}'"):
+            if stripped.startswith(quoted) and stripped[len(quoted) :].lstrip().startswith("="):
+                return number
+    return header_line
+
+
+DEFAULT_TOML = """\
+# sdi project settings. See the README for every key.
+
+[project]
+title = "{title}"
+# Language of the user interface and fixed export labels: "nb" (bokmål) or "en".
+language = "nb"
+# Default coder name for this machine (can be overridden with --coder or SDI_CODER).
+coder = ""
+
+[nlp]
+# spaCy pipeline to use when installed; otherwise sdi uses its offline Norwegian pipeline.
+model = "{model}"
+
+[database]
+# Empty: an SQLite file under .sdi/ (git-ignored). Team server: "postgresql+psycopg://user@host/db".
+url = ""
+
+[speakers]
+# Speaker labels that mark the moderator/interviewer.
+moderator = ["Moderator", "I", "Intervjuer", "Ordstyrer"]
+# Extra regular expressions for speaker labels; each needs a group (?P<label>...), optionally (?P<text>...).
+patterns = []
+
+[pseudonyms]
+# Names and places replaced in the transcript text on import, e.g.:
+# "Kari Nordmann" = "[helsesykepleier]"
+"""
+
+
+def write_default(root: Path, title: str) -> Path:
+    """Create a fresh `sdi.toml` (never overwrites)."""
+    path = root / CONFIG_NAME
+    if path.exists():
+        raise ConfigError(path, "already exists; not overwritten")
+    safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
+    path.write_text(DEFAULT_TOML.format(title=safe_title, model=DEFAULT_MODEL), encoding="utf-8")
+    return path

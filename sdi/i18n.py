@@ -1,0 +1,69 @@
+"""The one catalogue of user-facing labels, bokmål and English, chosen by `project.language`."""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "project": {"nb": "Prosjekt", "en": "Project"},
+    "database": {"nb": "Database", "en": "Database"},
+    "coder": {"nb": "Koder", "en": "Coder"},
+    "nlp": {"nb": "Språkmodell", "en": "NLP model"},
+    "nlp_installed": {"nb": "installert", "en": "installed"},
+    "nlp_missing": {
+        "nb": "ikke installert — bruker offline norsk pipeline (lemmaer, ingen entiteter)",
+        "en": "not installed — using the offline Norwegian pipeline (lemmas, no entities)",
+    },
+    "group": {"nb": "Fokusgruppe", "en": "Focus group"},
+    "site": {"nb": "Sted", "en": "Site"},
+    "stage": {"nb": "Runde", "en": "Stage"},
+    "date": {"nb": "Dato", "en": "Date"},
+    "transcripts": {"nb": "Transkripsjoner", "en": "Transcripts"},
+    "transcript": {"nb": "Transkripsjon", "en": "Transcript"},
+    "words": {"nb": "Ord", "en": "Words"},
+    "speakers": {"nb": "Talere", "en": "Speakers"},
+    "turns": {"nb": "Ytringer", "en": "Turns"},
+    "coded": {"nb": "Kodet", "en": "Coded"},
+    "codes": {"nb": "Koder", "en": "Codes"},
+    "code_groups": {"nb": "Kodegrupper", "en": "Code groups"},
+    "concepts": {"nb": "Begreper", "en": "Concepts"},
+    "total": {"nb": "Totalt", "en": "Total"},
+    "groups": {"nb": "fokusgrupper", "en": "focus groups"},
+    "stages": {"nb": "runder", "en": "stages"},
+    "ungrouped": {"nb": "ugrupperte koder", "en": "ungrouped codes"},
+    "codings": {"nb": "kodinger", "en": "codings"},
+    "flagged": {
+        "nb": "kodinger må sees på etter endret transkripsjon",
+        "en": "codings need a look after a transcript changed",
+    },
+    "speakers_note": {
+        "nb": "Talere: informanter som sa noe (uten moderator).",
+        "en": "Speakers: informants who spoke (moderator not counted).",
+    },
+    "empty": {
+        "nb": "Ingen transkripsjoner ennå. Kjør `sdi import`.",
+        "en": "No transcripts yet. Run `sdi import`.",
+    },
+    "imported": {"nb": "importert", "en": "imported"},
+    "updated": {"nb": "ny versjon", "en": "new version"},
+    "metadata": {"nb": "metadata oppdatert", "en": "metadata updated"},
+    "unchanged": {"nb": "uendret", "en": "unchanged"},
+    "failed": {"nb": "feilet", "en": "failed"},
+    "version": {"nb": "versjon", "en": "version"},
+    "import_summary": {
+        "nb": "{files} filer: {imported} importert, {updated} nye versjoner, {unchanged} uendret, "
+        "{failed} feilet",
+        "en": "{files} files: {imported} imported, {updated} new versions, {unchanged} unchanged, "
+        "{failed} failed",
+    },
+    "flagged_after_import": {
+        "nb": "{n} kodinger fikk endret eller mistet teksten sin og er flagget",
+        "en": "{n} codings had their words changed or removed and are flagged",
+    },
+    "moderator": {"nb": "moderator", "en": "moderator"},
+    "initialised": {"nb": "Opprettet prosjekt i {path}", "en": "Created a project in {path}"},
+}
+
+
+def t(key: str, language: str = "nb", **values: object) -> str:
+    entry = CATALOGUE[key]
+    text = entry.get(language) or entry["nb"]
+    return text.format(**values) if values else text

@@ -1,0 +1,308 @@
+"""TOML metadata: `+++` front matter at the top of a transcript, or a `X.toml` sidecar beside it.
+
+Metadata errors are the ones users make by hand, so every error names the file and the line in the
+file (not in the TOML block), which is what an editor shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from sdi.ingest.encoding import decode_bytes, read_bytes
+from sdi.ingest.model import IngestError, ParticipantInfo, TranscriptMeta
+
+FENCE = "+++"
+_STRING_KEYS = ("title", "group", "site", "category", "summary")
+_TOP_KEYS = frozenset((*_STRING_KEYS, "stage", "date", "participants"))
+_PARTICIPANT_KEYS = frozenset(("label", "pseudonym", "role", "service", "moderator", "attributes"))
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_TOML_END = re.compile(r"\s*\(at end of document\)")
+_TABLE_HEADER = re.compile(r"^\s*\[")
+_PARTICIPANTS_HEADER = re.compile(r"^\s*\[\[\s*participants\s*\]\]")
+_BARE_UNICODE_KEY = re.compile(r"(?P<pre>(?:^|[{,.\[\n])[ \t]*)(?P<key>[\w-]+)(?=[ \t]*[=.\]])")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Word's autocorrect turns straight quotes into typographic ones, which TOML does not accept.
+_SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+
+MetaValues = dict[str, Any]
+"""Validated metadata keys present in one source (front matter or sidecar); merged key by key."""
+
+
+def split_front_matter(
+    path: Path, lines: Sequence[str], *, smart_quotes: bool = False
+) -> tuple[MetaValues, int]:
+    """Parse front matter at the top of `lines` (line i+1 of the file is `lines[i]`).
+
+    Returns the validated values and the index of the first body line. Leading blank lines are
+    allowed; a `---` opening is refused with a hint, since YAML front matter is a common habit.
+    """
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return {}, 0
+    opening = lines[first].strip()
+    if opening == "---":
+        raise IngestError(
+            path,
+            "YAML front matter ('---') is not supported; use TOML front matter between '+++' lines",
+            first + 1,
+        )
+    if opening != FENCE:
+        return {}, 0
+    close = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == FENCE), None)
+    if close is None:
+        raise IngestError(path, "unterminated front matter: no closing '+++' line", first + 1)
+    block = list(lines[first + 1 : close])
+    if smart_quotes:
+        block = [line.translate(_SMART_QUOTES) for line in block]
+    values = parse_metadata(path, block, first_line=first + 2, what="front matter")
+    return values, close + 1
+
+
+def read_sidecar(transcript: Path, max_bytes: int) -> tuple[MetaValues, Path | None]:
+    """Metadata from `X.toml` beside `X.ext`, the way to describe files that cannot carry front matter."""
+    sidecar = transcript.with_suffix(".toml")
+    if sidecar == transcript or not sidecar.is_file():
+        return {}, None
+    data = read_bytes(sidecar, max_bytes)
+    if not data.strip():
+        return {}, sidecar
+    text, _ = decode_bytes(sidecar, data)
+    return parse_metadata(sidecar, text.split("\n"), first_line=1, what="sidecar metadata"), sidecar
+
+
+def parse_metadata(path: Path, block: Sequence[str], *, first_line: int, what: str) -> MetaValues:
+    """Parse and validate a TOML block whose first line is line `first_line` of `path`."""
+    try:
+        raw = tomllib.loads(quote_unicode_keys("\n".join(block)))
+    except tomllib.TOMLDecodeError as exc:
+        message, line = _toml_error(str(exc), first_line, len(block))
+        raise IngestError(path, f"invalid TOML in {what}: {message}", line) from None
+    return _Validator(path, block, first_line, what).top(raw)
+
+
+def quote_unicode_keys(text: str) -> str:
+    """Quote bare keys such as `kjønn`: TOML 1.1 allows them, but Python's TOML 1.0 parser does not.
+
+    Only code outside strings and comments is touched, and no newline is added, so line numbers in
+    parser errors stay right.
+    """
+    if text.isascii():
+        return text
+    out: list[str] = []
+    start = i = 0
+    while i < len(text):
+        if text[i] in "\"'#":
+            out.append(_BARE_UNICODE_KEY.sub(_quote_key, text[start:i]))
+            end = _skip_literal(text, i)
+            out.append(text[i:end])
+            start = i = end
+        else:
+            i += 1
+    out.append(_BARE_UNICODE_KEY.sub(_quote_key, text[start:]))
+    return "".join(out)
+
+
+def _quote_key(match: re.Match[str]) -> str:
+    key = match.group("key")
+    return match.group() if key.isascii() else f'{match.group("pre")}"{key}"'
+
+
+def _skip_literal(text: str, i: int) -> int:
+    """End index of the string or comment starting at `text[i]`."""
+    quote = text[i]
+    if quote == "#":
+        newline = text.find("\n", i)
+        return len(text) if newline < 0 else newline
+    delim = quote * 3 if text.startswith(quote * 3, i) else quote
+    k = i + len(delim)
+    while k < len(text):
+        if quote == '"' and text[k] == "\\":
+            k += 2
+            continue
+        if len(delim) == 1 and text[k] == "\n":
+            return k
+        if text.startswith(delim, k):
+            end = k + len(delim)
+            while len(delim) == 3 and end < len(text) and text[end] == quote and end - k < 5:
+                end += 1
+            return end
+        k += 1
+    return len(text)
+
+
+def merge_meta(front: Mapping[str, Any], sidecar: Mapping[str, Any]) -> MetaValues:
+    """Front matter wins over the sidecar, key by key (participants count as one key)."""
+    return {**sidecar, **front}
+
+
+def meta_from_values(values: Mapping[str, Any]) -> TranscriptMeta:
+    return TranscriptMeta(
+        group=values.get("group"),
+        site=values.get("site"),
+        category=values.get("category"),
+        stage=values.get("stage"),
+        date=values.get("date"),
+        title=values.get("title"),
+        summary=values.get("summary"),
+        participants=tuple(values.get("participants", ())),
+    )
+
+
+def _toml_error(message: str, first_line: int, block_len: int) -> tuple[str, int]:
+    position = _TOML_POSITION.search(message)
+    if position:
+        line = int(position.group(1)) + first_line - 1
+        return _TOML_POSITION.sub(f" (column {position.group(2)})", message), line
+    if _TOML_END.search(message):
+        return _TOML_END.sub(" (at the end of the block)", message), first_line + max(block_len - 1, 0)
+    return message, first_line
+
+
+class _Validator:
+    """Checks types and keys, locating each offending key's line by scanning the block text."""
+
+    def __init__(self, path: Path, block: Sequence[str], first_line: int, what: str) -> None:
+        self.path = path
+        self.block = block
+        self.first_line = first_line
+        self.what = what
+
+    def fail(self, message: str, index: int | None) -> IngestError:
+        line = self.first_line + (index if index is not None else 0)
+        return IngestError(self.path, f"{self.what}: {message}", line)
+
+    def top(self, raw: Mapping[str, Any]) -> MetaValues:
+        values: MetaValues = {}
+        for key, value in raw.items():
+            where = self._key_index(key, 0, self._first_table())
+            if key not in _TOP_KEYS:
+                allowed = ", ".join(sorted(_TOP_KEYS))
+                raise self.fail(f"unknown key '{key}' (allowed: {allowed})", where)
+            if key in _STRING_KEYS:
+                text = self._string(key, value, where).strip()
+                if text:
+                    values[key] = text
+            elif key == "stage":
+                if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                    raise self.fail(f"'stage' must be a whole number ≥ 1, not {value!r}", where)
+                values[key] = value
+            elif key == "date":
+                values[key] = self._date(value, where)
+            else:
+                values[key] = self._participants(value, where)
+        return values
+
+    def _string(self, key: str, value: Any, where: int | None) -> str:
+        if not isinstance(value, str):
+            raise self.fail(f"'{key}' must be a string, not {_type_name(value)}", where)
+        return value
+
+    def _date(self, value: Any, where: int | None) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise self.fail(f"'date' must be a date like 2025-02-12, not {value!r}", where)
+
+    def _participants(self, value: Any, where: int | None) -> list[ParticipantInfo]:
+        if not isinstance(value, list):
+            raise self.fail("'participants' must be a list of [[participants]] tables", where)
+        headers = [i for i, line in enumerate(self.block) if _PARTICIPANTS_HEADER.match(line)]
+        people: list[ParticipantInfo] = []
+        seen: set[str] = set()
+        for n, entry in enumerate(value):
+            start = headers[n] if n < len(headers) else where
+            person = self._participant(n + 1, entry, start)
+            if person.label in seen:
+                raise self.fail(f"participant label '{person.label}' is declared twice", start)
+            seen.add(person.label)
+            people.append(person)
+        return people
+
+    def _participant(self, number: int, entry: Any, start: int | None) -> ParticipantInfo:
+        if not isinstance(entry, dict):
+            raise self.fail(f"participant {number} must be a table", start)
+        end = self._next_table(start)
+
+        def at(key: str) -> int | None:
+            return self._key_index(key, start, end) if start is not None else None
+
+        for key in entry:
+            if key not in _PARTICIPANT_KEYS:
+                allowed = ", ".join(sorted(_PARTICIPANT_KEYS))
+                raise self.fail(f"participant {number}: unknown key '{key}' (allowed: {allowed})", at(key))
+        if "label" not in entry:
+            raise self.fail(f"participant {number} has no 'label'", start)
+        label = " ".join(self._string("label", entry["label"], at("label")).split())
+        if not label:
+            raise self.fail(f"participant {number} has an empty 'label'", at("label"))
+        pseudonym = " ".join(
+            self._string("pseudonym", entry.get("pseudonym", label), at("pseudonym")).split()
+        )
+        moderator = entry.get("moderator", False)
+        if not isinstance(moderator, bool):
+            raise self.fail(f"participant {number}: 'moderator' must be true or false", at("moderator"))
+        attributes = entry.get("attributes", {})
+        if not isinstance(attributes, dict):
+            raise self.fail(f"participant {number}: 'attributes' must be a table", at("attributes"))
+        for key, item in attributes.items():
+            if isinstance(item, dict | list):
+                raise self.fail(
+                    f"participant {number}: attribute '{key}' must be a plain value", at("attributes")
+                )
+        return ParticipantInfo(
+            label=label,
+            pseudonym=pseudonym or label,
+            role=self._string("role", entry.get("role", ""), at("role")).strip(),
+            service=self._string("service", entry.get("service", ""), at("service")).strip(),
+            attributes={str(k): _scalar(v) for k, v in attributes.items()},
+            is_moderator=moderator,
+        )
+
+    def _first_table(self) -> int:
+        return next((i for i, line in enumerate(self.block) if _TABLE_HEADER.match(line)), len(self.block))
+
+    def _next_table(self, start: int | None) -> int:
+        if start is None:
+            return len(self.block)
+        following = (i for i in range(start + 1, len(self.block)) if _TABLE_HEADER.match(self.block[i]))
+        return next(following, len(self.block))
+
+    def _key_index(self, key: str, start: int, end: int) -> int | None:
+        pattern = _key_line(key)
+        found = next((i for i in range(start, end) if pattern.match(self.block[i])), None)
+        if found is None:  # inline tables or dotted keys: any mention is better than nothing
+            found = next((i for i in range(len(self.block)) if pattern.match(self.block[i])), None)
+        return found if found is not None else start if start < len(self.block) else None
+
+
+def _key_line(key: str) -> re.Pattern[str]:
+    name = re.escape(key)
+    return re.compile(rf"""^\s*(?:{name}|"{name}"|'{name}')\s*[=.]""")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _type_name(value: Any) -> str:
+    names: dict[type, str] = {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)

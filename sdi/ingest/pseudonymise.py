@@ -1,0 +1,94 @@
+"""Replace real names and places with pseudonyms before anything is stored.
+
+Applied line by line before turns are assembled, so every offset the store keeps already refers to
+the pseudonymised text and no real name can leak into it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from sdi.ingest.model import ParticipantInfo, TranscriptMeta
+
+# Words inside a multi-word key may be separated by any run of spaces/tabs (never a newline, so
+# line numbers cannot shift).
+_GAP = r"[^\S\n]+"
+_SPACES = re.compile(r"\s+")
+
+
+class Pseudonymiser:
+    """Whole-word, case-sensitive, longest-key-first replacement with one compiled regex.
+
+    A genitive `s` directly after a name is kept: with Emil → [barn], "Emils" becomes "[barn]s".
+    """
+
+    def __init__(self, mapping: Mapping[str, str]) -> None:
+        self.mapping: dict[str, str] = {}
+        for key, value in mapping.items():
+            norm = _norm(key)
+            if norm and norm != value.strip():
+                self.mapping[norm] = value.strip()
+        self._pattern: re.Pattern[str] | None = None
+        if self.mapping:
+            keys = sorted(self.mapping, key=lambda k: (-len(k), k))
+            alternation = "|".join(_GAP.join(re.escape(word) for word in key.split(" ")) for key in keys)
+            self._pattern = re.compile(rf"(?<!\w)(?P<key>{alternation})(?P<gen>s?)(?!\w)")
+
+    @classmethod
+    def build(cls, pseudonyms: Mapping[str, str], participants: Iterable[ParticipantInfo]) -> Pseudonymiser:
+        """Project-wide pseudonyms plus, from front matter, every label whose pseudonym differs.
+
+        A participant's declaration is the more specific one, so it wins over the project list.
+        """
+        mapping = dict(pseudonyms)
+        for person in participants:
+            if person.pseudonym != person.label:
+                mapping[person.label] = person.pseudonym
+        return cls(mapping)
+
+    @property
+    def values(self) -> frozenset[str]:
+        """The pseudonyms themselves (so cue detection can leave `[barn]` alone)."""
+        return frozenset(self.mapping.values())
+
+    def apply(self, text: str) -> str:
+        if self._pattern is None or not text:
+            return text
+        return self._pattern.sub(self._replace, text)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        return self.mapping[_SPACES.sub(" ", match.group("key"))] + match.group("gen")
+
+    def participant(self, person: ParticipantInfo) -> ParticipantInfo:
+        """Stored form of a declared participant: `label` stays as written (the contract), the rest is
+        pseudonymised; an unmapped default pseudonym still goes through the project list."""
+        pseudonym = person.pseudonym if person.pseudonym != person.label else self.apply(person.label)
+        return replace(
+            person,
+            pseudonym=pseudonym,
+            role=self.apply(person.role),
+            service=self.apply(person.service),
+            attributes={key: self.apply(value) for key, value in person.attributes.items()},
+        )
+
+    def meta(self, meta: TranscriptMeta) -> TranscriptMeta:
+        """Free-text metadata can name people and places too; participants are handled separately."""
+
+        def opt(value: str | None) -> str | None:
+            return None if value is None else self.apply(value)
+
+        return replace(
+            meta,
+            title=opt(meta.title),
+            summary=opt(meta.summary),
+            group=opt(meta.group),
+            site=opt(meta.site),
+            category=opt(meta.category),
+        )
+
+
+def _norm(key: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", key)).strip()

@@ -1,0 +1,18 @@
+"""Errors the faces show as one line."""
+
+from __future__ import annotations
+
+
+class WorkflowError(Exception):
+    """A request the workflow refuses (unknown transcript, duplicate stage, …), worded for the researcher."""
+
+
+def reportable_errors() -> tuple[type[BaseException], ...]:
+    """Exceptions a face should show as one line (with the file and line they name) instead of a traceback."""
+    from sqlalchemy.exc import OperationalError
+
+    from sdi.config import ConfigError
+    from sdi.ingest.model import IngestError
+    from sdi.storage.migrate import MigrationError
+
+    return (ConfigError, IngestError, WorkflowError, MigrationError, OperationalError)

@@ -1,0 +1,104 @@
+"""A project opened for work: its config, its store and the active coder. Created by the faces, passed to
+every service."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sdi.config import CONFIG_NAME, Config, find_project, load_config, write_default
+from sdi.storage import open_store
+from sdi.storage.engine import Store
+from sdi.storage.models import AuditEvent, Coder
+
+PROJECT_FOLDERS = ("corpus", "codebooks", "exports")
+GITIGNORE = ".sdi/\n"
+
+
+@dataclass
+class Project:
+    config: Config
+    store: Store
+    coder_name: str
+    _coder_id: int | None = field(default=None, repr=False)
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    def coder_id(self, session: Session) -> int:
+        """The active coder's row, created on first write (so read-only use never writes)."""
+        if self._coder_id is None:
+            coder = session.scalar(select(Coder).where(Coder.name == self.coder_name))
+            if coder is None:
+                coder = Coder(name=self.coder_name)
+                session.add(coder)
+                session.flush()
+            self._coder_id = coder.id
+        return self._coder_id
+
+    def record(
+        self,
+        session: Session,
+        action: str,
+        target_type: str,
+        target_id: int | None,
+        summary: str,
+        **details: object,
+    ) -> AuditEvent:
+        """Append an audit event in the caller's transaction (so it lands exactly when the change does)."""
+        event = AuditEvent(
+            coder_id=self.coder_id(session),
+            action=action,
+            target_type=target_type,
+            target_id=target_id,
+            summary=summary,
+            details=dict(details),
+        )
+        session.add(event)
+        return event
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def resolve_coder(config: Config, explicit: str | None = None) -> str:
+    """--coder, then SDI_CODER, then sdi.toml, then the login name."""
+    for candidate in (explicit, os.environ.get("SDI_CODER"), config.coder):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "ukjent"
+
+
+def open_project(start: Path | None = None, coder: str | None = None, *, exact: bool = False) -> Project:
+    """Find `sdi.toml` at or above `start` (or exactly there), migrate the store and open it."""
+    root = (start or Path.cwd()).resolve()
+    if not exact:
+        root = find_project(root)
+    config = load_config(root)
+    store = open_store(config)
+    return Project(config=config, store=store, coder_name=resolve_coder(config, coder))
+
+
+def init_project(directory: Path, title: str | None = None) -> Path:
+    """Create a project: `sdi.toml`, `corpus/`, `codebooks/`, `exports/`, and a .gitignore for `.sdi/`."""
+    directory = directory.resolve()
+    directory.mkdir(parents=True, exist_ok=True)
+    write_default(directory, title or directory.name)
+    for name in PROJECT_FOLDERS:
+        (directory / name).mkdir(exist_ok=True)
+    ignore = directory / ".gitignore"
+    existing = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
+    if ".sdi/" not in existing.split():
+        ignore.write_text(
+            existing + ("" if not existing or existing.endswith("\n") else "\n") + GITIGNORE, encoding="utf-8"
+        )
+    return directory / CONFIG_NAME

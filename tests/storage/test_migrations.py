@@ -1,0 +1,165 @@
+"""The schema comes from Alembic, upgrades run on open after a backup, and a failed upgrade restores it."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+import sdi.storage.migrate as migrate
+from sdi.storage.base import Base
+from sdi.storage.engine import create_store_engine
+from sdi.storage.migrate import MigrationError, alembic_config, current_revision, head_revision, upgrade
+
+EXPECTED_TABLES = {
+    "focus_groups",
+    "stages",
+    "participants",
+    "documents",
+    "document_versions",
+    "utterances",
+    "coders",
+    "codes",
+    "codings",
+    "code_groups",
+    "concepts",
+    "concept_quotes",
+    "memos",
+    "quote_sets",
+    "quotes",
+    "audit_events",
+    "alembic_version",
+}
+
+
+def test_fresh_database_is_migrated_to_head(tmp_path: Path) -> None:
+    engine = create_store_engine(f"sqlite:///{tmp_path / 'a.sqlite'}")
+    assert upgrade(engine, tmp_path / "backups") is None  # nothing to back up in a new file
+    assert current_revision(engine) == head_revision()
+    assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
+    assert not (tmp_path / "backups").exists()
+    engine.dispose()
+
+
+def test_models_and_migrations_agree(tmp_path: Path) -> None:
+    engine = create_store_engine(f"sqlite:///{tmp_path / 'a.sqlite'}")
+    upgrade(engine, tmp_path / "backups")
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+    engine.dispose()
+
+
+def test_revision_chain_is_linear() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    assert len(script.get_heads()) == 1
+    revisions = list(script.walk_revisions())
+    assert revisions[-1].down_revision is None
+    for revision in revisions:
+        assert not revision.is_merge_point
+
+
+def test_sqlite_is_wal_with_foreign_keys_and_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "store" / "a.sqlite"
+    engine = create_store_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    engine.dispose()
+
+
+def _extra_revisions(tmp_path: Path, body: str) -> Path:
+    """A copy of the real migrations plus one more revision on top of head."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "versions" / "9999_extra.py").write_text(
+        f'''
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999_extra"
+down_revision = "{head_revision()}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+{body}
+
+
+def downgrade():
+    pass
+''',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _store_with_a_group(tmp_path: Path) -> tuple[Path, object]:
+    database = tmp_path / "a.sqlite"
+    engine = create_store_engine(f"sqlite:///{database}")
+    upgrade(engine, tmp_path / "backups")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO focus_groups (name, site, category, description, uid, created_at) "
+                "VALUES ('Barnehage Fjordvik', 'Fjordvik', 'Barnehage', '', 'u1', '2025-01-01')"
+            )
+        )
+    return database, engine
+
+
+def test_upgrade_takes_a_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, engine = _store_with_a_group(tmp_path)
+    monkeypatch.setattr(
+        migrate,
+        "MIGRATIONS_DIR",
+        _extra_revisions(
+            tmp_path, '    op.add_column("focus_groups", sa.Column("note", sa.Text(), nullable=True))'
+        ),
+    )
+    backup = upgrade(engine, tmp_path / "backups")  # type: ignore[arg-type]
+    assert backup is not None and backup.exists()
+    assert current_revision(engine) == "9999_extra"  # type: ignore[arg-type]
+    copy = sqlite3.connect(backup)
+    try:
+        assert copy.execute("SELECT name FROM focus_groups").fetchall() == [("Barnehage Fjordvik",)]
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] != "9999_extra"
+    finally:
+        copy.close()
+    engine.dispose()  # type: ignore[attr-defined]
+
+
+def test_failed_upgrade_restores_the_previous_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database, engine = _store_with_a_group(tmp_path)
+    before = head_revision()
+    monkeypatch.setattr(
+        migrate,
+        "MIGRATIONS_DIR",
+        _extra_revisions(
+            tmp_path,
+            '    op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))\n'
+            '    op.execute("DELETE FROM focus_groups")\n'
+            '    raise RuntimeError("power cut")',
+        ),
+    )
+    with pytest.raises(MigrationError, match="restored from"):
+        upgrade(engine, tmp_path / "backups")  # type: ignore[arg-type]
+    connection = sqlite3.connect(database)
+    try:
+        assert connection.execute("SELECT name FROM focus_groups").fetchall() == [("Barnehage Fjordvik",)]
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == before
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "half_done" not in tables
+    finally:
+        connection.close()

@@ -1,0 +1,92 @@
+from pathlib import Path
+
+import pytest
+
+from sdi.config import ConfigError, find_project, load_config
+
+
+def write_config(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "sdi.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_valid_config_is_loaded(tmp_path: Path) -> None:
+    root = write_config(
+        tmp_path,
+        """
+[project]
+title = "Tidlig innsats i Åsmark"
+language = "en"
+
+[speakers]
+moderator = ["Intervjuer"]
+patterns = ['^(?P<label>Informant \\d+) - (?P<text>.*)$']
+
+[pseudonyms]
+"Kari Nordmann" = "[helsesykepleier]"
+""",
+    )
+    config = load_config(root)
+    assert config.title == "Tidlig innsats i Åsmark"
+    assert config.language == "en"
+    assert config.moderator_labels == ("Intervjuer",)
+    assert config.pseudonyms == {"Kari Nordmann": "[helsesykepleier]"}
+    assert config.nlp_model == "nb_core_news_sm"
+    assert config.resolved_database_url() == f"sqlite:///{root.resolve()}/.sdi/sdi.sqlite"
+
+
+def test_relative_sqlite_url_is_taken_from_the_project(tmp_path: Path) -> None:
+    root = write_config(tmp_path, '[database]\nurl = "sqlite:///data/a.sqlite"\n')
+    assert load_config(root).resolved_database_url() == f"sqlite:///{root.resolve()}/data/a.sqlite"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('[project]\ntitle = "x"\n\n[nlp]\nmodel = "nb"\nmodle = "x"\n', 6, ["nlp.modle", "unknown key"]),
+        ("[project]\ntitle = 3\n", 2, ["project.title", "string", "int"]),
+        ('[project]\ntitle = "x"\n[speakers]\nmoderator = "Moderator"\n', 4, ["speakers.moderator", "list"]),
+        ('[project]\ntitle = "x"\n\n[projcet]\nlanguage = "nb"\n', 4, ["projcet", "unknown key"]),
+        ('[project]\ntitle = "x\n', 2, ["invalid TOML"]),
+        ('[project]\nlanguage = "de"\n', 2, ["project.language", "nb, en"]),
+        ('[speakers]\npatterns = ["(?P<navn>x)"]\n', 2, ["speakers.patterns", "(?P<label>"]),
+        ('[speakers]\npatterns = ["(unclosed"]\n', 2, ["bad regular expression"]),
+        ('[pseudonyms]\n"Kari" = 5\n', 2, ["pseudonyms.Kari"]),
+    ],
+)
+def test_invalid_config_names_file_key_and_line(
+    tmp_path: Path, text: str, line: int, words: list[str]
+) -> None:
+    root = write_config(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(root)
+    message = str(caught.value)
+    assert message.startswith(f"{root.resolve() / 'sdi.toml'}:{line}: "), message
+    for word in words:
+        assert word in message
+
+
+def test_config_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "sdi.toml").write_bytes(b'[project]\ntitle = "\xe6\xf8\xe5"\n')
+    with pytest.raises(ConfigError, match=r"sdi.toml:2: not UTF-8"):
+        load_config(tmp_path)
+
+
+def test_missing_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path)
+
+
+def test_project_is_found_from_a_subfolder(tmp_path: Path) -> None:
+    root = write_config(tmp_path, "[project]\n")
+    sub = root / "corpus" / "fjordvik"
+    sub.mkdir(parents=True)
+    assert find_project(sub) == root.resolve()
+    with pytest.raises(ConfigError, match=r"no sdi\.toml"):
+        find_project(tmp_path.parent)
+
+
+def test_repository_demo_config_is_valid() -> None:
+    config = load_config(Path(__file__).resolve().parent.parent)
+    assert config.pseudonyms["Gunn Elin"] == "[helsesykepleier]"
+    assert "Moderator" in config.moderator_labels
