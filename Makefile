@@ -19,10 +19,11 @@ run: $(STAMP)
 	$(BIN)/sdi import --quiet
 	$(BIN)/sdi
 
-## make test: set up with the test extras, lint, and run the whole suite.
+## make test: set up with the test extras, lint, and run the whole suite — on SQLite and, through a throwaway
+## PostgreSQL server on loopback (scripts/with-postgres), on PostgreSQL too.
 test: $(STAMP)
 	$(BIN)/ruff check sdi tests
-	$(BIN)/python -m pytest -q
+	scripts/with-postgres $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check sdi tests

@@ -2,23 +2,52 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-import sqlite3
 import textwrap
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from sdi.storage.base import Base
 from sdi.workflow.project import Project, init_project, open_project
 
 REPO = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get("SDI_TEST_POSTGRES_URL", "")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The store under test: "" (the project's default SQLite file) or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield ""
+        return
+    if not POSTGRES_URL:
+        pytest.skip("no PostgreSQL server: run the suite through scripts/with-postgres (`make test` does)")
+    import psycopg
+
+    name = f"sdi_test_{uuid.uuid4().hex[:12]}"
+    admin = POSTGRES_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield POSTGRES_URL.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
-def project_dir(tmp_path: Path) -> Path:
+def project_dir(tmp_path: Path, database_url: str) -> Path:
     root = tmp_path / "studie"
     init_project(root, "Teststudie")
+    if database_url:
+        config = root / "sdi.toml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace('url = ""', f'url = "{database_url}"'),
+            encoding="utf-8",
+        )
     return root
 
 
@@ -71,13 +100,14 @@ def write(root: Path, relative: str, content: str | bytes) -> Path:
 
 
 def dump_store(project: Project) -> str:
-    """Every row of every table, as SQL text: equal dumps mean the store did not change."""
-    database = project.config.resolved_database_url().removeprefix("sqlite:///")
-    connection = sqlite3.connect(database)
-    try:
-        return "\n".join(connection.iterdump())
-    finally:
-        connection.close()
+    """Every row of every table in key order, on any engine: equal dumps mean the store did not change."""
+    lines: list[str] = []
+    with project.store.engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            lines.append(f"-- {table.name}")
+            query = select(table).order_by(*table.primary_key.columns)
+            lines.extend(repr(tuple(row)) for row in connection.execute(query))
+    return "\n".join(lines)
 
 
 @pytest.fixture(scope="session")

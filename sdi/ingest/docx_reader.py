@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,6 @@ from sdi.ingest.turns import build_transcript
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -36,26 +36,31 @@ _TIME_CELL = re.compile(rf"[\[(]?{TIMESTAMP}[\])]?(?:\s*[-–]\s*[\[(]?{TIMESTAM
 _HEADING_STYLES = ("heading", "title", "overskrift", "tittel")
 
 
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    text: str
+    bold_prefix: str  # text of the leading bold run(s), "" if none
+    heading: bool
+
+
 def read_docx(path: Path, options: IngestOptions) -> ParsedTranscript:
     """Check the archive, open it with python-docx, and turn paragraphs and table rows into lines."""
     data = read_bytes(path, options.max_bytes)
     check_archive(path, data)
     document = _open(path, data)
-    warnings: list[str] = []
     try:
-        paragraphs = list(document.paragraphs)
-        texts = [_paragraph_text(paragraph, warnings) for paragraph in paragraphs]
-        front, body_start = split_front_matter(path, texts, smart_quotes=True)
-        sidecar, _ = read_sidecar(path, options.max_bytes)
-        values = merge_meta(front, sidecar)
-        declared: list[ParticipantInfo] = list(values.get("participants", ()))
-        matcher = LabelMatcher(path, options, declared)
-        lines = list(_paragraph_lines(paragraphs, texts, body_start, matcher))
-        lines.extend(_table_lines(document.tables, len(paragraphs), warnings))
-    except IngestError:
-        raise
+        paragraphs = [_extract_paragraph(paragraph) for paragraph in document.paragraphs]
+        tables = [[_row_cells(row) for row in table.rows] for table in document.tables]
     except Exception as exc:  # python-docx raises many types on malformed XML; all mean "bad file"
         raise IngestError(path, f"unreadable .docx: {_describe(exc)}") from None
+    warnings: list[str] = []
+    texts = [_clean(paragraph.text, warnings) for paragraph in paragraphs]
+    front, body_start = split_front_matter(path, texts, smart_quotes=True)
+    values = merge_meta(front, read_sidecar(path, options.max_bytes))
+    declared: list[ParticipantInfo] = list(values.get("participants", ()))
+    matcher = LabelMatcher(path, options, declared)
+    lines = list(_paragraph_lines(paragraphs, texts, body_start, matcher, warnings))
+    lines.extend(_table_lines(tables, len(paragraphs), warnings))
     return build_transcript(
         path,
         fmt="docx",
@@ -124,10 +129,6 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _paragraph_text(paragraph: Paragraph, warnings: list[str]) -> str:
-    return _clean(paragraph.text, warnings)
-
-
 def _clean(text: str, warnings: list[str]) -> str:
     """Soft line breaks join the paragraph; then the same repairs as for text files."""
     text = text.replace("\r", " ").replace("\n", " ")
@@ -137,15 +138,39 @@ def _clean(text: str, warnings: list[str]) -> str:
     return clean_text(text)
 
 
+def _extract_paragraph(paragraph: Paragraph) -> _Paragraph:
+    """The python-docx part: text, leading bold runs and heading style, as plain data."""
+    bold: list[str] = []
+    for run in paragraph.runs:
+        if (not run.text.strip() and not bold) or _is_bold(run):
+            bold.append(run.text)
+        else:
+            break
+    style = paragraph.style
+    name = (style.name or "") if style is not None else ""
+    return _Paragraph(paragraph.text, "".join(bold), name.lower().startswith(_HEADING_STYLES))
+
+
+def _is_bold(run: Any) -> bool:
+    if run.bold:
+        return True
+    style = getattr(run, "style", None)
+    return bool(style is not None and style.font is not None and style.font.bold)
+
+
 def _paragraph_lines(
-    paragraphs: Sequence[Paragraph], texts: Sequence[str], body_start: int, matcher: LabelMatcher
+    paragraphs: Sequence[_Paragraph],
+    texts: Sequence[str],
+    body_start: int,
+    matcher: LabelMatcher,
+    warnings: list[str],
 ) -> Iterator[SourceLine]:
     """One source line per non-empty body paragraph; line number = 1-based paragraph index."""
     for index in range(body_start, len(paragraphs)):
         text = texts[index].strip()
-        if not text or _is_heading(paragraphs[index]):
+        if not text or paragraphs[index].heading:
             continue
-        bold = _bold_label(paragraphs[index], texts[index], matcher)
+        bold = _bold_label(_clean(paragraphs[index].bold_prefix, warnings), text, matcher)
         if bold is not None:
             label, rest = bold
             yield SourceLine(index + 1, rest, label=label, paragraph=True)
@@ -153,32 +178,13 @@ def _paragraph_lines(
             yield SourceLine(index + 1, text, paragraph=True)
 
 
-def _is_heading(paragraph: Paragraph) -> bool:
-    try:
-        name = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, AttributeError, ValueError):
-        return False
-    return name.lower().startswith(_HEADING_STYLES)
-
-
-def _bold_label(paragraph: Paragraph, text: str, matcher: LabelMatcher) -> tuple[str, str] | None:
+def _bold_label(bold: str, text: str, matcher: LabelMatcher) -> tuple[str, str] | None:
     """A bold run (or runs) at paragraph start naming the speaker, like **Kari:** or **Kari**: text."""
-    bold = []
-    for run in paragraph.runs:
-        if not run.text.strip() and not bold:
-            bold.append(run.text)
-            continue
-        if not _is_bold(run):
-            break
-        bold.append(run.text)
-    prefix = " ".join("".join(bold).replace("\n", " ").split())
-    label = prefix.rstrip(":").rstrip()
-    if not label:
+    prefix = bold.strip()
+    label = " ".join(prefix.rstrip(":").split())
+    if not label or not text.startswith(prefix):
         return None
-    stripped = text.lstrip()
-    if not stripped.startswith(prefix):
-        return None
-    rest = stripped[len(prefix) :].lstrip()
+    rest = text[len(prefix) :].lstrip()
     if rest.startswith(":"):
         rest = rest[1:]
     rest = rest.strip()
@@ -189,21 +195,15 @@ def _bold_label(paragraph: Paragraph, text: str, matcher: LabelMatcher) -> tuple
     return label, rest
 
 
-def _is_bold(run: Any) -> bool:
-    if run.bold:
-        return True
-    style = getattr(run, "style", None)
-    return bool(style is not None and style.font is not None and style.font.bold)
-
-
-def _table_lines(tables: Sequence[Table], first_line: int, warnings: list[str]) -> Iterator[SourceLine]:
+def _table_lines(
+    tables: Sequence[Sequence[list[str]]], first_line: int, warnings: list[str]
+) -> Iterator[SourceLine]:
     """Each row of a speaker | text table (optionally with a time column) is one turn.
 
     Rows are numbered after the paragraphs; an empty speaker cell continues the previous turn.
     """
     number = first_line
-    for table_number, table in enumerate(tables, start=1):
-        rows = [_row_cells(row) for row in table.rows]
+    for table_number, rows in enumerate(tables, start=1):
         start = number
         number += len(rows)
         layout = _layout(rows)

@@ -63,16 +63,16 @@ def split_front_matter(
     return values, close + 1
 
 
-def read_sidecar(transcript: Path, max_bytes: int) -> tuple[MetaValues, Path | None]:
+def read_sidecar(transcript: Path, max_bytes: int) -> MetaValues:
     """Metadata from `X.toml` beside `X.ext`, the way to describe files that cannot carry front matter."""
     sidecar = transcript.with_suffix(".toml")
     if sidecar == transcript or not sidecar.is_file():
-        return {}, None
+        return {}
     data = read_bytes(sidecar, max_bytes)
     if not data.strip():
-        return {}, sidecar
+        return {}
     text, _ = decode_bytes(sidecar, data)
-    return parse_metadata(sidecar, text.split("\n"), first_line=1, what="sidecar metadata"), sidecar
+    return parse_metadata(sidecar, text.split("\n"), first_line=1, what="sidecar metadata")
 
 
 def parse_metadata(path: Path, block: Sequence[str], *, first_line: int, what: str) -> MetaValues:

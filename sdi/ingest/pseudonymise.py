@@ -1,7 +1,8 @@
 """Replace real names and places with pseudonyms before anything is stored.
 
-Applied line by line before turns are assembled, so every offset the store keeps already refers to
-the pseudonymised text and no real name can leak into it.
+Applied to each turn's text before offsets and cues are computed, so every offset the store keeps
+refers to the pseudonymised text and no real name can leak into it. Working on the joined turn
+(rather than single lines) also catches a two-word name wrapped across a line break.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from dataclasses import replace
 
 from sdi.ingest.model import ParticipantInfo, TranscriptMeta
 
-# Words inside a multi-word key may be separated by any run of spaces/tabs (never a newline, so
-# line numbers cannot shift).
-_GAP = r"[^\S\n]+"
+# Words inside a multi-word key may be separated by any run of whitespace, including a line wrap.
+_GAP = r"\s+"
 _SPACES = re.compile(r"\s+")
 
 
@@ -75,19 +75,12 @@ class Pseudonymiser:
         )
 
     def meta(self, meta: TranscriptMeta) -> TranscriptMeta:
-        """Free-text metadata can name people and places too; participants are handled separately."""
-
-        def opt(value: str | None) -> str | None:
-            return None if value is None else self.apply(value)
-
-        return replace(
-            meta,
-            title=opt(meta.title),
-            summary=opt(meta.summary),
-            group=opt(meta.group),
-            site=opt(meta.site),
-            category=opt(meta.category),
-        )
+        """Free text (title, summary) can name people and places. Group, site and category are left as
+        written: they identify the group across stages, and mapping two of them to the same pseudonym
+        would merge different groups."""
+        title = None if meta.title is None else self.apply(meta.title)
+        summary = None if meta.summary is None else self.apply(meta.summary)
+        return replace(meta, title=title, summary=summary)
 
 
 def _norm(key: str) -> str:

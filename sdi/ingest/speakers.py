@@ -32,10 +32,12 @@ _MAX_GENERIC_LEN = 40
 # Transcriber annotations that look like `[Latter]` or `Pause:` but are never speakers.
 CUE_WORDS = frozenset(
     (
-        "ler", "latter", "pause", "utydelig", "uhørbart", "uhørlig", "uklart", "uforståelig",
-        "avbrutt", "avbrytelse", "stillhet", "hoster", "kremter", "sukker", "samtidig",
-        "flere snakker samtidig", "snakker samtidig", "alle ler", "crosstalk", "inaudible",
-        "unclear", "laughter", "laughs", "silence", "music", "musikk", "applaus",
+        "ler", "latter", "alle ler", "pause", "utydelig", "uhørbart", "uhørlig", "uklart", "uklar",
+        "uforståelig", "avbrutt", "avbrytelse", "stillhet", "stille", "hoster", "hosting", "kremter",
+        "kremt", "sukker", "sukk", "gråter", "samtidig", "flere snakker samtidig", "snakker samtidig",
+        "støy", "bakgrunnsstøy", "musikk", "applaus", "telefon", "navn", "sted", "anonymisert",
+        "utelatt", "sensurert", "opptak slutt", "slutt", "crosstalk", "inaudible", "unclear",
+        "laughter", "laughs", "silence", "music", "noise", "applause", "coughs", "sighs",
     )
 )  # fmt: skip
 

@@ -39,7 +39,7 @@ def read_subtitles(path: Path, options: IngestOptions) -> ParsedTranscript:
     """Parse cues, attribute speakers (voice tags or `Name:` prefixes), merge runs of one speaker."""
     warnings: list[str] = []
     text, encoding = decode_bytes(path, read_bytes(path, options.max_bytes), warnings)
-    values, _ = read_sidecar(path, options.max_bytes)
+    values = read_sidecar(path, options.max_bytes)
     declared: list[ParticipantInfo] = list(values.get("participants", ()))
     matcher = LabelMatcher(path, options, declared)
     is_vtt = path.suffix.lower() == ".vtt"

@@ -19,7 +19,7 @@ def read_text(path: Path, options: IngestOptions) -> ParsedTranscript:
     text, encoding = decode_bytes(path, read_bytes(path, options.max_bytes), warnings)
     lines = text.split("\n")
     front, body_start = split_front_matter(path, lines)
-    sidecar, _ = read_sidecar(path, options.max_bytes)
+    sidecar = read_sidecar(path, options.max_bytes)
     source = [
         SourceLine(number, line) for number, line in enumerate(lines[body_start:], start=body_start + 1)
     ]

@@ -53,11 +53,11 @@ def build_transcript(
     warnings: list[str],
     matcher: LabelMatcher | None = None,
 ) -> ParsedTranscript:
-    """Pseudonymise each line, find labels, join continuations and compute offsets and cues."""
+    """Find labels, join continuations, pseudonymise each turn, then compute offsets and cues."""
     declared: list[ParticipantInfo] = list(values.get("participants", ()))
     pseudo = Pseudonymiser.build(options.pseudonyms, declared)
     matcher = matcher or LabelMatcher(path, options, declared)
-    drafts = _collect(lines, matcher, pseudo)
+    drafts = _collect(lines, matcher)
     if not any(draft.label is not None for draft in drafts):
         raise IngestError(path, NO_LABELS)
     speakers = _Speakers(declared, pseudo, matcher, warnings)
@@ -66,7 +66,7 @@ def build_transcript(
     turns: list[Turn] = []
     offset = 0
     for draft in drafts:
-        body = "".join(draft.parts).strip()
+        body = pseudo.apply("".join(draft.parts)).strip()
         speaker, moderator = speakers.resolve(draft.label, draft.line)
         if not body:
             if speaker is not None:
@@ -109,7 +109,7 @@ def build_transcript(
     )
 
 
-def _collect(lines: Iterable[SourceLine], matcher: LabelMatcher, pseudo: Pseudonymiser) -> list[_Draft]:
+def _collect(lines: Iterable[SourceLine], matcher: LabelMatcher) -> list[_Draft]:
     """Group source lines into draft turns: a label starts one, anything else continues the last."""
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -127,12 +127,12 @@ def _collect(lines: Iterable[SourceLine], matcher: LabelMatcher, pseudo: Pseudon
         if hit is not None:
             current = _Draft(hit.label, source.line, hit.time_start, source.time_end)
             drafts.append(current)
-            current.add(pseudo.apply(hit.text), paragraph=False)
+            current.add(hit.text, paragraph=False)
             continue
         if current is None:
             current = _Draft(None, source.line, source.time_start, source.time_end)
             drafts.append(current)
-        current.add(pseudo.apply(text), paragraph=source.paragraph)
+        current.add(text, paragraph=source.paragraph)
         if source.time_end is not None:
             current.time_end = source.time_end
     return drafts

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from sdi.storage.models import Code, Coding, Document
+from sdi.storage.models import Code, CodeGroup, Coding, Document
 from sdi.workflow.anchor import anchor_for
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
@@ -26,6 +26,50 @@ class CodingView:
     text: str  # the words now at the span
     original: str  # the words that were coded
     status: str
+
+
+@dataclass(frozen=True)
+class CodeSummary:
+    """A code in the code list: what the Code groups screen and the fuzzy picker show."""
+
+    id: int
+    statement: str
+    description: str
+    group_id: int | None
+    group_name: str | None
+    codings: int
+
+
+def list_codes(project: Project) -> list[CodeSummary]:
+    with project.store.reading() as session:
+        counts = dict(session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id)).all())
+        rows = session.execute(
+            select(Code.id, Code.statement, Code.description, Code.group_id, CodeGroup.name)
+            .outerjoin(CodeGroup, CodeGroup.id == Code.group_id)
+            .order_by(Code.statement, Code.id)
+        ).all()
+    return [CodeSummary(i, st, d, g, gn, counts.get(i, 0)) for i, st, d, g, gn in rows]
+
+
+def suggest_codes(
+    project: Project, text: str, limit: int = 8, codes: list[CodeSummary] | None = None
+) -> list[tuple[CodeSummary, float]]:
+    """Existing codes most like `text` (0–100), best first — shown before a new code is created so near
+    duplicates are reused rather than multiplied. Pass `codes` to reuse a list already loaded."""
+    from rapidfuzz import fuzz, process, utils
+
+    query = " ".join(text.split())
+    candidates = codes if codes is not None else list_codes(project)
+    if not query or not candidates:
+        return []
+    matches = process.extract(
+        query,
+        [c.statement for c in candidates],
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=limit,
+    )
+    return [(candidates[index], float(score)) for _, score, index in matches if score > 0]
 
 
 def create_code(project: Project, statement: str, description: str = "") -> int:
@@ -102,3 +146,52 @@ def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
             )
             for c, statement in rows
         ]
+
+
+def rename_code(project: Project, code_id: int, statement: str, description: str | None = None) -> None:
+    statement = " ".join(statement.split())
+    if not statement:
+        raise WorkflowError("a code needs a statement")
+    with project.store.transaction() as session:
+        code = session.get(Code, code_id)
+        if code is None:
+            raise WorkflowError(f"no code with id {code_id}")
+        old = code.statement
+        code.statement = statement
+        if description is not None:
+            code.description = description
+        project.record(
+            session, "rename-code", "code", code.id, f"«{old}» → «{statement}»", old=old, new=statement
+        )
+
+
+def coding_count(project: Project, code_id: int) -> int:
+    """How many codings go with a code — said in the confirmation before it is deleted."""
+    with project.store.reading() as session:
+        return session.scalar(select(func.count()).select_from(Coding).where(Coding.code_id == code_id)) or 0
+
+
+def delete_code(project: Project, code_id: int) -> int:
+    """Delete a code and its codings; returns how many codings went with it."""
+    with project.store.transaction() as session:
+        code = session.get(Code, code_id)
+        if code is None:
+            raise WorkflowError(f"no code with id {code_id}")
+        codings = list(session.scalars(select(Coding).where(Coding.code_id == code_id)))
+        for coding in codings:
+            session.delete(coding)
+        session.flush()
+        session.delete(code)
+        project.record(
+            session, "delete-code", "code", code_id, f"slettet «{code.statement}»", codings=len(codings)
+        )
+        return len(codings)
+
+
+def remove_coding(project: Project, coding_id: int) -> None:
+    with project.store.transaction() as session:
+        coding = session.get(Coding, coding_id)
+        if coding is None:
+            raise WorkflowError(f"no coding with id {coding_id}")
+        session.delete(coding)
+        project.record(session, "uncode", "coding", coding_id, "fjernet koding", code_id=coding.code_id)

@@ -73,7 +73,7 @@ def find_transcript(project: Project, reference: str) -> int:
         like = f"%{reference}%"
         matches = session.execute(
             select(Document.id, Document.source_path).where(
-                or_(Document.source_path.like(like), Document.title.like(like))
+                or_(Document.source_path.ilike(like), Document.title.ilike(like))
             )
         ).all()
     if len(matches) == 1:

@@ -89,7 +89,9 @@ def test_binary_files_are_refused(tmp_path: Path, data: bytes) -> None:
     assert "bilde.txt" in str(info.value)
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n ", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\t\r\n ", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")]
+)
 def test_empty_files_are_refused(tmp_path: Path, data: bytes) -> None:
     path = write(tmp_path / "tom.md", data)
     with pytest.raises(IngestError, match="empty file") as info:

@@ -48,8 +48,8 @@ def test_fresh_database_is_migrated_to_head(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_models_and_migrations_agree(tmp_path: Path) -> None:
-    engine = create_store_engine(f"sqlite:///{tmp_path / 'a.sqlite'}")
+def test_models_and_migrations_agree(tmp_path: Path, database_url: str) -> None:
+    engine = create_store_engine(database_url or f"sqlite:///{tmp_path / 'a.sqlite'}")
     upgrade(engine, tmp_path / "backups")
     with engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
@@ -163,3 +163,28 @@ def test_failed_upgrade_restores_the_previous_database(
         assert "half_done" not in tables
     finally:
         connection.close()
+
+
+def test_opening_a_project_migrates_it_after_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sdi.workflow.project import init_project, open_project
+
+    root = tmp_path / "studie"
+    init_project(root)
+    open_project(root, exact=True).close()  # a store at the current head
+    monkeypatch.setattr(
+        migrate,
+        "MIGRATIONS_DIR",
+        _extra_revisions(
+            tmp_path, '    op.add_column("codes", sa.Column("colour_name", sa.Text(), nullable=True))'
+        ),
+    )
+    project = open_project(root, exact=True)
+    try:
+        assert current_revision(project.store.engine) == "9999_extra"
+    finally:
+        project.close()
+    backups = list((root / ".sdi" / "backups").glob("*.sqlite"))
+    assert len(backups) == 1
+    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
