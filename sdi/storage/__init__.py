@@ -13,10 +13,12 @@ if TYPE_CHECKING:
 
 
 def open_store(config: Config, migrate: bool = True) -> Store:
-    from sdi.storage.engine import Store, create_store_engine
-    from sdi.storage.migrate import upgrade
+    from sdi.storage.engine import Store, create_store_engine, stored_revision
+    from sdi.storage.revision import HEAD_REVISION
 
     engine = create_store_engine(config.resolved_database_url())
-    if migrate:
+    if migrate and stored_revision(engine) != HEAD_REVISION:
+        from sdi.storage.migrate import upgrade
+
         upgrade(engine, config.state_dir / "backups")
     return Store(engine)

@@ -57,6 +57,12 @@ def test_models_and_migrations_agree(tmp_path: Path, database_url: str) -> None:
     engine.dispose()
 
 
+def test_head_constant_matches_the_migration_scripts() -> None:
+    from sdi.storage.revision import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()
+
+
 def test_revision_chain_is_linear() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
@@ -180,6 +186,7 @@ def test_opening_a_project_migrates_it_after_a_backup(
             tmp_path, '    op.add_column("codes", sa.Column("colour_name", sa.Text(), nullable=True))'
         ),
     )
+    monkeypatch.setattr("sdi.storage.revision.HEAD_REVISION", "9999_extra")
     project = open_project(root, exact=True)
     try:
         assert current_revision(project.store.engine) == "9999_extra"
