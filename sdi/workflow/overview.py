@@ -64,6 +64,20 @@ class ProjectStatus:
         return sum(row.coded_share * row.words for row in self.rows) / total if total else 0.0
 
 
+def nlp_description(project: Project) -> str:
+    """Which language pipeline analyses will use, said without loading spaCy (for status lines)."""
+    import importlib.util
+
+    model = project.config.nlp_model
+    try:
+        installed = importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        installed = False
+    if installed:
+        return f"{model} (spaCy model)"
+    return f"offline nb (lemma lookup; {model} not installed)"
+
+
 def _union_length(spans: list[tuple[int, int]]) -> int:
     total = 0
     current_start = current_end = -1

@@ -60,7 +60,7 @@ def test_models_and_migrations_agree(tmp_path: Path, database_url: str) -> None:
 def test_head_constant_matches_the_migration_scripts() -> None:
     from sdi.storage.revision import HEAD_REVISION
 
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
 
 
 def test_revision_chain_is_linear() -> None:

@@ -1,8 +1,8 @@
-"""The one catalogue of user-facing labels, bokmål and English, chosen by `project.language`."""
+"""Labels of the command line (`sdi status`, `sdi import`, `sdi show`)."""
 
 from __future__ import annotations
 
-CATALOGUE: dict[str, dict[str, str]] = {
+STRINGS: dict[str, dict[str, str]] = {
     "project": {"nb": "Prosjekt", "en": "Project"},
     "database": {"nb": "Database", "en": "Database"},
     "coder": {"nb": "Koder", "en": "Coder"},
@@ -61,9 +61,3 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "moderator": {"nb": "moderator", "en": "moderator"},
     "initialised": {"nb": "Opprettet prosjekt i {path}", "en": "Created a project in {path}"},
 }
-
-
-def t(key: str, language: str = "nb", **values: object) -> str:
-    entry = CATALOGUE[key]
-    text = entry.get(language) or entry["nb"]
-    return text.format(**values) if values else text

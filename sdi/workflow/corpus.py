@@ -1,0 +1,82 @@
+"""The raw-data view (SDI step 1): focus groups, their stages and participants, and the stage summaries that
+carry what one stage found into the opening of the next."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sdi.storage.models import FocusGroup, Participant, Stage
+from sdi.workflow.errors import WorkflowError
+from sdi.workflow.project import Project
+
+
+@dataclass(frozen=True)
+class ParticipantView:
+    id: int
+    pseudonym: str
+    role: str
+    service: str
+    is_moderator: bool
+    attributes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class StageView:
+    id: int
+    group: str
+    number: int
+    date: dt.date | None
+    summary: str
+
+
+def participants_of_group(project: Project, group_name: str) -> list[ParticipantView]:
+    with project.store.reading() as session:
+        rows = session.scalars(
+            select(Participant)
+            .join(FocusGroup, FocusGroup.id == Participant.group_id)
+            .where(FocusGroup.name == group_name)
+            .order_by(Participant.is_moderator.desc(), Participant.pseudonym)
+        ).all()
+    return [
+        ParticipantView(
+            p.id, p.pseudonym, p.role, p.service, p.is_moderator, {k: str(v) for k, v in p.attributes.items()}
+        )
+        for p in rows
+    ]
+
+
+def _stage(session, group_name: str, number: int) -> Stage:  # type: ignore[no-untyped-def]
+    stage = session.scalar(
+        select(Stage)
+        .join(FocusGroup, FocusGroup.id == Stage.group_id)
+        .where(FocusGroup.name == group_name, Stage.number == number)
+    )
+    if stage is None:
+        raise WorkflowError(f"no stage {number} in focus group '{group_name}'")
+    return stage
+
+
+def stage_view(project: Project, group_name: str, number: int) -> StageView:
+    with project.store.reading() as session:
+        stage = _stage(session, group_name, number)
+        return StageView(stage.id, group_name, stage.number, stage.date, stage.summary)
+
+
+def update_stage_summary(project: Project, group_name: str, number: int, summary: str) -> None:
+    """Edit what stage `number` found — the summary presented when the group meets again."""
+    with project.store.transaction() as session:
+        stage = _stage(session, group_name, number)
+        old = stage.summary
+        stage.summary = summary.strip()
+        project.record(
+            session,
+            "edit-summary",
+            "stage",
+            stage.id,
+            f"oppsummering av {group_name}, runde {number}",
+            old=old,
+            new=stage.summary,
+        )

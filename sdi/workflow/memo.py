@@ -1,0 +1,94 @@
+"""Memos: the researcher's notes on a code, a coding, a transcript, a group, a concept — anything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sdi.storage.base import utcnow
+from sdi.storage.models import Coder, Memo
+from sdi.storage.models.audit import TARGET_TYPES
+from sdi.workflow.errors import WorkflowError
+from sdi.workflow.project import Project
+
+
+@dataclass(frozen=True)
+class MemoView:
+    id: int
+    target_type: str
+    target_id: int | None
+    title: str
+    text: str
+    author: str
+    updated_at: dt.datetime
+
+
+def _check_target(target_type: str) -> None:
+    if target_type not in TARGET_TYPES:
+        raise WorkflowError(f"a memo cannot be attached to '{target_type}'")
+
+
+def memos_for(project: Project, target_type: str, target_id: int | None) -> list[MemoView]:
+    _check_target(target_type)
+    with project.store.reading() as session:
+        rows = session.execute(
+            select(Memo, Coder.name)
+            .outerjoin(Coder, Coder.id == Memo.author_id)
+            .where(Memo.target_type == target_type, Memo.target_id == target_id)
+            .order_by(Memo.created_at, Memo.id)
+        ).all()
+    return [
+        MemoView(m.id, m.target_type, m.target_id, m.title, m.text, name or "", m.updated_at)
+        for m, name in rows
+    ]
+
+
+def write_memo(
+    project: Project,
+    target_type: str,
+    target_id: int | None,
+    text: str,
+    title: str = "",
+    memo_id: int | None = None,
+) -> int:
+    """Create a memo, or replace the text of memo `memo_id`."""
+    _check_target(target_type)
+    with project.store.transaction() as session:
+        if memo_id is None:
+            memo = Memo(
+                target_type=target_type,
+                target_id=target_id,
+                title=title,
+                text=text,
+                author_id=project.coder_id(session),
+            )
+            session.add(memo)
+            session.flush()
+            project.record(
+                session, "memo", target_type, target_id, f"nytt memo: {title or text[:60]}", memo_id=memo.id
+            )
+        else:
+            memo = session.get(Memo, memo_id)
+            if memo is None:
+                raise WorkflowError(f"no memo with id {memo_id}")
+            memo.text, memo.title, memo.updated_at = text, title or memo.title, utcnow()
+            project.record(
+                session,
+                "edit-memo",
+                memo.target_type,
+                memo.target_id,
+                f"endret memo {memo_id}",
+                memo_id=memo_id,
+            )
+        return memo.id
+
+
+def delete_memo(project: Project, memo_id: int) -> None:
+    with project.store.transaction() as session:
+        memo = session.get(Memo, memo_id)
+        if memo is None:
+            raise WorkflowError(f"no memo with id {memo_id}")
+        session.delete(memo)
+        project.record(session, "delete-memo", memo.target_type, memo.target_id, f"slettet memo {memo_id}")
