@@ -60,8 +60,11 @@ class Store:
     """The project database: an engine plus a session factory. Every write goes through `transaction()`."""
 
     def __init__(self, engine: Engine) -> None:
+        from sdi.storage import history
+
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        history.install(self._sessions)
 
     @property
     def url(self) -> str:

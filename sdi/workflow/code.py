@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from sdi.storage.models import Code, CodeGroup, Coding, Document
+from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet
 from sdi.workflow.anchor import anchor_for
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
@@ -178,6 +178,7 @@ def delete_code(project: Project, code_id: int) -> int:
         if code is None:
             raise WorkflowError(f"no code with id {code_id}")
         codings = list(session.scalars(select(Coding).where(Coding.code_id == code_id)))
+        _release_codings(session, [c.id for c in codings])
         for coding in codings:
             session.delete(coding)
         session.flush()
@@ -193,5 +194,24 @@ def remove_coding(project: Project, coding_id: int) -> None:
         coding = session.get(Coding, coding_id)
         if coding is None:
             raise WorkflowError(f"no coding with id {coding_id}")
+        _release_codings(session, [coding_id])
         session.delete(coding)
         project.record(session, "uncode", "coding", coding_id, "fjernet koding", code_id=coding.code_id)
+
+
+def _release_codings(session, coding_ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """Before codings go: refuse if a quote set uses them (the writing depends on them); drop them as a
+    concept's key quotes through the ORM, so undo can bring that back too."""
+    if not coding_ids:
+        return
+    used = session.scalars(
+        select(QuoteSet.name)
+        .join(Quote, Quote.quote_set_id == QuoteSet.id)
+        .where(Quote.coding_id.in_(coding_ids))
+    ).all()
+    if used:
+        names = ", ".join(f"«{n}»" for n in sorted(set(used)))
+        raise WorkflowError(f"quoted in {names}; remove the quotes first")
+    for key_quote in session.scalars(select(ConceptQuote).where(ConceptQuote.coding_id.in_(coding_ids))):
+        session.delete(key_quote)
+    session.flush()

@@ -229,6 +229,7 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
             "document",
             document.id,
             f"importerte {shown}",
+            undoable=False,
             version=1,
             turns=len(utterances),
             words=words,
@@ -247,7 +248,12 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
         outcome.action = "metadata" if changed or session.new else "unchanged"
         if outcome.action == "metadata":
             project.record(
-                session, "import-metadata", "document", document.id, f"oppdaterte metadata for {shown}"
+                session,
+                "import-metadata",
+                "document",
+                document.id,
+                f"oppdaterte metadata for {shown}",
+                undoable=False,
             )
     else:
         outcome.action = "updated"
@@ -331,6 +337,7 @@ def _new_version(
         "document",
         document.id,
         f"ny versjon {document.version} av {document.source_path}",
+        undoable=False,
         version=document.version,
         codings=len(codings),
         flagged=flagged,

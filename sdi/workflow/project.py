@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from sdi.config import CONFIG_NAME, Config, find_project, load_config, write_default
 from sdi.storage import open_store
 from sdi.storage.engine import Store
+from sdi.storage.history import INFO_CODER, INFO_LABEL, INFO_SKIP
 from sdi.storage.models import AuditEvent, Coder
 
 PROJECT_FOLDERS = ("corpus", "codebooks", "exports")
@@ -49,9 +50,19 @@ class Project:
         target_type: str,
         target_id: int | None,
         summary: str,
+        *,
+        undoable: bool = True,
         **details: object,
     ) -> AuditEvent:
-        """Append an audit event in the caller's transaction (so it lands exactly when the change does)."""
+        """Append an audit event in the caller's transaction (so it lands exactly when the change does).
+
+        The first undoable event of a transaction names its undo entry; `undoable=False` (imports, undo
+        itself) keeps the transaction out of the undo history."""
+        if undoable:
+            session.info.setdefault(INFO_LABEL, summary)
+            session.info[INFO_CODER] = self.coder_id(session)
+        else:
+            session.info[INFO_SKIP] = True
         event = AuditEvent(
             coder_id=self.coder_id(session),
             action=action,

@@ -36,6 +36,8 @@ EXPECTED_TABLES = {
     "quotes",
     "audit_events",
     "alembic_version",
+    "history_entries",
+    "history_changes",
 }
 
 

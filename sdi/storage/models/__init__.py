@@ -3,6 +3,7 @@
 from sdi.storage.models.analysis import Code, CodeGroup, Coder, Coding, Concept, ConceptQuote
 from sdi.storage.models.audit import AuditEvent, Memo
 from sdi.storage.models.corpus import Document, DocumentVersion, FocusGroup, Participant, Stage, Utterance
+from sdi.storage.models.history import HistoryChange, HistoryEntry
 from sdi.storage.models.writing import Quote, QuoteSet
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "Document",
     "DocumentVersion",
     "FocusGroup",
+    "HistoryChange",
+    "HistoryEntry",
     "Memo",
     "Participant",
     "Quote",

@@ -1,0 +1,59 @@
+"""Deductive checks and the audit log: SDI checks each step back against the one before it (a code against
+its passage, a group against its codes, a concept against its quotes). Recording that a check was done is
+one call, and lands in the audit log shown per object — the methods appendix of the analysis."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sdi.storage.models import AuditEvent, Coder
+from sdi.storage.models.audit import TARGET_TYPES
+from sdi.workflow.errors import WorkflowError
+from sdi.workflow.project import Project
+
+
+@dataclass(frozen=True)
+class AuditView:
+    id: int
+    at: dt.datetime
+    coder: str
+    action: str
+    target_type: str
+    target_id: int | None
+    summary: str
+
+
+def record_check(project: Project, target_type: str, target_id: int | None, note: str) -> int:
+    """Record a deductive check, e.g. "koder lest mot utsagnene, 3 omdøpt"."""
+    if target_type not in TARGET_TYPES:
+        raise WorkflowError(f"cannot record a check on '{target_type}'")
+    note = note.strip()
+    if not note:
+        raise WorkflowError("say what was checked (e.g. 'codes re-read against passages, 3 renamed')")
+    with project.store.transaction() as session:
+        event = project.record(session, "check", target_type, target_id, note, undoable=False)
+        session.flush()
+        return event.id
+
+
+def audit_log(
+    project: Project,
+    target_type: str | None = None,
+    target_id: int | None = None,
+    *,
+    checks_only: bool = False,
+) -> list[AuditView]:
+    """Events, newest first — for one object, or for the whole project when no target is given."""
+    with project.store.reading() as session:
+        query = select(AuditEvent, Coder.name).outerjoin(Coder, Coder.id == AuditEvent.coder_id)
+        if target_type is not None:
+            query = query.where(AuditEvent.target_type == target_type, AuditEvent.target_id == target_id)
+        if checks_only:
+            query = query.where(AuditEvent.action == "check")
+        rows = session.execute(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())).all()
+    return [
+        AuditView(e.id, e.at, name or "", e.action, e.target_type, e.target_id, e.summary) for e, name in rows
+    ]

@@ -1,0 +1,145 @@
+"""Concepts (SDI step 4, begrepsutvikling): one concept developed from each code group — a name, a
+definition, notes, and the key quotes chosen from the group's own codings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sdi.storage.base import utcnow
+from sdi.storage.models import Code, CodeGroup, Coding, Concept, ConceptQuote
+from sdi.workflow.context import CodingContext, coding_contexts
+from sdi.workflow.errors import WorkflowError
+from sdi.workflow.project import Project
+
+
+@dataclass(frozen=True)
+class ConceptView:
+    id: int
+    group_id: int
+    group_name: str
+    name: str
+    definition: str
+    notes: str
+    key_quotes: tuple[CodingContext, ...]
+
+
+def list_concepts(project: Project) -> list[ConceptView]:
+    with project.store.reading() as session:
+        ids = session.scalars(
+            select(Concept.id).join(CodeGroup, CodeGroup.id == Concept.group_id).order_by(CodeGroup.position)
+        ).all()
+    return [concept_view(project, i) for i in ids]
+
+
+def concept_view(project: Project, concept_id: int) -> ConceptView:
+    with project.store.reading() as session:
+        concept = session.get(Concept, concept_id)
+        if concept is None:
+            raise WorkflowError(f"no concept with id {concept_id}")
+        quotes = coding_contexts(session, [q.coding_id for q in concept.key_quotes])
+        return ConceptView(
+            concept.id,
+            concept.group_id,
+            concept.group.name,
+            concept.name,
+            concept.definition,
+            concept.notes,
+            tuple(quotes),
+        )
+
+
+def concept_of_group(project: Project, group_id: int) -> int | None:
+    with project.store.reading() as session:
+        return session.scalar(select(Concept.id).where(Concept.group_id == group_id))
+
+
+def create_concept(project: Project, group_id: int, name: str, definition: str = "", notes: str = "") -> int:
+    name = " ".join(name.split())
+    if not name:
+        raise WorkflowError("a concept needs a name")
+    with project.store.transaction() as session:
+        group = session.get(CodeGroup, group_id)
+        if group is None:
+            raise WorkflowError(f"no code group with id {group_id}")
+        if session.scalar(select(Concept.id).where(Concept.group_id == group_id)) is not None:
+            raise WorkflowError(f"«{group.name}» already has a concept (one concept per code group)")
+        concept = Concept(group_id=group_id, name=name, definition=definition, notes=notes)
+        session.add(concept)
+        session.flush()
+        project.record(
+            session, "create-concept", "concept", concept.id, f"nytt begrep: {name} (fra {group.name})"
+        )
+        return concept.id
+
+
+def update_concept(
+    project: Project,
+    concept_id: int,
+    *,
+    name: str | None = None,
+    definition: str | None = None,
+    notes: str | None = None,
+) -> None:
+    with project.store.transaction() as session:
+        concept = session.get(Concept, concept_id)
+        if concept is None:
+            raise WorkflowError(f"no concept with id {concept_id}")
+        if name is not None:
+            if not name.strip():
+                raise WorkflowError("a concept needs a name")
+            concept.name = " ".join(name.split())
+        if definition is not None:
+            concept.definition = definition
+        if notes is not None:
+            concept.notes = notes
+        concept.updated_at = utcnow()
+        project.record(session, "edit-concept", "concept", concept_id, f"endret begrepet «{concept.name}»")
+
+
+def delete_concept(project: Project, concept_id: int) -> None:
+    with project.store.transaction() as session:
+        concept = session.get(Concept, concept_id)
+        if concept is None:
+            raise WorkflowError(f"no concept with id {concept_id}")
+        for quote in list(concept.key_quotes):
+            session.delete(quote)
+        session.flush()
+        session.delete(concept)
+        project.record(session, "delete-concept", "concept", concept_id, f"slettet begrepet «{concept.name}»")
+
+
+def set_key_quotes(project: Project, concept_id: int, coding_ids: Sequence[int]) -> None:
+    """Choose (and order) a concept's key quotes. Only codings of the concept's own group qualify: a
+    concept is checked against its data, not decorated with quotes from elsewhere."""
+    with project.store.transaction() as session:
+        concept = session.get(Concept, concept_id)
+        if concept is None:
+            raise WorkflowError(f"no concept with id {concept_id}")
+        allowed = set(
+            session.scalars(
+                select(Coding.id)
+                .join(Code, Code.id == Coding.code_id)
+                .where(Code.group_id == concept.group_id)
+            )
+        )
+        outside = [i for i in coding_ids if i not in allowed]
+        if outside:
+            raise WorkflowError(f"codings {outside} are not in the group «{concept.group.name}»")
+        wanted = list(dict.fromkeys(coding_ids))
+        current = {q.coding_id: q for q in concept.key_quotes}
+        for coding_id, quote in current.items():
+            if coding_id not in wanted:
+                session.delete(quote)
+        session.flush()
+        for position, coding_id in enumerate(wanted):
+            quote = current.get(coding_id)
+            if quote is None:
+                session.add(ConceptQuote(concept_id=concept_id, coding_id=coding_id, position=position))
+            elif quote.position != position:
+                quote.position = position
+        project.record(
+            session, "key-quotes", "concept", concept_id, f"{len(wanted)} nøkkelsitater for «{concept.name}»"
+        )

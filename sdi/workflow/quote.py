@@ -1,0 +1,182 @@
+"""Quote sets (SDI step 5, writing): codings gathered as quotes for a poster or a paper, ordered, each with
+an edited display version (cuts marked «[…]», hesitations removed) while the original stays in the
+transcript."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from sdi.storage.models import Coding, Quote, QuoteSet
+from sdi.workflow.context import CodingContext, coding_contexts
+from sdi.workflow.errors import WorkflowError
+from sdi.workflow.project import Project
+
+CUT = "[…]"
+# Hesitations and fillers that a display version usually drops (spoken bokmål and dialect).
+_HESITATION = re.compile(r"(?<!\w)(?:e+h+m*|ehm|øh+m*|hm+|mm+)(?!\w)[,.]?\s*", re.IGNORECASE)
+_CUE = re.compile(
+    r"\s*[(\[](?:ler|latter|pause|flere ler|utydelig|avbrutt|kremter|sukker)[^)\]]{0,30}[)\]]\s*",
+    re.IGNORECASE,
+)
+_REPEAT = re.compile(r"\b(\w+)(?:,?\s+\1\b)+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class QuoteSetSummary:
+    id: int
+    name: str
+    description: str
+    quotes: int
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    id: int
+    position: int
+    display: str  # what goes into the paper
+    original: str  # the coded words as transcribed
+    edited: bool
+    note: str
+    context: CodingContext
+
+    @property
+    def attribution(self) -> str:
+        return self.context.attribution
+
+
+def tidy_display(text: str) -> str:
+    """A suggested display version: hesitations, non-speech cues and stutter repeats removed."""
+    tidy = _CUE.sub(" ", text)
+    tidy = _HESITATION.sub("", tidy)
+    tidy = _REPEAT.sub(r"\1", tidy)
+    tidy = re.sub(r"\s+([,.!?])", r"\1", re.sub(r"\s{2,}", " ", tidy)).strip(" ,")
+    return tidy[:1].upper() + tidy[1:] if tidy else tidy
+
+
+def list_quote_sets(project: Project) -> list[QuoteSetSummary]:
+    with project.store.reading() as session:
+        counts = dict(
+            session.execute(select(Quote.quote_set_id, func.count()).group_by(Quote.quote_set_id)).all()
+        )
+        sets = session.scalars(select(QuoteSet).order_by(QuoteSet.name)).all()
+        return [QuoteSetSummary(s.id, s.name, s.description, counts.get(s.id, 0)) for s in sets]
+
+
+def create_quote_set(project: Project, name: str, description: str = "") -> int:
+    name = " ".join(name.split())
+    if not name:
+        raise WorkflowError("a quote set needs a name")
+    with project.store.transaction() as session:
+        if session.scalar(select(QuoteSet.id).where(QuoteSet.name == name)) is not None:
+            raise WorkflowError(f"there is already a quote set called «{name}»")
+        quote_set = QuoteSet(name=name, description=description)
+        session.add(quote_set)
+        session.flush()
+        project.record(session, "create-quote-set", "quote_set", quote_set.id, f"nytt sitatsett: {name}")
+        return quote_set.id
+
+
+def rename_quote_set(project: Project, set_id: int, name: str) -> None:
+    name = " ".join(name.split())
+    with project.store.transaction() as session:
+        quote_set = session.get(QuoteSet, set_id)
+        if quote_set is None:
+            raise WorkflowError(f"no quote set with id {set_id}")
+        if not name:
+            raise WorkflowError("a quote set needs a name")
+        old, quote_set.name = quote_set.name, name
+        project.record(session, "rename-quote-set", "quote_set", set_id, f"«{old}» → «{name}»")
+
+
+def delete_quote_set(project: Project, set_id: int) -> None:
+    with project.store.transaction() as session:
+        quote_set = session.get(QuoteSet, set_id)
+        if quote_set is None:
+            raise WorkflowError(f"no quote set with id {set_id}")
+        for quote in list(quote_set.quotes):
+            session.delete(quote)
+        session.flush()
+        session.delete(quote_set)
+        project.record(
+            session, "delete-quote-set", "quote_set", set_id, f"slettet sitatsettet «{quote_set.name}»"
+        )
+
+
+def add_quote(project: Project, set_id: int, coding_id: int, display: str | None = None) -> int:
+    """Append a coding to a quote set; returns the quote id."""
+    with project.store.transaction() as session:
+        quote_set = session.get(QuoteSet, set_id)
+        if quote_set is None:
+            raise WorkflowError(f"no quote set with id {set_id}")
+        if session.get(Coding, coding_id) is None:
+            raise WorkflowError(f"no coding with id {coding_id}")
+        if any(q.coding_id == coding_id for q in quote_set.quotes):
+            raise WorkflowError(f"that quote is already in «{quote_set.name}»")
+        quote = Quote(
+            quote_set_id=set_id, coding_id=coding_id, position=len(quote_set.quotes), display_text=display
+        )
+        session.add(quote)
+        session.flush()
+        project.record(session, "add-quote", "quote", quote.id, f"la til sitat i «{quote_set.name}»")
+        return quote.id
+
+
+def _quote(session, quote_id: int) -> Quote:  # type: ignore[no-untyped-def]
+    quote = session.get(Quote, quote_id)
+    if quote is None:
+        raise WorkflowError(f"no quote with id {quote_id}")
+    return quote
+
+
+def move_quote(project: Project, quote_id: int, position: int) -> None:
+    """Move a quote to `position` (0-based) within its set."""
+    with project.store.transaction() as session:
+        quote = _quote(session, quote_id)
+        quotes = list(quote.quote_set.quotes)
+        quotes.remove(quote)
+        quotes.insert(max(0, min(position, len(quotes))), quote)
+        for index, item in enumerate(quotes):
+            if item.position != index:
+                item.position = index
+        project.record(session, "move-quote", "quote", quote_id, f"flyttet sitat til plass {position + 1}")
+
+
+def edit_display(project: Project, quote_id: int, display: str | None) -> None:
+    """Set the display version (None: back to the original words)."""
+    with project.store.transaction() as session:
+        quote = _quote(session, quote_id)
+        quote.display_text = display.strip() if display and display.strip() else None
+        project.record(session, "edit-quote", "quote", quote_id, "redigerte sitatets visningstekst")
+
+
+def remove_quote(project: Project, quote_id: int) -> None:
+    with project.store.transaction() as session:
+        quote = _quote(session, quote_id)
+        quote_set = quote.quote_set
+        session.delete(quote)
+        session.flush()
+        for index, item in enumerate(q for q in quote_set.quotes if q.id != quote_id):
+            if item.position != index:
+                item.position = index
+        project.record(session, "remove-quote", "quote", quote_id, f"fjernet sitat fra «{quote_set.name}»")
+
+
+def quotes_of_set(project: Project, set_id: int) -> list[QuoteView]:
+    with project.store.reading() as session:
+        quotes = session.scalars(
+            select(Quote).where(Quote.quote_set_id == set_id).order_by(Quote.position)
+        ).all()
+        contexts = {c.coding_id: c for c in coding_contexts(session, [q.coding_id for q in quotes])}
+        views = []
+        for q in quotes:
+            context = contexts[q.coding_id]
+            display = q.display_text or context.text
+            views.append(
+                QuoteView(
+                    q.id, q.position, display, context.text, q.display_text is not None, q.note, context
+                )
+            )
+        return views
