@@ -1,0 +1,241 @@
+"""Codebooks in and out of the store: `sdi codebook import/export`.
+
+Import is one transaction (a bad codebook changes nothing) and idempotent: objects are matched by their
+stable id, existing ones are left as the researchers have them, and only what is new is added. Codings are
+placed by their exact words in the transcript's current text; words that are missing or ambiguous stop the
+import with a message naming them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sdi.ingest.codebook import (
+    Codebook,
+    CodebookCode,
+    CodebookConcept,
+    CodebookGroup,
+    CodingAnchor,
+    KeyQuote,
+    read_codebook,
+)
+from sdi.storage.models import Code, CodeGroup, Coding, Concept, ConceptQuote, Document, Memo
+from sdi.workflow.anchor import anchor_for
+from sdi.workflow.errors import WorkflowError
+from sdi.workflow.project import Project
+
+
+@dataclass
+class CodebookReport:
+    groups: int = 0
+    codes: int = 0
+    codings: int = 0
+    concepts: int = 0
+    memos: int = 0
+    skipped: int = 0  # objects already present (matched by id)
+
+    @property
+    def added(self) -> int:
+        return self.groups + self.codes + self.codings + self.concepts + self.memos
+
+
+def _locate(text: str, words: str, path: str, code: str) -> int:
+    start = text.find(words)
+    if start < 0:
+        raise WorkflowError(f"code {code}: the words «{words[:60]}» are not in {path}")
+    if text.find(words, start + 1) >= 0:
+        raise WorkflowError(
+            f"code {code}: the words «{words[:60]}» occur more than once in {path}; quote more"
+        )
+    return start
+
+
+def import_codebook_file(project: Project, path: Path) -> CodebookReport:
+    return import_codebook(project, read_codebook(path), path.name)
+
+
+def import_codebook(project: Project, codebook: Codebook, source: str) -> CodebookReport:
+    report = CodebookReport()
+    with project.store.transaction() as session:
+        coder = project.coder_id(session)
+        groups = _import_groups(session, codebook.groups, report)
+        documents = {d.source_path: d for d in session.scalars(select(Document))}
+        codings_of: dict[tuple[str, str], int] = {}
+        for position, item in enumerate(codebook.codes, start=1):
+            code = session.scalar(select(Code).where(Code.uid == item.id))
+            if code is not None:
+                report.skipped += 1
+                continue
+            group = groups.get(item.group) if item.group else None
+            code = Code(
+                uid=item.id,
+                statement=item.statement,
+                description=item.description,
+                author_id=coder,
+                group_id=group.id if group else None,
+                position=position,
+            )
+            session.add(code)
+            session.flush()
+            report.codes += 1
+            if item.memo:
+                session.add(Memo(target_type="code", target_id=code.id, text=item.memo, author_id=coder))
+                report.memos += 1
+            for anchor in item.codings:
+                codings_of[(item.id, anchor.transcript)] = _add_coding(
+                    session, documents, code, item, anchor, coder
+                )
+                report.codings += 1
+        session.flush()
+        for group_item in codebook.groups:
+            if group_item.concept is not None:
+                _import_concept(session, groups[group_item.id], group_item.concept, codings_of, report)
+        if report.added:
+            project.record(
+                session,
+                "codebook-import",
+                "project",
+                None,
+                f"importerte kodebok {source}",
+                groups=report.groups,
+                codes=report.codes,
+                codings=report.codings,
+            )
+    return report
+
+
+def _import_groups(
+    session: Session, items: Iterable[CodebookGroup], report: CodebookReport
+) -> dict[str, CodeGroup]:
+    groups: dict[str, CodeGroup] = {}
+    for position, item in enumerate(items, start=1):
+        group = session.scalar(select(CodeGroup).where(CodeGroup.uid == item.id))
+        if group is None:
+            if session.scalar(select(CodeGroup.id).where(CodeGroup.name == item.name)) is not None:
+                raise WorkflowError(
+                    f"group {item.id}: a different code group is already called «{item.name}»"
+                )
+            if (
+                item.rest
+                and session.scalar(select(CodeGroup.id).where(CodeGroup.is_rest.is_(True))) is not None
+            ):
+                raise WorkflowError(f"group {item.id}: the project already has a rest group")
+            group = CodeGroup(
+                uid=item.id,
+                name=item.name,
+                description=item.description,
+                position=position,
+                is_rest=item.rest,
+            )
+            session.add(group)
+            report.groups += 1
+        else:
+            report.skipped += 1
+        groups[item.id] = group
+    session.flush()
+    return groups
+
+
+def _add_coding(
+    session: Session, documents: dict[str, Document], code: Code, item: CodebookCode, anchor: CodingAnchor,
+    coder: int,
+) -> int:  # fmt: skip
+    document = documents.get(anchor.transcript)
+    if document is None:
+        raise WorkflowError(
+            f"code {item.id}: no transcript {anchor.transcript} in the project (run `sdi import`)"
+        )
+    start = _locate(document.text, anchor.words, anchor.transcript, item.id)
+    spot = anchor_for(document.text, start, start + len(anchor.words))
+    coding = Coding(
+        code_id=code.id,
+        document_id=document.id,
+        start=start,
+        end=start + len(anchor.words),
+        coder_id=coder,
+        anchor_text=spot.text,
+        context_before=spot.before,
+        context_after=spot.after,
+        document_version=document.version,
+    )
+    session.add(coding)
+    session.flush()
+    return coding.id
+
+
+def _import_concept(
+    session: Session, group: CodeGroup, item: CodebookConcept, codings_of: dict[tuple[str, str], int],
+    report: CodebookReport,
+) -> None:  # fmt: skip
+    if session.scalar(select(Concept.id).where(Concept.uid == item.id)) is not None:
+        report.skipped += 1
+        return
+    if session.scalar(select(Concept.id).where(Concept.group_id == group.id)) is not None:
+        raise WorkflowError(f"concept {item.id}: «{group.name}» already has a concept")
+    concept = Concept(
+        uid=item.id, group_id=group.id, name=item.name, definition=item.definition, notes=item.notes
+    )
+    session.add(concept)
+    session.flush()
+    report.concepts += 1
+    for position, quote in enumerate(item.key_quotes):
+        coding_id = codings_of.get((quote.code, quote.transcript))
+        if coding_id is None:
+            raise WorkflowError(f"concept {item.id}: no coding of {quote.code} in {quote.transcript}")
+        session.add(ConceptQuote(concept_id=concept.id, coding_id=coding_id, position=position))
+
+
+def export_codebook(project: Project, *, with_codings: bool = False, title: str = "") -> Codebook:
+    """The project's codebook as plain data, in a stable order (groups by position, codes by statement)."""
+    with project.store.reading() as session:
+        group_rows = session.scalars(
+            select(CodeGroup).order_by(CodeGroup.is_rest, CodeGroup.position, CodeGroup.id)
+        )
+        group_uid = {}
+        groups = []
+        concepts = {c.group_id: c for c in session.scalars(select(Concept))}
+        uid_of_code = dict(session.execute(select(Code.id, Code.uid)).all())
+        for group in group_rows:
+            group_uid[group.id] = group.uid
+            concept = concepts.get(group.id)
+            concept_item = None
+            if concept is not None:
+                quotes = tuple(
+                    KeyQuote(uid_of_code[q.coding.code_id], q.coding.document.source_path)
+                    for q in concept.key_quotes
+                )
+                concept_item = CodebookConcept(
+                    concept.uid, concept.name, concept.definition, concept.notes, quotes
+                )
+            groups.append(
+                CodebookGroup(group.uid, group.name, group.description, group.is_rest, concept_item)
+            )
+        memos: dict[int, list[str]] = {}
+        for memo in session.scalars(select(Memo).where(Memo.target_type == "code").order_by(Memo.id)):
+            memos.setdefault(memo.target_id or 0, []).append(memo.text)
+        codings: dict[int, list[CodingAnchor]] = {}
+        if with_codings:
+            for coding, path in session.execute(
+                select(Coding, Document.source_path)
+                .join(Document, Document.id == Coding.document_id)
+                .order_by(Document.source_path, Coding.start)
+            ):
+                if coding.end > coding.start:
+                    codings.setdefault(coding.code_id, []).append(
+                        CodingAnchor(path, coding.document.text[coding.start : coding.end])
+                    )
+        codes = tuple(
+            CodebookCode(code.uid, code.statement, code.description,
+                         group_uid.get(code.group_id) if code.group_id else None,
+                         "\n\n".join(memos.get(code.id, [])), tuple(codings.get(code.id, [])))
+            for code in session.scalars(select(Code).order_by(Code.statement, Code.id))
+        )  # fmt: skip
+    return Codebook(title or project.config.title, "", tuple(groups), codes)
+
+
+def default_codebook_path(project: Project) -> Path:
+    return project.config.codebooks_dir / "kodebok.toml"
