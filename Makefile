@@ -14,9 +14,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## make run: set up, import the demo corpus (unchanged files are skipped) and open the workbench.
+## make run: set up, import the demo corpus and its seeded example analysis (both skip what is already
+## there), and open the workbench.
 run: $(STAMP)
 	$(BIN)/sdi import --quiet
+	$(BIN)/sdi codebook import codebooks/demo-analyse.toml
 	$(BIN)/sdi
 
 ## make test: set up with the test extras, lint, and run the whole suite — on SQLite and, through a throwaway

@@ -7,14 +7,13 @@ pickle it. Later runs unpickle it in a fraction of a second. No spaCy import is 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
-import importlib.metadata
 import importlib.util
 import json
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,12 +24,12 @@ from sdi.nlp.lexicon import OVERRIDES, PREFERRED, lexicon_digest
 FORMAT_VERSION = 1
 DATA_PACKAGE = "spacy-lookups-data"
 
-# Regular suffixes by part of speech: (ending of the form, ending of the lemma). Used only to bring
-# back readings the packaged table lost when two lemmas share a form (`saker` → `sake`, not `sak`).
-NOUN_SUFFIXES = (("ene", ""), ("en", ""), ("et", ""), ("er", ""), ("a", ""), ("ne", ""), ("e", ""),
-                 ("ene", "e"), ("en", "e"), ("er", "e"), ("a", "e"), ("r", ""), ("n", ""))
-VERB_SUFFIXES = (("r", ""), ("er", "e"), ("te", "e"), ("et", "e"), ("a", "e"), ("de", "e"), ("dde", ""))
-ADJ_SUFFIXES = (("e", ""), ("t", ""), ("ere", ""), ("est", ""), ("este", ""))
+# Noun endings (form ending, lemma ending, the lemma must end with one of) used only to bring back
+# readings the packaged table lost where two nouns share a form (`saker` kept `sake`, lost `sak`).
+NOUN_ENDINGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("ene", "", ("",)), ("en", "", ("",)), ("et", "", ("",)), ("er", "", ("",)), ("a", "", ("",)),
+    ("a", "e", ("e",)), ("r", "", ("e",)), ("n", "", ("e",)), ("ne", "", ("e", "er")), ("e", "", ("er",)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +60,8 @@ def default_cache_dir() -> Path:
 
 def data_version() -> str:
     """The installed spacy-lookups-data version, read from package metadata (no import)."""
+    import importlib.metadata  # ~15 ms; only needed when the table is read, not for `describe_pipeline`
+
     return importlib.metadata.version(DATA_PACKAGE)
 
 
@@ -83,40 +84,48 @@ def _read_json(name: str) -> dict[str, Any]:
     return data
 
 
-def _recovered(form: str, pos: str, suffixes: Iterable[tuple[str, str]], lemmas: set[str]) -> set[str]:
-    """Lemmas of `pos` that `form` regularly inflects, e.g. `saken` → {`sak`} when `sak` is a noun."""
-    found = {form} if form in lemmas else set()
-    for ending, replacement in suffixes:
+def _noun_readings(form: str, nouns: set[str]) -> set[str]:
+    """Noun lemmas that `form` regularly inflects, e.g. `saken` → {`sak`, `sake`} (both are nouns)."""
+    found = {form} if form in nouns else set()
+    for ending, replacement, lemma_endings in NOUN_ENDINGS:
         if form.endswith(ending) and len(form) - len(ending) >= 2:
             stem = form[: len(form) - len(ending)] + replacement
-            if stem in lemmas:
+            if stem in nouns and stem.endswith(lemma_endings):
                 found.add(stem)
     return found
 
 
-def choose(votes: dict[str, float], rank: dict[str, int]) -> str:
-    """The reading to keep: a preferred (frequent) lemma first, then most parts of speech, then shortest.
+def choose(form: str, votes: dict[str, dict[str, float]], rank: dict[str, int]) -> str:
+    """The reading to keep when a form has several lemmas (`votes`: lemma → {part of speech: weight}).
 
-    Shorter wins ties because an inflected form is more often the stem plus an ending (`får` → `få`,
-    `skriver` → `skrive`) than a rare identical base word.
+    A preferred (frequent) lemma wins first. Otherwise the lemma backed by most parts of speech, then:
+    a verb's present tense in -er over an identical agent noun (`tegner` → `tegne`), the identical base
+    word over other readings (`svar`, not `sva`), and the shorter lemma. An imperative (`jobb` of
+    `jobbe`) never wins: in speech the noun is far more common.
     """
-    preferred = [lemma for lemma in votes if lemma.lower() in rank]
+    imperative = form + "e"
+    candidates = [lemma for lemma in votes if lemma != imperative] or list(votes)
+    preferred = [lemma for lemma in candidates if lemma.lower() in rank]
     if preferred:
         return min(preferred, key=lambda lemma: rank[lemma.lower()])
-    return min(votes, key=lambda lemma: (-votes[lemma], len(lemma), lemma))
+
+    def key(lemma: str) -> tuple[float, bool, bool, int, str]:
+        present = "verb" in votes[lemma] and form.endswith("er") and lemma == form[:-1]
+        return (-sum(votes[lemma].values()), not present, lemma != form, len(lemma), lemma)
+
+    return min(candidates, key=key)
 
 
 def build_table() -> LemmaTable:
     """Merge `nb_lemma_exc` over parts of speech, add `nb_lemma_lookup` and our overrides."""
     exc: dict[str, dict[str, list[str]]] = _read_json("nb_lemma_exc")
     lookup: dict[str, str] = _read_json("nb_lemma_lookup")
-    by_pos = {pos: {lemma.lower() for forms in table.values() for lemma in forms} for pos, table in exc.items()}
-    suffixes = {"noun": NOUN_SUFFIXES, "verb": VERB_SUFFIXES, "adj": ADJ_SUFFIXES}
+    nouns = {lemma.lower() for forms in exc["noun"].values() for lemma in forms}
     rank = {lemma: index for index, lemma in enumerate(PREFERRED)}
     interned: dict[str, str] = {}
 
-    readings: dict[str, dict[str, float]] = {}
-    # Lowercase originals first, so `per` (preposition) is not replaced by the name `Per`.
+    readings: dict[str, list[tuple[str, str]]] = {}  # form → [(lemma, part of speech)]
+    # A capitalised form (a name) only counts when no lowercase word shares it: `per`, not `Per`.
     for pos, table in exc.items():
         for form, lemmas in table.items():
             if " " in form:
@@ -124,17 +133,18 @@ def build_table() -> LemmaTable:
             key = form.lower()
             if key != form and any(key in t for t in exc.values()):
                 continue
-            votes = readings.setdefault(key, {})
-            for lemma in lemmas:
-                votes[lemma] = votes.get(lemma, 0.0) + 1.0
+            readings.setdefault(key, []).extend((lemma, pos) for lemma in lemmas)
 
+    del exc  # half the build's peak memory; only `readings` is needed from here on
     lemmas: dict[str, str] = {}
-    for form, votes in readings.items():
-        if len(votes) > 1 or form[-1:] in "aenrt":
-            for pos, pos_suffixes in suffixes.items():
-                for lemma in _recovered(form, pos, pos_suffixes, by_pos[pos]):
-                    votes.setdefault(lemma, 0.5)
-        best = choose(votes, rank) if len(votes) > 1 else next(iter(votes))
+    for form, pairs in readings.items():
+        votes: dict[str, dict[str, float]] = {}
+        for lemma, pos in pairs:
+            votes.setdefault(lemma, {})[pos] = 1.0
+        if form[-1:] in "aenrt" or form in nouns:
+            for lemma in _noun_readings(form, nouns):
+                votes.setdefault(lemma, {}).setdefault("noun", 0.5)
+        best = choose(form, votes, rank) if len(votes) > 1 else next(iter(votes))
         lemmas[form] = form if best == form else interned.setdefault(best, best)
 
     for form, lemma in lookup.items():
@@ -144,30 +154,33 @@ def build_table() -> LemmaTable:
             lemmas[key] = key if lemma == key else interned.setdefault(lemma, lemma)
     for form, lemma in OVERRIDES.items():
         lemmas[form] = form if lemma == form else interned.setdefault(lemma, lemma)
-    nouns = frozenset(interned.get(lemma, lemma) for lemma in by_pos["noun"])
-    return LemmaTable(lemmas, nouns)
+    return LemmaTable(lemmas, frozenset(interned.get(lemma, lemma) for lemma in nouns))
 
 
 def _write_atomically(path: Path, table: LemmaTable) -> None:
     """Temp file in the same folder, then rename: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False)
+    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
-        with handle:
+        with os.fdopen(descriptor, "wb") as handle:
             pickle.dump((table.lemmas, table.nouns), handle, protocol=pickle.HIGHEST_PROTOCOL)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(handle.name, path)
+        os.replace(temp_name, path)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        Path(temp_name).unlink(missing_ok=True)
         raise
 
 
 def _read(path: Path) -> LemmaTable | None:
+    """The cached table, or None if missing or damaged (any unpickling error just means: rebuild).
+
+    Pickle is used for speed; the file lives in the user's own cache folder and is written only here.
+    """
     try:
         with path.open("rb") as handle:
             lemmas, nouns = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+    except Exception:
         return None
     if not isinstance(lemmas, dict) or not isinstance(nouns, frozenset):
         return None
@@ -184,14 +197,12 @@ def read_or_build(cache_dir: Path | None = None, format_version: int = FORMAT_VE
     if table is not None:
         return table
     table = build_table()
-    try:
+    with contextlib.suppress(OSError):
         _write_atomically(path, table)
-    except OSError:
-        pass
     return table
 
 
 @cache
 def lemma_table(cache_dir: Path | None = None) -> LemmaTable:
-    """One table per process and cache folder (it is ~100 MB; never load it twice)."""
+    """One table per process and cache folder (~75 MB in memory; never load it twice)."""
     return read_or_build(cache_dir)

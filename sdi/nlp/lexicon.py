@@ -11,6 +11,11 @@ from __future__ import annotations
 import hashlib
 
 
+def words(spec: str) -> tuple[str, ...]:
+    """Whitespace-separated words, in order; keeps long word lists readable."""
+    return tuple(spec.split())
+
+
 def _pairs(spec: str) -> dict[str, str]:
     """`"lemma: form form …; …"` → {form: lemma}; keeps the tables below readable."""
     table: dict[str, str] = {}
@@ -44,6 +49,7 @@ OVERRIDES: dict[str, str] = _pairs(
     mye: mye mer mest; mange: mange flere flest; lite: lite; liten: liten lille små mindre minst;
     god: god godt gode bedre best beste; stor: stor stort store større størst største;
     ja: ja; nei: nei; altså: altså; liksom: liksom; egentlig: egentlig; faktisk: faktisk;
+    fortsatt: fortsatt; videre: videre;
     være: være er var vært; ha: ha har hadde hatt; bli: bli blir ble blei blitt;
     få: få får fikk fått; gå: gå går gikk gått; si: si sier sa sagt; gjøre: gjøre gjør gjorde gjort;
     kunne: kunne kan kunnet; skulle: skulle skal; ville: ville vil; måtte: måtte må;
@@ -95,7 +101,7 @@ NYNORSK_LEMMAS: dict[str, str] = {
 
 # Lemmas that win when a form has several readings, most wanted first: frequent words of speech
 # about children, families, schools and services (a frequency list in miniature).
-PREFERRED: tuple[str, ...] = tuple(
+PREFERRED: tuple[str, ...] = words(
     """
     være ha bli få gå si gjøre kunne skulle ville måtte tro vite se komme ta gi stå ligge synes tenke
     føle snakke skrive lese mene finne trenge holde lage vise spørre bruke jobbe prøve handle hjelpe
@@ -105,11 +111,12 @@ PREFERRED: tuple[str, ...] = tuple(
     kommune ansatt rektor helsesykepleier barnevern stafettlogg logg plan tiltak
     vedtak melding samtale rutine behov ansvar kontakt oppfølging tilbud informasjon problem spørsmål
     god stor liten lang ny gammel viktig vanskelig lett trygg fast flink ung
-    """.split()
+    """
 )
 
 
 def lexicon_digest() -> str:
     """A short fingerprint of these lists, so the lemma cache is rebuilt when they change."""
-    text = repr((sorted(OVERRIDES.items()), sorted(DIALECT.items()), PREFERRED, sorted(NYNORSK_LEMMAS.items())))
+    lists = (sorted(OVERRIDES.items()), sorted(DIALECT.items()), PREFERRED, sorted(NYNORSK_LEMMAS.items()))
+    text = repr(lists)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]

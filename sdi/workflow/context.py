@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sdi.storage.models import Code, Coding, Document, FocusGroup, Participant, Stage, Utterance
+from sdi.storage.models import (
+    Code,
+    CodeGroup,
+    Coding,
+    Concept,
+    Document,
+    FocusGroup,
+    Participant,
+    Stage,
+    Utterance,
+)
 
 
 @dataclass(frozen=True)
@@ -38,15 +48,20 @@ class CodingContext:
     stage: int
     date: dt.date | None
     status: str
+    code_group: str | None = None  # the code's kodegruppe, if grouped
+    concept: str | None = None  # the concept built on that group, if any
 
     @property
     def attribution(self) -> str:
+        return self.attribution_in("nb")
+
+    def attribution_in(self, language: str) -> str:
         """Who said it, as a paper shows it: role, group, site, stage — never a name."""
-        who = self.role or "Informant"
+        who = self.role or ("Informant" if language == "nb" else "Participant")
         parts = [who, self.group]
         if self.site and self.site not in self.group:
             parts.append(self.site)
-        parts.append(f"runde {self.stage}")
+        parts.append(f"runde {self.stage}" if language == "nb" else f"stage {self.stage}")
         return ", ".join(parts)
 
 
@@ -79,6 +94,15 @@ def coding_contexts(session: Session, coding_ids: Iterable[int]) -> list[CodingC
     ):
         turns[u.document_id].append((u.start, u.end, u.line, u.speaker, u.participant_id))
     roles = dict(session.execute(select(Participant.id, Participant.role)).all())
+    grouping = {
+        code_id: (group_name, concept)
+        for code_id, group_name, concept in session.execute(
+            select(Code.id, CodeGroup.name, Concept.name)
+            .join(CodeGroup, CodeGroup.id == Code.group_id)
+            .outerjoin(Concept, Concept.group_id == CodeGroup.id)
+            .where(Code.id.in_({row[0].code_id for row in rows}))
+        )
+    }
     by_id: dict[int, CodingContext] = {}
     for coding, statement, path, text, stage, group in rows:
         doc_turns = turns[coding.document_id]
@@ -90,6 +114,6 @@ def coding_contexts(session: Session, coding_ids: Iterable[int]) -> list[CodingC
             coding.id, coding.code_id, statement, coding.document_id, path, coding.start, coding.end,
             text[coding.start : coding.end], text[start:end], start, line, speaker,
             roles.get(participant, "") if participant else "", group.name, group.site, group.category,
-            stage.number, stage.date, coding.status,
+            stage.number, stage.date, coding.status, *grouping.get(coding.code_id, (None, None)),
         )  # fmt: skip
     return [by_id[i] for i in wanted if i in by_id]

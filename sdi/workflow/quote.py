@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from sdi.storage.models import Coding, Quote, QuoteSet
+from sdi.storage.models import Coding, FocusGroup, Participant, Quote, QuoteSet
 from sdi.workflow.context import CodingContext, coding_contexts
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
@@ -45,6 +45,50 @@ class QuoteView:
     @property
     def attribution(self) -> str:
         return self.context.attribution
+
+
+@dataclass(frozen=True)
+class QuoteSetExport:
+    """What a Word export of a quote set needs, as plain data."""
+
+    name: str
+    description: str
+    quotes: tuple[QuoteView, ...]
+    participants_per_category: dict[str, int]  # informants (moderators not counted) per group category
+    pseudonymised_names: tuple[str, ...]  # real names from the pseudonym key: must never reach an export
+
+
+def quote_set_export(project: Project, set_id: int) -> QuoteSetExport:
+    with project.store.reading() as session:
+        quote_set = session.get(QuoteSet, set_id)
+        if quote_set is None:
+            raise WorkflowError(f"no quote set with id {set_id}")
+        name, description = quote_set.name, quote_set.description
+        per_category = dict(
+            session.execute(
+                select(FocusGroup.category, func.count(Participant.id))
+                .join(Participant, Participant.group_id == FocusGroup.id)
+                .where(Participant.is_moderator.is_(False))
+                .group_by(FocusGroup.category)
+            ).all()
+        )
+    return QuoteSetExport(
+        name,
+        description,
+        tuple(quotes_of_set(project, set_id)),
+        per_category,
+        tuple(project.config.pseudonyms),
+    )
+
+
+def find_quote_set(project: Project, reference: str) -> int:
+    """A quote set by id or by name (case-insensitive)."""
+    sets = list_quote_sets(project)
+    for item in sets:
+        if str(item.id) == reference.strip() or item.name.casefold() == reference.strip().casefold():
+            return item.id
+    names = ", ".join(f"«{s.name}»" for s in sets) or "none yet"
+    raise WorkflowError(f"no quote set '{reference}' (quote sets: {names})")
 
 
 def tidy_display(text: str) -> str:

@@ -1,0 +1,49 @@
+"""The last guard before a file leaves the project: read an export back and look for every real name in
+the pseudonym key. Finding one means the export is refused (unless the researcher insists)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def docx_texts(path: Path) -> list[tuple[str, str]]:
+    """(where, text) for every paragraph, table cell, header and footer, and the document properties."""
+    from docx import Document
+
+    document = Document(str(path))
+    found: list[tuple[str, str]] = []
+    for number, paragraph in enumerate(document.paragraphs, start=1):
+        found.append((f"paragraph {number}", paragraph.text))
+    for t, table in enumerate(document.tables, start=1):
+        for r, row in enumerate(table.rows, start=1):
+            for c, cell in enumerate(row.cells, start=1):
+                found.append((f"table {t} row {r} cell {c}", cell.text))
+    for s, section in enumerate(document.sections, start=1):
+        for part, name in ((section.header, "header"), (section.footer, "footer")):
+            for paragraph in part.paragraphs:
+                found.append((f"section {s} {name}", paragraph.text))
+    props = document.core_properties
+    for field in ("title", "subject", "author", "keywords", "comments", "last_modified_by"):
+        found.append((f"document property {field}", getattr(props, field) or ""))
+    return found
+
+
+def text_file_texts(path: Path) -> list[tuple[str, str]]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return [(f"line {n}", line) for n, line in enumerate(text.splitlines(), start=1)]
+
+
+def find_names(texts: Iterable[tuple[str, str]], names: Iterable[str]) -> list[str]:
+    """'where: name' for each real name found as a whole word (case-sensitive, like the pseudonymiser)."""
+    wanted = sorted({n for n in names if n.strip()}, key=len, reverse=True)
+    if not wanted:
+        return []
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in wanted) + r")s?(?!\w)")  # «Emils» too
+    return [f"{where}: {match.group(1)}" for where, text in texts for match in pattern.finditer(text)]
+
+
+def names_in_export(path: Path, names: Iterable[str]) -> list[str]:
+    texts = docx_texts(path) if path.suffix.lower() == ".docx" else text_file_texts(path)
+    return find_names(texts, names)

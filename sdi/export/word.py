@@ -1,0 +1,128 @@
+"""Quote sets to Word (python-docx), for papers and posters.
+
+Uses Word's own styles (Title, Heading 1–2, Quote, Intense Quote, Caption) so authors can restyle the
+document in Word instead of fighting direct formatting. Attributions carry role, group, site, stage only."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+LABELS = {
+    "nb": {"ungrouped": "Uten kodegruppe", "appendix": "Vedlegg: opprinnelig ordlyd", "edited": "Redigert",
+           "original": "Opprinnelig", "participants": "N={n}", "quotes": "sitater"},
+    "en": {"ungrouped": "Not grouped", "appendix": "Appendix: original wording", "edited": "Edited",
+           "original": "Original", "participants": "N={n}", "quotes": "quotes"},
+}  # fmt: skip
+OPEN, CLOSE = "«", "»"
+
+
+@dataclass(frozen=True)
+class WordQuote:
+    """One quote as the document shows it."""
+
+    text: str  # the display version
+    original: str  # as transcribed
+    edited: bool
+    attribution: str  # role, group, site, stage
+    heading: str | None  # concept or code group it belongs under (paper layout)
+    category: str  # focus-group category (poster layout)
+
+
+def _new_document(title: str, description: str):  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    document = Document()
+    document.core_properties.title = title
+    document.add_paragraph(title, style="Title")
+    if description:
+        document.add_paragraph(description)
+    return document
+
+
+def _quote(document, quote: WordQuote, *, block: bool, headline: bool = False) -> None:  # type: ignore[no-untyped-def]
+    from docx.shared import Pt
+
+    text = quote.text if block else f"{OPEN}{quote.text}{CLOSE}"
+    paragraph = document.add_paragraph(style="Intense Quote" if headline else "Quote")
+    run = paragraph.add_run(text)
+    if headline:
+        run.font.size = Pt(20)
+    caption = document.add_paragraph(style="Caption")
+    role, _, rest = quote.attribution.partition(", ")
+    caption.add_run("— ")
+    caption.add_run(role).bold = True
+    if rest:
+        caption.add_run(f", {rest}")
+
+
+def _appendix(document, quotes: Sequence[WordQuote], labels: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    edited = [q for q in quotes if q.edited]
+    if not edited:
+        return
+    document.add_heading(labels["appendix"], level=1)
+    for number, quote in enumerate(edited, start=1):
+        document.add_paragraph(
+            f"{number}. {labels['edited']}: {OPEN}{quote.text}{CLOSE}", style="List Number"
+        )
+        document.add_paragraph(f"{labels['original']}: {OPEN}{quote.original}{CLOSE}", style="List Continue")
+        document.add_paragraph(f"— {quote.attribution}", style="Caption")
+
+
+def write_paper(
+    path: Path, title: str, description: str, quotes: Sequence[WordQuote], *, language: str = "nb",
+    block: bool = False, appendix: bool = False,
+) -> Path:  # fmt: skip
+    """Quotes under headings by concept/code group (in the set's order), each with its attribution."""
+    labels = LABELS.get(language, LABELS["nb"])
+    document = _new_document(title, description)
+    order: list[str] = []
+    by_heading: dict[str, list[WordQuote]] = {}
+    for quote in quotes:
+        heading = quote.heading or labels["ungrouped"]
+        if heading not in by_heading:
+            order.append(heading)
+            by_heading[heading] = []
+        by_heading[heading].append(quote)
+    for heading in order:
+        document.add_heading(heading, level=1)
+        for quote in by_heading[heading]:
+            _quote(document, quote, block=block)
+    if appendix:
+        _appendix(document, quotes, labels)
+    return _save(document, path)
+
+
+def write_poster(
+    path: Path, title: str, quotes: Sequence[WordQuote], participants: dict[str, int], *, language: str = "nb"
+) -> Path:
+    """Per focus-group category: «Barnehage (N=14)», one headline quote in large type, the rest under it."""
+    labels = LABELS.get(language, LABELS["nb"])
+    document = _new_document(title, "")
+    categories: dict[str, list[WordQuote]] = {}
+    for quote in quotes:
+        categories.setdefault(quote.category, []).append(quote)
+    for category, items in categories.items():
+        count = labels["participants"].format(n=participants.get(category, 0))
+        document.add_heading(f"{category} ({count})", level=1)
+        _quote(document, items[0], block=True, headline=True)
+        for quote in items[1:]:
+            _quote(document, quote, block=False)
+    return _save(document, path)
+
+
+def _save(document, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".docx")
+    os.close(handle)
+    try:
+        document.save(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path

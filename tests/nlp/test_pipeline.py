@@ -1,0 +1,107 @@
+"""The pipeline room's public face: model vs offline, plain annotations, offsets, and a spaCy-free
+`describe_pipeline` for start-up."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sdi.nlp.pipeline import Annotation, NlpPipeline, describe_pipeline, load_pipeline
+from tests.nlp.conftest import MISSING_MODEL
+
+TEXT = (
+    "Vi har f.eks. møter med PPT hver uke. [ler] Men altså, det er ikkje alltid så lett! "
+    "«Ka skal me gjere no?» Fjordvik kommune har laget nye rutiner.\n\nStafettloggen blir brukt."
+)
+
+
+def test_offline_pipeline_says_what_it_lacks(offline: NlpPipeline) -> None:
+    info = offline.info
+    assert info.kind == "offline"
+    assert not info.has_entities and not info.has_pos
+    assert "no POS, no entities" in info.description
+    assert MISSING_MODEL in info.description
+
+
+def test_saved_model_is_loaded_and_its_entities_returned(saved_model: Path, lemma_cache: Path) -> None:
+    pipeline = load_pipeline(str(saved_model), lemma_cache)
+    assert pipeline.info.kind == "model"
+    assert pipeline.info.has_entities and not pipeline.info.has_pos
+    annotation = next(pipeline.annotate([TEXT]))
+    found = {(TEXT[e.start : e.end], e.label) for e in annotation.entities}
+    assert found == {("PPT", "ORG"), ("Fjordvik kommune", "LOC")}
+    lemmas = {t.text: t.lemma for t in annotation.tokens}
+    assert lemmas["møter"] == "møte" and lemmas["ikkje"] == "ikke"  # our lemmatiser fills in
+
+
+def test_load_pipeline_is_cached_per_process(lemma_cache: Path, offline: NlpPipeline) -> None:
+    assert load_pipeline(MISSING_MODEL, lemma_cache) is offline
+
+
+def test_offsets_slice_the_text_exactly(offline: NlpPipeline) -> None:
+    annotation = next(offline.annotate([TEXT]))
+    assert isinstance(annotation, Annotation)
+    for token in annotation.tokens:
+        assert TEXT[token.start : token.end] == token.text
+    sentences = [TEXT[start:end] for start, end in annotation.sentences]
+    assert sentences == [
+        "Vi har f.eks. møter med PPT hver uke.",
+        "[ler] Men altså, det er ikkje alltid så lett!",
+        "«Ka skal me gjere no?»",
+        "Fjordvik kommune har laget nye rutiner.",
+        "Stafettloggen blir brukt.",
+    ]
+    assert all(not t.text.isspace() for t in annotation.tokens)
+
+
+def test_tokens_carry_lemma_stop_and_punct(offline: NlpPipeline) -> None:
+    tokens = {t.text: t for t in next(offline.annotate([TEXT])).tokens}
+    assert tokens["Stafettloggen"].lemma == "stafettlogg"  # sentence-initial after a blank line
+    assert tokens["ikkje"].is_stop and tokens["altså"].is_stop and tokens["f.eks."].is_stop
+    assert not tokens["møter"].is_stop
+    assert tokens["!"].is_punct and not tokens["PPT"].is_punct
+    assert tokens["møter"].pos == ""
+
+
+def test_annotate_keeps_order_and_handles_empty_texts(offline: NlpPipeline) -> None:
+    texts = ["", "Eg veit ikkje.", "  ", "Saken er sendt videre."]
+    annotations = list(offline.annotate(texts, batch_size=2))
+    assert [len(a.tokens) for a in annotations] == [0, 4, 0, 5]
+    assert annotations[0].sentences == [] and annotations[2].sentences == []
+
+
+def test_lemma_terms_are_content_lemmas(offline: NlpPipeline) -> None:
+    text = "Eg trur ikkje at foreldrene fekk snakke med barnehagelærerne om saken, altså."
+    terms = offline.lemma_terms(text)
+    assert terms == ["forelder", "snakke", "barnehagelærer", "sak"]
+
+
+def test_describe_offline_and_saved_model(saved_model: Path) -> None:
+    offline = describe_pipeline(MISSING_MODEL)
+    assert (offline.kind, offline.has_entities) == ("offline", False)
+    model = describe_pipeline(str(saved_model))
+    assert (model.kind, model.has_entities, model.has_pos) == ("model", True, False)
+    assert "no POS" in model.description
+
+
+def test_describe_pipeline_does_not_import_spacy(saved_model: Path) -> None:
+    code = (
+        "import sys\n"
+        "from sdi.nlp.pipeline import describe_pipeline\n"
+        f"describe_pipeline({MISSING_MODEL!r}); describe_pipeline({str(saved_model)!r})\n"
+        "describe_pipeline('nb_core_news_sm')\n"
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('spacy.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_importing_the_room_does_not_import_spacy() -> None:
+    code = (
+        "import sys\n"
+        "import sdi.nlp, sdi.nlp.pipeline, sdi.nlp.lemmatizer, sdi.nlp.stopwords, sdi.nlp.lemma_table\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
