@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sdi import __version__
-from sdi.cli import codebook, corpus, export, project, show, status
+from sdi.cli import codebook, corpus, export, project, search, show, status
 
-COMMANDS = (project, corpus, status, show, codebook, export)
+COMMANDS = (project, corpus, status, show, search, codebook, export)
 EXIT_ERROR = 2
 
 

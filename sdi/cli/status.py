@@ -4,7 +4,6 @@ concepts — and the project's totals."""
 from __future__ import annotations
 
 import argparse
-import importlib.util
 
 from sdi.cli.common import open_from_args
 from sdi.cli.table import render
@@ -21,29 +20,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.set_defaults(handler=run)
 
 
-def model_installed(name: str) -> bool:
-    """Whether the configured spaCy model package is importable — checked without importing spaCy."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
-
-
 def run(args: argparse.Namespace) -> int:
-    from sdi.workflow.overview import project_status
+    from sdi.workflow.overview import nlp_description, project_status
 
     project = open_from_args(args)
     try:
         status = project_status(project)
+        pipeline = nlp_description(project)
     finally:
         project.close()
     lang = project.config.language
-    model = status.nlp_model
-    state = t("nlp_installed", lang) if model_installed(model) else t("nlp_missing", lang)
     print(f"{t('project', lang)}: {status.title}")
     print(f"{t('database', lang)}: {status.database}")
     print(f"{t('coder', lang)}: {status.coder}")
-    print(f"{t('nlp', lang)}: {model} ({state})")
+    print(f"{t('nlp', lang)}: {pipeline}")
     print()
     if not status.rows:
         print(t("empty", lang))

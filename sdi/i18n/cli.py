@@ -7,11 +7,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "database": {"nb": "Database", "en": "Database"},
     "coder": {"nb": "Koder", "en": "Coder"},
     "nlp": {"nb": "Språkmodell", "en": "NLP model"},
-    "nlp_installed": {"nb": "installert", "en": "installed"},
-    "nlp_missing": {
-        "nb": "ikke installert — bruker offline norsk pipeline (lemmaer, ingen entiteter)",
-        "en": "not installed — using the offline Norwegian pipeline (lemmas, no entities)",
-    },
     "group": {"nb": "Fokusgruppe", "en": "Focus group"},
     "site": {"nb": "Sted", "en": "Site"},
     "stage": {"nb": "Runde", "en": "Stage"},

@@ -28,8 +28,10 @@ from sdi.storage.models import (
     Stage,
     Utterance,
 )
+from sdi.storage.search_index import remove_document
 from sdi.workflow.anchor import FLAGGED, Anchor, anchor_for, reanchor
 from sdi.workflow.project import Project
+from sdi.workflow.search import index_document
 
 SKIPPED_NAMES = {"readme.md", "readme.txt", "license.md", "license.txt"}
 
@@ -223,6 +225,7 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
         )
         session.add(document)
         session.flush()
+        index_document(project, session, document)
         project.record(
             session,
             "import",
@@ -246,6 +249,7 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
         )
         changed = [obj for obj in (*session.new, *session.dirty) if session.is_modified(obj)]
         outcome.action = "metadata" if changed or session.new else "unchanged"
+        index_document(project, session, document)  # turns left unindexed by an older version of sdi
         if outcome.action == "metadata":
             project.record(
                 session,
@@ -258,6 +262,7 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
     else:
         outcome.action = "updated"
         outcome.flagged = _new_version(project, session, document, parsed, utterances, words)
+        index_document(project, session, document)
         _assign(
             document,
             stage_id=stage.id,
@@ -323,6 +328,7 @@ def _new_version(
                 fresh.after,
             )
         coding.document_version = document.version + 1
+    remove_document(session, document.id, old_text)
     document.utterances.clear()
     session.flush()
     document.utterances.extend(utterances)

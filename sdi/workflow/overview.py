@@ -65,17 +65,10 @@ class ProjectStatus:
 
 
 def nlp_description(project: Project) -> str:
-    """Which language pipeline analyses will use, said without loading spaCy (for status lines)."""
-    import importlib.util
+    """Which language pipeline analyses use and what it lacks — found without loading spaCy."""
+    from sdi.nlp.pipeline import describe_pipeline
 
-    model = project.config.nlp_model
-    try:
-        installed = importlib.util.find_spec(model) is not None
-    except (ImportError, ValueError):
-        installed = False
-    if installed:
-        return f"{model} (spaCy model)"
-    return f"offline nb (lemma lookup; {model} not installed)"
+    return describe_pipeline(project.config.nlp_model).description
 
 
 def _union_length(spans: list[tuple[int, int]]) -> int:

@@ -122,3 +122,15 @@ def test_status_does_not_load_spacy_or_textual(demo_root: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert "HEAVY=\n" in result.stdout + "\n"
+
+
+def test_search_from_the_command_line(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--project", str(demo_root), "search", "stafettholder", "-n", "5")
+    assert code == 0
+    assert "[stafettholder" in out.lower() or "[stafettholderen" in out.lower()
+    assert out.strip().endswith("treff")
+    code, out, _ = run(
+        capsys, "--project", str(demo_root), "search", "--fuzzy", "ingen visste hvem som hadde stafettpinnen"
+    )
+    assert code == 0
+    assert out.splitlines()[0].startswith("100.0")

@@ -7,6 +7,7 @@ from sqlalchemy import create_engine
 
 import sdi.storage.models  # noqa: F401  (registers every table on the metadata)
 from sdi.storage.base import Base
+from sdi.storage.migrations_filter import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,6 +19,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

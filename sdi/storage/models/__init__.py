@@ -4,6 +4,7 @@ from sdi.storage.models.analysis import Code, CodeGroup, Coder, Coding, Concept,
 from sdi.storage.models.audit import AuditEvent, Memo
 from sdi.storage.models.corpus import Document, DocumentVersion, FocusGroup, Participant, Stage, Utterance
 from sdi.storage.models.history import HistoryChange, HistoryEntry
+from sdi.storage.models.search import UtteranceIndex
 from sdi.storage.models.writing import Quote, QuoteSet
 
 __all__ = [
@@ -25,4 +26,5 @@ __all__ = [
     "QuoteSet",
     "Stage",
     "Utterance",
+    "UtteranceIndex",
 ]

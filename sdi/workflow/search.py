@@ -1,0 +1,235 @@
+"""Finding what was said: lemma search with key-word-in-context lines, and fuzzy retrieval of a quote that
+is only half remembered. Also keeps the index in step with the transcripts (annotations are made once, at
+import, in batches)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sdi.storage.models import Document, FocusGroup, Participant, Stage, Utterance, UtteranceIndex
+from sdi.storage.search_index import Clause, IndexRow, add_rows, match, unindexed_utterances
+from sdi.workflow.errors import WorkflowError
+from sdi.workflow.project import Project
+
+_QUERY = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
+KWIC_WIDTH = 42
+
+
+def pipeline(project: Project):  # type: ignore[no-untyped-def]
+    """The project's language pipeline, loaded on first use (never at start-up)."""
+    from sdi.nlp.pipeline import load_pipeline
+
+    return load_pipeline(project.config.nlp_model)
+
+
+def index_document(project: Project, session: Session, document: Document) -> int:
+    """Annotate and index the turns of `document` that are not indexed yet; returns how many."""
+    turns = unindexed_utterances(session, document.id)
+    if not turns:
+        return 0
+    nlp = pipeline(project)
+    texts = [document.text[u.start : u.end] for u in turns]
+    rows = []
+    for turn, text, annotation in zip(turns, texts, nlp.annotate(texts), strict=True):
+        lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
+        rows.append(
+            IndexRow(turn.id, document.id, text, lemmas,
+                     [[turn.start + s, turn.start + e] for s, e in annotation.sentences],
+                     [[turn.start + e.start, turn.start + e.end, e.label] for e in annotation.entities],
+                     nlp.info.name)
+        )  # fmt: skip
+    add_rows(session, rows)
+    return len(rows)
+
+
+def reindex_missing(project: Project) -> int:
+    """Index every turn that is not indexed (after an upgrade, or a crash between import and index)."""
+    total = 0
+    with project.store.reading() as session:
+        ids = session.scalars(select(Document.id)).all()
+    for document_id in ids:
+        with project.store.transaction() as session:
+            document = session.get(Document, document_id)
+            if document is not None:
+                total += index_document(project, session, document)
+    return total
+
+
+@dataclass(frozen=True)
+class TurnHit:
+    """A turn that matched, with where it is and the matched stretches (offsets into `text`)."""
+
+    utterance_id: int
+    document_id: int
+    source_path: str
+    group: str
+    stage: int
+    line: int
+    speaker: str
+    role: str
+    text: str
+    turn_start: int  # offset of the turn in the transcript
+    spans: tuple[tuple[int, int], ...]
+    score: float
+
+    def kwic(self, width: int = KWIC_WIDTH) -> str:
+        """One line: the first match with `width` characters of context each side."""
+        flat = " ".join(self.text.split("\n"))
+        if not self.spans:
+            return flat[: 2 * width]
+        start, end = self.spans[0]
+        left = flat[max(0, start - width) : start]
+        right = flat[end : end + width]
+        before = "…" if start > width else ""
+        after = "…" if end + width < len(flat) else ""
+        return f"{before}{left}[{flat[start:end]}]{right}{after}"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: tuple[TurnHit, ...]
+    clauses: tuple[Clause, ...]
+    ignored: tuple[str, ...]  # query words dropped as stop words
+
+
+def parse_query(query: str) -> list[tuple[str, str, bool]]:
+    """(kind, raw words, negated) for each part: `ord`, `"flere ord"`, `-ord`, `pref*`."""
+    parts: list[tuple[str, str, bool]] = []
+    for m in _QUERY.finditer(query):
+        if m.group(2) is not None:
+            if m.group(2).strip():
+                parts.append(("phrase", m.group(2), m.group(1) == "-"))
+            continue
+        word, negated = m.group(4), m.group(3) == "-"
+        if word.endswith("*") and len(word.strip("*")) >= 2:
+            parts.append(("prefix", word.rstrip("*").lower(), negated))
+        elif word.strip("*"):
+            parts.append(("term", word.strip("*"), negated))
+    return parts
+
+
+def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
+    nlp = pipeline(project)
+    clauses: list[Clause] = []
+    ignored: list[str] = []
+    for kind, raw, negated in parse_query(query):
+        if kind == "prefix":
+            clauses.append(Clause("prefix", (raw,), negated))
+            continue
+        tokens = [t for t in next(nlp.annotate([raw])).tokens if not t.is_punct]
+        if kind == "term" and all(t.is_stop for t in tokens):
+            ignored.append(raw)
+            continue
+        lemmas = tuple(t.lemma.lower() for t in tokens)
+        if lemmas:
+            clauses.append(Clause("phrase" if len(lemmas) > 1 else "term", lemmas, negated))
+    return clauses, ignored
+
+
+def search(project: Project, query: str, limit: int = 50) -> SearchResult:
+    """Turns matching a lemma query: `barnehage` finds barnehagen/barnehager/barnehagene; `"ringe hjem"`
+    a phrase; `-perm` excludes; `stafett*` a prefix."""
+    clauses, ignored = _clauses(project, query)
+    if not any(not c.negated for c in clauses):
+        raise WorkflowError("a search needs at least one word to look for (not only -excluded or stop words)")
+    with project.store.reading() as session:
+        scored = match(session, clauses, limit)
+        turns = _turns(session, [i for i, _ in scored])
+    scores = dict(scored)
+    wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
+    prefixes = tuple(c.words[0] for c in clauses if not c.negated and c.kind == "prefix")
+    annotations = pipeline(project).annotate([t[8] for t in turns])
+    hits = []
+    for turn, annotation in zip(turns, annotations, strict=True):
+        spans = tuple(
+            (tok.start, tok.end)
+            for tok in annotation.tokens
+            if tok.lemma.lower() in wanted_lemmas or (prefixes and tok.text.lower().startswith(prefixes))
+        )
+        hits.append(TurnHit(*turn, spans, scores[turn[0]]))
+    hits.sort(key=lambda h: -h.score)
+    return SearchResult(tuple(hits), tuple(clauses), tuple(ignored))
+
+
+def _turns(session: Session, utterance_ids: Sequence[int]) -> list[tuple]:  # type: ignore[type-arg]
+    if not utterance_ids:
+        return []
+    rows = session.execute(
+        select(
+            Utterance, Document.source_path, Document.text, FocusGroup.name, Stage.number, Participant.role
+        )
+        .join(Document, Document.id == Utterance.document_id)
+        .join(Stage, Stage.id == Document.stage_id)
+        .join(FocusGroup, FocusGroup.id == Stage.group_id)
+        .outerjoin(Participant, Participant.id == Utterance.participant_id)
+        .where(Utterance.id.in_(list(utterance_ids)))
+    ).all()
+    return [
+        (
+            u.id,
+            u.document_id,
+            path,
+            group,
+            stage,
+            u.line,
+            u.speaker,
+            role or "",
+            text[u.start : u.end],
+            u.start,
+        )
+        for u, path, text, group, stage, role in rows
+    ]
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    score: float  # 0–100
+    sentence: str
+    start: int  # offsets of the sentence in the transcript
+    end: int
+    turn: TurnHit
+
+
+def find_quote(project: Project, remembered: str, limit: int = 10) -> list[QuoteMatch]:
+    """Sentences most like a half-remembered or paraphrased quote, best first, with their score.
+
+    The full-text index narrows the field to turns sharing a content word with the query (any of them);
+    when that finds nothing, every sentence is scored."""
+    from rapidfuzz import fuzz, process, utils
+
+    query = " ".join(remembered.split())
+    if not query:
+        raise WorkflowError("type what you remember of the quote")
+    terms = pipeline(project).lemma_terms(query)
+    with project.store.reading() as session:
+        candidates = _candidate_turns(session, terms)
+        rows = session.execute(
+            select(UtteranceIndex.utterance_id, UtteranceIndex.sentences, Document.text)
+            .join(Document, Document.id == UtteranceIndex.document_id)
+            .where(*([UtteranceIndex.utterance_id.in_(candidates)] if candidates else []))
+        ).all()
+        sentences = [(uid, s, e, text[s:e]) for uid, spans, text in rows for s, e in spans]
+        if not sentences:
+            return []
+        found = process.extract(query, [s[3] for s in sentences], scorer=fuzz.WRatio,
+                                processor=utils.default_process, limit=limit)  # fmt: skip
+        picked = [(sentences[index], score) for _, score, index in found]
+        turns = {t[0]: t for t in _turns(session, {s[0] for s, _ in picked})}
+    results = []
+    for (uid, start, end, sentence), score in picked:
+        turn = turns[uid]
+        local = (start - turn[9], end - turn[9])
+        results.append(QuoteMatch(float(score), sentence, start, end, TurnHit(*turn, (local,), float(score))))
+    return results
+
+
+def _candidate_turns(session: Session, terms: Iterable[str]) -> list[int]:
+    found: set[int] = set()
+    for term in dict.fromkeys(terms):
+        found.update(i for i, _ in match(session, [Clause("term", (term,))], 5000))
+    return sorted(found)
