@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sdi import __version__
-from sdi.cli import codebook, corpus, export, project, search, show, status
+from sdi.cli import check, codebook, corpus, export, project, search, show, status
 
-COMMANDS = (project, corpus, status, show, search, codebook, export)
+COMMANDS = (project, corpus, status, show, search, codebook, export, check)
 EXIT_ERROR = 2
 
 
