@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-test
 
-.PHONY: run test lint setup clean
+.PHONY: run test lint setup bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check sdi tests
 	scripts/with-postgres $(BIN)/python -m pytest -q
+
+## make bench: the benchmarks in bench/ (100,000 generated words; `BENCH_WORDS=1000000 make bench` for the large
+## study). Never part of the test suite.
+BENCH_WORDS ?= 100000
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --words $(BENCH_WORDS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check sdi tests

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sdi"
 
 # room -> top-level modules it must never import
 FORBIDDEN = {
-    "cli": {"sqlalchemy", "alembic", "spacy", "textual", "sdi.storage"},
+    "cli": {"sqlalchemy", "alembic", "spacy", "textual", "sdi.storage", "sdi.ingest", "sdi.nlp"},
     "tui": {"sqlalchemy", "alembic", "spacy", "sdi.storage"},
     "export": {"sqlalchemy", "alembic", "spacy", "textual", "sdi.storage", "sdi.workflow"},
     "workflow": {"textual", "spacy", "sdi.cli", "sdi.tui", "sdi.export"},

@@ -18,7 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sdi",
         description="Terminal workbench for stepwise-deductive induction (SDI) on focus-group transcripts.",
-        epilog="Without a command, sdi shows the project's status.",
+        epilog="Without a command, sdi opens the workbench (or prints the status when not in a terminal).",
     )
     parser.add_argument("--version", action="version", version=f"sdi {__version__}")
     parser.add_argument(
@@ -39,7 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        args.handler = status.run
+        from sdi.cli import workbench
+
+        args.handler = workbench.run
     try:
         return int(args.handler(args) or 0)
     except BrokenPipeError:  # `sdi show … | head`: the reader left; not an error

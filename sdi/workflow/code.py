@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet
 from sdi.workflow.anchor import anchor_for
@@ -72,53 +73,74 @@ def suggest_codes(
     return [(candidates[index], float(score)) for _, score, index in matches if score > 0]
 
 
-def create_code(project: Project, statement: str, description: str = "") -> int:
-    statement = " ".join(statement.split())
+def _statement(text: str) -> str:
+    statement = " ".join(text.split())
     if not statement:
         raise WorkflowError("a code needs a statement (a short sentence in the informants' words)")
+    return statement
+
+
+def _new_code(project: Project, session: Session, statement: str, description: str = "") -> Code:
+    code = Code(statement=statement, description=description, author_id=project.coder_id(session))
+    session.add(code)
+    session.flush()
+    project.record(session, "create-code", "code", code.id, f"ny kode: {statement}")
+    return code
+
+
+def _new_coding(
+    project: Project, session: Session, code_id: int, document_id: int, start: int, end: int
+) -> int:
+    document = session.get(Document, document_id)
+    code = session.get(Code, code_id)
+    if document is None:
+        raise WorkflowError(f"no transcript with id {document_id}")
+    if code is None:
+        raise WorkflowError(f"no code with id {code_id}")
+    if not 0 <= start < end <= len(document.text):
+        raise WorkflowError(f"span {start}–{end} is outside the transcript (0–{len(document.text)})")
+    anchor = anchor_for(document.text, start, end)
+    coding = Coding(
+        code_id=code.id,
+        document_id=document.id,
+        start=start,
+        end=end,
+        coder_id=project.coder_id(session),
+        anchor_text=anchor.text,
+        context_before=anchor.before,
+        context_after=anchor.after,
+        document_version=document.version,
+    )
+    session.add(coding)
+    session.flush()
+    project.record(session, "code", "coding", coding.id, f"kodet «{anchor.text[:60]}» som «{code.statement}»",
+                   code_id=code.id, document_id=document.id)  # fmt: skip
+    return coding.id
+
+
+def create_code(project: Project, statement: str, description: str = "") -> int:
     with project.store.transaction() as session:
-        code = Code(statement=statement, description=description, author_id=project.coder_id(session))
-        session.add(code)
-        session.flush()
-        project.record(session, "create-code", "code", code.id, f"ny kode: {statement}")
-        return code.id
+        return _new_code(project, session, _statement(statement), description).id
 
 
 def add_coding(project: Project, code_id: int, document_id: int, start: int, end: int) -> int:
     """Code the span [start, end) of a transcript's current text."""
     with project.store.transaction() as session:
-        document = session.get(Document, document_id)
-        code = session.get(Code, code_id)
-        if document is None:
-            raise WorkflowError(f"no transcript with id {document_id}")
-        if code is None:
-            raise WorkflowError(f"no code with id {code_id}")
-        if not 0 <= start < end <= len(document.text):
-            raise WorkflowError(f"span {start}–{end} is outside the transcript (0–{len(document.text)})")
-        anchor = anchor_for(document.text, start, end)
-        coding = Coding(
-            code_id=code.id,
-            document_id=document.id,
-            start=start,
-            end=end,
-            coder_id=project.coder_id(session),
-            anchor_text=anchor.text,
-            context_before=anchor.before,
-            context_after=anchor.after,
-            document_version=document.version,
-        )
-        session.add(coding)
-        session.flush()
-        project.record(
-            session,
-            "code",
-            "coding",
-            coding.id,
-            f"kodet «{anchor.text[:60]}» som «{code.statement}»",
-            code_id=code.id,
-            document_id=document.id,
-        )
-        return coding.id
+        return _new_coding(project, session, code_id, document_id, start, end)
+
+
+def code_span(
+    project: Project, document_id: int, start: int, end: int, *, code_id: int | None = None,
+    statement: str | None = None,
+) -> tuple[int, int]:  # fmt: skip
+    """Code a span with an existing code, or with a new one written as `statement` — one action, one undo.
+    Returns (code id, coding id)."""
+    if (code_id is None) == (statement is None):
+        raise WorkflowError("code a span with either an existing code or a new statement")
+    with project.store.transaction() as session:
+        if code_id is None:
+            code_id = _new_code(project, session, _statement(statement or "")).id
+        return code_id, _new_coding(project, session, code_id, document_id, start, end)
 
 
 def codings_of_document(project: Project, document_id: int) -> list[CodingView]:

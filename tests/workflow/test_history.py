@@ -124,3 +124,17 @@ def test_undo_refuses_to_overwrite_later_work(project: Project, doc: int) -> Non
     with pytest.raises(WorkflowError, match="cannot undo"):
         undo(project)
     assert statements(project) == ["Kollegaens ordlyd"]
+
+
+def test_coding_with_a_new_code_is_one_undo(project: Project, doc: int) -> None:
+    from sdi.workflow.code import code_span
+
+    code, _ = code_span(project, doc, 50, 60, statement="Ringer med en gang")
+    code_span(project, doc, 10, 20, code_id=code)
+    assert [c.codings for c in list_codes(project)] == [2]
+    undo(project)
+    assert [c.codings for c in list_codes(project)] == [1]
+    undo(project)  # the new code and its first coding together
+    assert list_codes(project) == []
+    with pytest.raises(WorkflowError, match="either an existing code or a new statement"):
+        code_span(project, doc, 1, 2)

@@ -1,0 +1,204 @@
+"""sdi benchmarks: `make bench` (100,000 words) or `python bench/run.py --words 1000000`.
+
+Every figure is a median (and p95 where repeated) measured in this run, with ratios against the floor (raw
+spaCy tokenisation, a raw FTS5 query, raw python-docx writing) measured in the same run. Results go to
+bench/results/<date>-<words>.json; never part of the test suite."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.generate import generate  # noqa: E402
+
+SDI = [sys.executable, "-m", "sdi.cli.main"]
+QUERIES = ["barnehage", "stafettlogg", "foreldre", '"ringe hjem"', "bekymring", "helsesykepleier", "taushetsplikt",
+           "samtykke", "stafett*", "ppt -barnevern", "tolk", "perm", "skole", "rektor", "tilbakemelding"]  # fmt: skip
+REMEMBERED = ["noe om at ingen visste hvem som hadde stafettpinnen", "vi venter for lenge før vi ringer hjem",
+              "loggen ligger bare i en perm på kontoret", "barnevernet svarer aldri når vi melder"]  # fmt: skip
+
+
+def timed(action: Callable[[], object], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {"median_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)}
+
+
+def cold(args: list[str], cwd: Path, repeat: int = 7) -> dict[str, float]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return summary(
+        timed(lambda: subprocess.run(SDI + args, cwd=cwd, env=env, check=True, capture_output=True), repeat)
+    )
+
+
+def peak_rss_import(root: Path) -> float:
+    """Peak RSS (MB) of a separate process that imports the corpus."""
+    script = (
+        "import resource, sys\nfrom pathlib import Path\n"
+        "from sdi.workflow.project import open_project\nfrom sdi.workflow.corpus_import import import_paths\n"
+        f"p = open_project(Path({str(root)!r}), exact=True)\nimport_paths(p, [])\np.close()\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:  # noqa: PLR0915 — one linear script reads best here
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--keep", action="store_true", help="keep the generated project")
+    args = parser.parse_args()
+    from sdi.workflow.code import suggest_codes
+    from sdi.workflow.corpus_import import import_paths
+    from sdi.workflow.project import init_project, open_project
+    from sdi.workflow.search import find_quote, pipeline, search
+
+    work = Path(tempfile.mkdtemp(prefix="sdi-bench-"))
+    results: dict[str, object] = {"machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores",
+                                  "python": platform.python_version(), "words": args.words}  # fmt: skip
+    demo = work / "demo"
+    demo.mkdir()
+    shutil.copy(REPO / "sdi.toml", demo)
+    shutil.copytree(REPO / "corpus", demo / "corpus")
+    subprocess.run(SDI + ["import", "-q"], cwd=demo, check=True, capture_output=True)
+    results["cli_help_cold"] = cold(["--help"], demo)
+    results["status_cold_demo"] = cold(["status"], demo)
+
+    root = work / "big"
+    init_project(root, "Benchmark")
+    files = generate(root / "corpus", args.words)
+    plain = sum(len(p.read_text(encoding="utf-8").split("+++", 2)[2].encode()) for p in files)
+    project = open_project(root, coder="bench", exact=True)
+    pipeline(project)  # load once: import throughput is measured warm, load time separately below
+    start = time.perf_counter()
+    report = import_paths(project, [])
+    elapsed = time.perf_counter() - start
+    words = sum(o.words for o in report.outcomes)
+    results["import"] = {
+        "seconds": elapsed,
+        "words": words,
+        "words_per_s": words / elapsed,
+        "files": len(files),
+    }
+    database = root / ".sdi" / "sdi.sqlite"
+    size = database.stat().st_size + sum(p.stat().st_size for p in database.parent.glob("sdi.sqlite-*"))
+    results["storage"] = {"db_bytes": size, "plain_text_bytes": plain, "ratio": size / plain}
+
+    texts = [" ".join(p.read_text(encoding="utf-8").split("+++", 2)[2].split()) for p in files]
+    import spacy
+
+    blank = spacy.blank("nb")
+    floor = timed(lambda: [len(blank(t)) for t in texts], 1)[0]
+    results["floor_spacy_tokenise"] = {"seconds": floor, "words_per_s": words / floor,
+                                       "import_vs_floor": elapsed / floor}  # fmt: skip
+
+    rng = random.Random(3)
+    results["search_kwic"] = summary(timed(lambda: search(project, rng.choice(QUERIES), 50), 60))
+    engine = project.store.engine
+    with engine.connect() as connection:
+        from sqlalchemy import text
+
+        raw = timed(
+            lambda: connection.execute(
+                text(
+                    "SELECT rowid FROM utterance_fts WHERE utterance_fts MATCH 'lemmas : \"barnehage\"' LIMIT 50"
+                )
+            ).all(),
+            60,
+        )
+    results["floor_fts5_query"] = summary(raw)
+    results["fuzzy_quote"] = summary(timed(lambda: find_quote(project, rng.choice(REMEMBERED)), 12))
+
+    from sdi.workflow.code import CodeSummary
+
+    codes = [CodeSummary(i, f"{rng.choice(REMEMBERED)} {i}", "", None, None, 1) for i in range(2000)]
+    typed = "ingen visste hvem som hadde stafettpinnen"
+    keystrokes = [typed[: n + 1] for n in range(len(typed))]
+    results["code_suggestions_2000"] = summary(
+        timed(lambda: [suggest_codes(project, k, codes=codes) for k in keystrokes], 5)
+    )
+    results["code_suggestions_2000"]["per_keystroke_ms"] = (
+        results["code_suggestions_2000"]["median_ms"] / len(keystrokes)  # type: ignore[index]
+    )
+
+    from sdi.export.word import WordQuote, write_paper
+
+    quotes = [WordQuote(texts[0][i * 50 : i * 50 + 200], texts[0][i * 50 : i * 50 + 200], i % 5 == 0,
+                        "Pedagogisk leder, Barnehage Fjordvik, runde 1", f"Begrep {i % 26}", "Barnehage")
+              for i in range(1000)]  # fmt: skip
+    results["word_export_1000"] = summary(
+        timed(lambda: write_paper(work / "q.docx", "Sitater", "", quotes), 3)
+    )
+    project.close()
+
+    load = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import time, resource; t=time.perf_counter(); from sdi.nlp.pipeline import load_pipeline; "
+                "load_pipeline('nb_core_news_sm'); print(time.perf_counter()-t, "
+                "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, rss = (float(x) for x in load.stdout.split())
+    results["nlp_load_cached"] = {"seconds": seconds, "peak_rss_mb": rss}
+    results["import_peak_rss_mb"] = peak_rss_import(_fresh_copy(root, work))
+
+    stamp = time.strftime("%Y-%m-%d")
+    out = REPO / "bench" / "results" / f"{stamp}-{args.words}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _print(results)
+    print(f"\n(written to {out.relative_to(REPO)})")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _fresh_copy(root: Path, work: Path) -> Path:
+    copy = work / "rss"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".sdi"))
+    return copy
+
+
+def _print(results: dict[str, object]) -> None:
+    print(f"machine: {results['machine']}, Python {results['python']}, {results['words']:,} words")
+    for name, value in results.items():
+        if isinstance(value, dict):
+            shown = ", ".join(
+                f"{k}={v:,.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in value.items()
+            )
+            print(f"{name:24} {shown}")
+        elif name == "import_peak_rss_mb":
+            print(f"{name:24} {value:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""The workbench: one screen per SDI step (switched with the number keys or the command palette), a status
+line on every screen, light and dark themes, help for the keys, and undo/redo of the coder's last actions.
+
+The app is handed an opened `Project` and reaches the store only through `sdi.workflow`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from sdi.i18n import catalogue, t
+from sdi.tui.commands import SdiCommands
+from sdi.tui.context import translate_bindings
+from sdi.tui.modals.help import HelpModal
+from sdi.tui.modals.transcript_picker import TranscriptPicker
+from sdi.tui.screens.base import SdiScreen
+from sdi.tui.screens.coding_screen import CodingScreen
+from sdi.tui.screens.corpus_screen import CorpusScreen
+from sdi.workflow.errors import reportable_errors
+from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
+from sdi.workflow.project import Project
+from sdi.workflow.transcript import list_transcripts
+
+STEPS: tuple[str, ...] = ("corpus", "coding")  # code groups, concepts and quotes come next
+DARK, LIGHT = "textual-dark", "textual-light"
+BLOCKED_IN_DIALOGS = frozenset({"step", "undo", "redo", "help", "toggle_theme"})
+
+
+class SdiApp(App[None]):
+    """Screens find the project, the shared status and the formatting helpers here."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "widgets/step_bar.tcss",
+        "widgets/status_line.tcss",
+        "widgets/transcript_view.tcss",
+        "widgets/code_panel.tcss",
+    ]
+    STEPS: ClassVar[tuple[str, ...]] = STEPS
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        "corpus": CorpusScreen,
+        "coding": CodingScreen,
+    }
+    DEFAULT_MODE: ClassVar[str] = "corpus"
+    HELP_TITLE: ClassVar[str] = "tui.help.everywhere"
+    COMMANDS = App.COMMANDS | {SdiCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"step({n})", f"tui.step.{mode}", show=False) for n, mode in enumerate(STEPS, 1)),
+        Binding("question_mark", "help", "tui.key.help"),
+        Binding("ctrl+t", "toggle_theme", "tui.key.theme", show=False),
+        Binding("ctrl+z", "undo", "tui.key.undo", show=False),
+        Binding("ctrl+y", "redo", "tui.key.redo", show=False),
+        Binding("q", "quit", "tui.key.quit"),
+    ]
+
+    def __init__(self, project: Project) -> None:
+        super().__init__()
+        self.project = project
+        self.language = project.config.language
+        self.title = project.config.title
+        self.version = 0  # bumped on every change; screens reload when theirs is older
+        self.document_id: int | None = None  # the transcript the Coding screen shows
+        self._status: ProjectStatus | None = None
+        self._nlp: str | None = None
+        self.theme = DARK
+        translate_bindings(self, self.language)
+
+    # ---- shared state -----------------------------------------------------------------------------------
+
+    @property
+    def status(self) -> ProjectStatus:
+        """The project at a glance, reread lazily after each change."""
+        if self._status is None:
+            self._status = project_status(self.project)
+        return self._status
+
+    @property
+    def nlp_label(self) -> str:
+        if self._nlp is None:
+            self._nlp = nlp_description(self.project)
+        return self._nlp
+
+    def data_changed(self) -> None:
+        """Something was written: new status, and every screen rereads when it is shown next."""
+        self.version += 1
+        self._status = None
+
+    def tr(self, key: str, **values: object) -> str:
+        return t(key, self.language, **values)
+
+    def percent(self, share: float) -> str:
+        """Whole percent, with one decimal below 10 % so the first codings do not show as 0 %."""
+        value = share * 100
+        text = f"{value:.1f}" if 0 < value < 9.95 else f"{round(value)}"
+        return self.tr("tui.percent", value=text.replace(".", "," if self.language == "nb" else "."))
+
+    def codings(self, count: int) -> str:
+        return self.tr("tui.codings_one" if count == 1 else "tui.codings", count=count)
+
+    def number(self, value: int) -> str:
+        return f"{value:,}".replace(",", "\u00a0" if self.language == "nb" else ",")
+
+    def open_transcript(self, document_id: int) -> None:
+        """Show a transcript in the Coding screen."""
+        self.document_id = document_id
+        if self.current_mode == "coding" and isinstance(self.screen, SdiScreen):
+            self.screen.sync()
+        else:
+            self.switch_mode("coding")
+
+    # ---- actions ----------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Screen switching, undo and redo wait until an open dialog is answered."""
+        return not (action in BLOCKED_IN_DIALOGS and isinstance(self.screen, ModalScreen))
+
+    def action_step(self, number: int) -> None:
+        if 1 <= number <= len(self.STEPS):
+            self.switch_mode(self.STEPS[number - 1])
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK
+
+    def action_help(self) -> None:
+        """The keys of the screen underneath — sdi's own bindings (Textual's built-in ones are left out),
+        grouped by where they act: the focused widget, the screen, everywhere."""
+        ours = {text[self.language] for key, text in catalogue().items() if key.startswith("tui.")}
+        sections: dict[str, dict[str, list[str]]] = {}
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if binding.description not in ours:
+                continue
+            heading = self.tr(getattr(active.node, "HELP_TITLE", "tui.help.here"))
+            keys = sections.setdefault(heading, {}).setdefault(binding.description, [])
+            keys.append(self.get_key_display(binding))
+        rows = [
+            (heading, [(" / ".join(dict.fromkeys(keys)), text) for text, keys in entries.items()])
+            for heading, entries in sections.items()
+        ]
+        mode = self.current_mode if self.current_mode in self.STEPS else self.STEPS[0]
+        self.push_screen(HelpModal(self.tr("tui.help_title", step=self.tr(f"tui.step.{mode}")), rows))
+
+    def action_pick_transcript(self) -> None:
+        def picked(document_id: int | None) -> None:
+            if document_id is not None:
+                self.open_transcript(document_id)
+
+        self.push_screen(TranscriptPicker(list_transcripts(self.project), self.document_id), picked)
+
+    def action_undo(self) -> None:
+        self._history("undo")
+
+    def action_redo(self) -> None:
+        self._history("redo")
+
+    def _history(self, name: str) -> None:
+        """Undo or redo through `sdi.workflow.history`, which may not be installed yet."""
+        try:
+            from sdi.workflow.history import redo, undo
+        except ImportError:
+            self.notify(self.tr("tui.history.missing"), severity="warning")
+            return
+        step = undo if name == "undo" else redo
+        try:
+            description = step(self.project)
+        except reportable_errors() as error:
+            self.notify(str(error), title=self.tr("tui.error"), severity="error")
+            return
+        if description is None:
+            self.notify(self.tr(f"tui.history.nothing_{name}"))
+            return
+        self.data_changed()
+        if isinstance(self.screen, SdiScreen):
+            self.screen.sync()
+        self.notify(self.tr(f"tui.history.{name}_done", what=description))

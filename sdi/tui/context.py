@@ -1,0 +1,47 @@
+"""Small glue every face module needs: the running SdiApp with its project, strings in the project's
+language, and binding descriptions translated per instance (class-level BINDINGS cannot know the language)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+
+from sdi.i18n import t
+
+if TYPE_CHECKING:
+    from sdi.tui.app import SdiApp
+
+
+def sdi_app(node: DOMNode) -> SdiApp:
+    return cast("SdiApp", node.app)
+
+
+def tr(node: DOMNode, key: str, **values: object) -> str:
+    """`key` in the language of the project the running app has open."""
+    return t(key, str(getattr(node.app, "language", "nb")), **values)
+
+
+def translate_bindings(node: DOMNode, language: str) -> None:
+    """Replace binding descriptions that are i18n keys (`tui.…`) by their text, on this instance only."""
+    keys = {
+        key: [
+            replace(binding, description=t(binding.description, language))
+            if binding.description.startswith("tui.")
+            else binding
+            for binding in bindings
+        ]
+        for key, bindings in node._bindings.key_to_bindings.items()
+    }
+    node._bindings = BindingsMap.from_keys(keys)
+
+
+def translate_tree(root: DOMNode) -> None:
+    """Translate the bindings of `root` and everything under it (screens call this when mounted)."""
+    language = str(getattr(root.app, "language", "nb"))
+    translate_bindings(root, language)
+    for node in root.query("*"):
+        translate_bindings(node, language)
+    root.refresh_bindings()

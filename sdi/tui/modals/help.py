@@ -1,0 +1,53 @@
+"""`?`: the keys of the screen underneath, with what they do — collected from its active bindings, so the
+list can never drift from what the keys really do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Label, Static
+
+from sdi.tui.modals.base import SdiModal
+
+Section = tuple[str, Sequence[tuple[str, str]]]  # heading, (key, description) rows
+
+
+class HelpModal(SdiModal[None]):
+    """Sections of key and description; any of `escape`, `?`, `q` closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "tui.key.close")]
+
+    def __init__(self, title: str, sections: Sequence[Section]) -> None:
+        super().__init__()
+        self.title_text, self.sections = title, list(sections)
+
+    @property
+    def keys(self) -> dict[str, str]:
+        """Description → keys, over all sections."""
+        return {description: key for _, rows in self.sections for key, description in rows}
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True, min_width=12)
+        table.add_column()
+        for index, (heading, rows) in enumerate(self.sections):
+            if index:
+                table.add_row("", "")
+            table.add_row(Text(heading, style="underline"), "")
+            for key, description in rows:
+                table.add_row(key, description)
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="title")
+            with VerticalScroll():
+                yield Static(table)
+            yield Label(self.tr("tui.help_hint"), classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

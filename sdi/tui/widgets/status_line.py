@@ -1,0 +1,73 @@
+"""The bottom line of every screen: which project, who codes, which language pipeline, and how far the SDI
+chain has come — so the coder always sees the state of the whole analysis while working on one part."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widget import Widget
+
+from sdi.tui.context import sdi_app, tr
+
+SEPARATOR = " │ "
+MIN_TITLE = 8
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut to `width` cells with an ellipsis ("" when there is no room at all)."""
+    if cell_len(text) <= width:
+        return text
+    return text[: width - 1] + "…" if width >= MIN_TITLE else ""
+
+
+class StatusLine(Widget):
+    """One line. When it is too long, the parts get shorter in turn — the pipeline's name, the coder's
+    label, the progress wording — and the title takes what is left."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "status-line--title",
+        "status-line--coder",
+        "status-line--nlp",
+        "status-line--progress",
+        "status-line--separator",
+    }
+
+    def _variants(self) -> list[tuple[str, str, str]]:
+        """(coder, nlp, progress) from longest to shortest."""
+        app = sdi_app(self)
+        status = app.status
+        figures = {
+            "share": app.percent(status.coded_share),
+            "codes": status.codes,
+            "groups": status.code_groups,
+            "concepts": status.concepts,
+        }
+        coder = tr(self, "tui.status.coder", coder=app.project.coder_name)
+        nlp = app.nlp_label
+        short_nlp = nlp.split(" (")[0]
+        progress = tr(self, "tui.status.progress", **figures)
+        short_progress = tr(self, "tui.status.progress_short", **figures)
+        name = app.project.coder_name
+        return [
+            (coder, nlp, progress),
+            (coder, short_nlp, progress),
+            (name, short_nlp, progress),
+            (name, short_nlp, short_progress),
+        ]
+
+    def render(self) -> Text:
+        width = self.size.width - 1
+        title = sdi_app(self).project.config.title
+        for coder, nlp, progress in self._variants():
+            room = width - sum(cell_len(part) for part in (coder, nlp, progress)) - 3 * len(SEPARATOR)
+            if room >= min(MIN_TITLE * 2, cell_len(title)):
+                break
+        parts = [("title", fit(title, room)), ("coder", coder), ("nlp", nlp), ("progress", progress)]
+        line = Text(" ", no_wrap=True, overflow="ellipsis")
+        for index, (name, value) in enumerate(part for part in parts if part[1]):
+            if index:
+                line.append(SEPARATOR, style=self.get_component_rich_style("status-line--separator"))
+            line.append(value, style=self.get_component_rich_style(f"status-line--{name}"))
+        return line

@@ -1,0 +1,49 @@
+"""Fixtures for the TUI tests: the repository's demo corpus imported once into a real SQLite project, and a
+fresh copy of it per test (tests write codings), opened as coder «tester»."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sdi.workflow.corpus_import import import_paths
+from sdi.workflow.project import Project, open_project
+
+REPO = Path(__file__).resolve().parents[2]
+NLP_LABEL = "offline nb (lemma lookup)"
+
+
+@pytest.fixture(scope="session")
+def tui_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """sdi.toml + corpus/ of the repository, imported once for the session; never written by a test."""
+    root = tmp_path_factory.mktemp("tui-demo") / "demo"
+    root.mkdir()
+    shutil.copy(REPO / "sdi.toml", root / "sdi.toml")
+    shutil.copytree(REPO / "corpus", root / "corpus")
+    project = open_project(root, coder="tester", exact=True)
+    try:
+        report = import_paths(project, [])
+        assert not report.failed, [outcome.message for outcome in report.failed]
+    finally:
+        project.close()
+    return root
+
+
+@pytest.fixture
+def project_root(tui_demo: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "demo"
+    shutil.copytree(tui_demo, root)
+    return root
+
+
+@pytest.fixture
+def tui_project(project_root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Project]:
+    """The demo project for one test; the status line's pipeline name is fixed so output is the same on
+    machines with and without the spaCy model."""
+    monkeypatch.setattr("sdi.tui.app.nlp_description", lambda project: NLP_LABEL)
+    project = open_project(project_root, coder="tester", exact=True)
+    yield project
+    project.close()

@@ -1,0 +1,159 @@
+"""The app shell: screens by number key and palette, status line, help, themes, undo/redo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from sdi.tui.app import SdiApp
+from sdi.tui.modals.help import HelpModal
+from sdi.tui.screens.coding_screen import CodingScreen
+from sdi.tui.screens.corpus_screen import CorpusScreen
+from sdi.tui.widgets.status_line import StatusLine
+from sdi.workflow.code import add_coding, codings_of_document, create_code
+from sdi.workflow.project import Project, init_project, open_project
+from sdi.workflow.transcript import list_transcripts
+from tests.tui.conftest import NLP_LABEL
+from tests.tui.helpers import open_coding
+
+
+async def test_number_keys_switch_between_the_steps(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.title == tui_project.config.title
+        assert isinstance(app.screen, CorpusScreen)
+        screen = await open_coding(pilot)
+        assert screen.reader.transcript is not None
+        assert screen.reader.transcript.id == list_transcripts(tui_project)[0].id
+        await pilot.press("1")
+        assert isinstance(app.screen, CorpusScreen)
+        await pilot.press("3")  # code groups are not a screen yet: nothing happens
+        assert isinstance(app.screen, CorpusScreen)
+
+
+async def test_status_line_shows_project_coder_pipeline_and_progress(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(160, 30)) as pilot:
+        line = str(app.screen.query_one(StatusLine).render())
+        assert tui_project.config.title in line
+        assert "koder: tester" in line and NLP_LABEL in line and "0 % kodet · 0 koder" in line
+        screen = await open_coding(pilot)
+        code = create_code(tui_project, "Små tegn som legger seg oppå hverandre")
+        add_coding(tui_project, code, screen.document_id or 0, 10, 40)
+        screen.changed()  # what every coding action does after writing
+        await pilot.pause()
+        assert "1 koder" in str(screen.query_one(StatusLine).render())
+
+
+async def test_status_line_fits_80_columns(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(80, 24)):
+        status = app.screen.query_one(StatusLine)
+        text = str(status.render())
+        assert len(text) <= 80 and "tester" in text and "0 % kodet" in text and "Sammen" in text
+
+
+async def test_question_mark_lists_the_keys_of_the_current_screen(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_coding(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpModal)
+        descriptions = app.screen.keys
+        assert descriptions["Kod"] == "c"
+        assert descriptions["Neste ytring"] == "↓ / j"
+        assert "Bare ukodede" in descriptions and "Hjelp" in descriptions
+        await pilot.press("escape")
+        assert isinstance(app.screen, CodingScreen)
+
+
+async def test_ctrl_t_toggles_light_and_dark(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test() as pilot:
+        assert app.current_theme.dark
+        await pilot.press("ctrl+t")
+        assert not app.current_theme.dark
+        await pilot.press("ctrl+t")
+        assert app.current_theme.dark
+
+
+async def test_command_palette_switches_screens(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"2 Koding".replace(" ", ""))
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "coding"
+
+
+async def test_undo_and_redo_a_coding(tui_project: Project) -> None:
+    pytest.importorskip("sdi.workflow.history")
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_coding(pilot)
+        document = screen.document_id or 0
+        code = create_code(tui_project, "Stille barn blir oversett")
+        add_coding(tui_project, code, document, 0, 20)
+        screen.changed()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert codings_of_document(tui_project, document) == []
+        assert screen.codings == []
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert len(screen.codings) == 1
+
+
+async def test_undo_says_so_when_history_is_missing(
+    tui_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "sdi.workflow.history", None)  # import fails
+    app = SdiApp(tui_project)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Angre/gjør om er ikke tilgjengelig ennå"]
+
+
+async def test_an_english_project_gets_an_english_workbench(project_root: Path) -> None:
+    config = project_root / "sdi.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('language = "nb"', 'language = "en"'), encoding="utf-8"
+    )
+    project = open_project(project_root, coder="tester", exact=True)
+    try:
+        app = SdiApp(project)
+        async with app.run_test(size=(160, 30)) as pilot:
+            assert "coder: tester" in str(app.screen.query_one(StatusLine).render())
+            assert "0% coded" in str(app.screen.query_one(StatusLine).render())
+            await open_coding(pilot)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpModal)
+            assert app.screen.keys["Code"] == "c" and app.screen.keys["Next sentence"] == "shift+↓ / J"
+    finally:
+        project.close()
+
+
+def test_importing_the_face_loads_no_textual_and_opens_nothing() -> None:
+    import subprocess
+
+    code = "import sys, sdi.tui; assert 'textual' not in sys.modules and 'sqlalchemy' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+async def test_an_empty_project_opens_without_transcripts(tmp_path: Path) -> None:
+    init_project(tmp_path / "tom", "Tom studie")
+    project = open_project(tmp_path / "tom", coder="tester", exact=True)
+    try:
+        app = SdiApp(project)
+        async with app.run_test() as pilot:
+            screen = await open_coding(pilot)
+            await pilot.press("j", "s", "c", "u", "f", "x", "question_mark", "escape")
+            assert app.screen is screen and screen.view is None
+    finally:
+        project.close()

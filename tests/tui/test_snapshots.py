@@ -1,0 +1,90 @@
+"""SVG snapshots of the Corpus and Coding screens at 80×24 and 160×48, on the demo corpus with a few codings
+made through the workflow (fixed coder, fixed pipeline name, no cursor blink), so they change only when the
+screens do. Update with `pytest tests/tui --snapshot-update` and look at the SVGs before committing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from sdi.nlp.quick_sentences import sentence_spans
+from sdi.tui.app import SdiApp
+from sdi.workflow.code import add_coding, create_code
+from sdi.workflow.corpus_import import import_paths
+from sdi.workflow.project import Project
+from sdi.workflow.transcript import list_transcripts, transcript_view
+
+SMALL, LARGE = (80, 24), (160, 48)
+Snap = Callable[..., bool]
+
+
+def seed_codings(project: Project) -> None:
+    """Two codes on the first transcript: the first informant turn's first sentence, and a span of the next
+    turn that a changed transcript then flags."""
+    document = list_transcripts(project)[0].id
+    turns = transcript_view(project, document).turns
+    first, second = turns[1], turns[2]
+    start, end = sentence_spans(first.text, first.start)[0]
+    small_signs = create_code(project, "Små tegn legger seg oppå hverandre")
+    add_coding(project, small_signs, document, start, end)
+    quiet = create_code(project, "De stille barna blir oversett")
+    add_coding(project, quiet, document, second.start + second.text.index("De stille"), second.end)
+    add_coding(project, small_signs, document, second.start, second.start + 40)
+
+
+def flag_a_coding(project: Project) -> None:
+    """Edit the words of the second coding in the source file and re-import: that coding is flagged."""
+    path = project.root / "corpus/fjordvik/barnehage-1.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Dem er det lettest å overse", "Dem glemmer vi lettest"), encoding="utf-8")
+    import_paths(project, [])
+
+
+async def steady(pilot: Pilot[None]) -> None:
+    """Cursors in inputs stop blinking, so the picture does not depend on timing."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        if isinstance(widget, Input | TextArea):
+            widget.cursor_blink = False
+    await pilot.pause()
+
+
+def presses(*keys: str) -> Callable[[Pilot[None]], object]:
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        await steady(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_corpus_screen(snap_compare: Snap, tui_project: Project, size: tuple[int, int]) -> None:
+    seed_codings(tui_project)
+    assert snap_compare(SdiApp(tui_project), run_before=presses("down"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_coding_screen(snap_compare: Snap, tui_project: Project, size: tuple[int, int]) -> None:
+    seed_codings(tui_project)
+    flag_a_coding(tui_project)
+    run = presses("2", "j", "j", "J", "s")
+    assert snap_compare(SdiApp(tui_project), run_before=run, terminal_size=size)
+
+
+def test_code_picker(snap_compare: Snap, tui_project: Project) -> None:
+    seed_codings(tui_project)
+    run = presses("2", "j", "c", "s", "m", "å", "space", "t", "e", "g", "n")
+    assert snap_compare(SdiApp(tui_project), run_before=run, terminal_size=SMALL)
+
+
+def test_coding_screen_light(snap_compare: Snap, tui_project: Project) -> None:
+    seed_codings(tui_project)
+    assert snap_compare(SdiApp(tui_project), run_before=presses("ctrl+t", "2", "j"), terminal_size=SMALL)
+
+
+def test_help(snap_compare: Snap, tui_project: Project) -> None:
+    assert snap_compare(SdiApp(tui_project), run_before=presses("2", "question_mark"), terminal_size=SMALL)
