@@ -83,5 +83,12 @@ class Store:
         with self._sessions() as session:
             yield session
 
+    def checkpoint(self) -> None:
+        """Fold SQLite's write-ahead log back into the database file (after bulk writes such as an import,
+        so the log does not sit beside the database at several times its size). No-op on other engines."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         self.engine.dispose()

@@ -117,6 +117,8 @@ def import_paths(project: Project, paths: Sequence[Path], progress: Progress | N
         report.outcomes.append(outcome)
         if progress is not None:
             progress(index, total, outcome)
+    if any(o.action in ("imported", "updated") for o in report.outcomes):
+        project.store.checkpoint()
     return report
 
 
