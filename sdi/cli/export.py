@@ -39,6 +39,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="keep the file even if a real name from the pseudonym list is found in it",
     )
     quotes.set_defaults(handler=run_quotes)
+    codebook = kinds.add_parser(
+        "codebook",
+        help="the codebook as Word and/or CSV",
+        description="Codes with descriptions, code group, number of codings, first and "
+        "last use — as a Word table (exports/kodebok.docx) and/or CSV (exports/kodebok.csv).",
+    )
+    codebook.add_argument("--format", choices=("docx", "csv", "both"), default="both")
+    codebook.add_argument("--allow-names", action="store_true", help="keep files that contain real names")
+    codebook.set_defaults(handler=run_codebook)
+    report = kinds.add_parser(
+        "report",
+        help="the analysis report in Word",
+        description="Concepts → code groups → codes → quotes with counts, a table of code "
+        "groups × stages, and the recorded deductive checks as a methods appendix "
+        "(exports/analyserapport.docx).",
+    )
+    report.add_argument("--output", "-o", type=Path)
+    report.add_argument("--allow-names", action="store_true", help="keep the file if it contains real names")
+    report.set_defaults(handler=run_report)
 
 
 def _slug(name: str) -> str:
@@ -47,7 +66,6 @@ def _slug(name: str) -> str:
 
 
 def run_quotes(args: argparse.Namespace) -> int:
-    from sdi.export.names import names_in_export
     from sdi.export.word import WordQuote, write_paper, write_poster
     from sdi.workflow.quote import find_quote_set, quote_set_export
 
@@ -75,16 +93,67 @@ def run_quotes(args: argparse.Namespace) -> int:
         )
     else:
         write_poster(path, data.name, quotes, data.participants_per_category, language=language)
-    found = names_in_export(path, data.pseudonymised_names)
-    if found and not args.allow_names:
-        path.unlink()
-        print(
-            f"sdi: error: {path} contained real names from the pseudonym list and was removed:",
-            file=sys.stderr,
-        )
-        for where in found:
-            print(f"  {where}", file=sys.stderr)
-        print("  (use --allow-names to keep such a file)", file=sys.stderr)
+    if not _no_names(path, data.pseudonymised_names, args.allow_names):
         return EXIT_NAMES
     print(f"{path}: {len(quotes)} sitater ({args.layout})")
+    return 0
+
+
+def _no_names(path: Path, names: tuple[str, ...], allowed: bool) -> bool:
+    """Read the written file back; remove it if a real name from the pseudonym list is in it."""
+    from sdi.export.names import names_in_export
+
+    found = names_in_export(path, names)
+    if not found or allowed:
+        return True
+    path.unlink()
+    print(
+        f"sdi: error: {path} contained real names from the pseudonym list and was removed:", file=sys.stderr
+    )
+    for where in found:
+        print(f"  {where}", file=sys.stderr)
+    print("  (use --allow-names to keep such a file)", file=sys.stderr)
+    return False
+
+
+def run_codebook(args: argparse.Namespace) -> int:
+    from sdi.export.tables import write_codebook_csv, write_codebook_docx
+    from sdi.workflow.report import codebook_rows
+
+    project = open_from_args(args)
+    try:
+        rows = codebook_rows(project)
+        config = project.config
+    finally:
+        project.close()
+    written = []
+    if args.format in ("docx", "both"):
+        written.append(
+            write_codebook_docx(config.exports_dir / "kodebok.docx", config.title, rows, config.language)
+        )
+    if args.format in ("csv", "both"):
+        written.append(write_codebook_csv(config.exports_dir / "kodebok.csv", rows, config.language))
+    names = tuple(config.pseudonyms)
+    if not all([_no_names(path, names, args.allow_names) for path in written]):
+        return EXIT_NAMES
+    for path in written:
+        print(f"{path}: {len(rows)} koder")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from sdi.export.tables import write_report
+    from sdi.workflow.report import analysis_report
+
+    project = open_from_args(args)
+    try:
+        data = analysis_report(project)
+        config = project.config
+    finally:
+        project.close()
+    path = args.output or config.exports_dir / "analyserapport.docx"
+    write_report(path, data.title, data.sections, data.stages, data.spread, data.checks, config.language)
+    if not _no_names(path, data.pseudonymised_names, args.allow_names):
+        return EXIT_NAMES
+    print(f"{path}: {len(data.sections)} kodegrupper, {len(data.checks)} kontroller")
     return 0

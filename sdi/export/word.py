@@ -30,7 +30,7 @@ class WordQuote:
     category: str  # focus-group category (poster layout)
 
 
-def _new_document(title: str, description: str):  # type: ignore[no-untyped-def]
+def new_document(title: str, description: str):  # type: ignore[no-untyped-def]
     from docx import Document
 
     document = Document()
@@ -76,7 +76,7 @@ def write_paper(
 ) -> Path:  # fmt: skip
     """Quotes under headings by concept/code group (in the set's order), each with its attribution."""
     labels = LABELS.get(language, LABELS["nb"])
-    document = _new_document(title, description)
+    document = new_document(title, description)
     order: list[str] = []
     by_heading: dict[str, list[WordQuote]] = {}
     for quote in quotes:
@@ -91,7 +91,7 @@ def write_paper(
             _quote(document, quote, block=block)
     if appendix:
         _appendix(document, quotes, labels)
-    return _save(document, path)
+    return save_document(document, path)
 
 
 def write_poster(
@@ -99,7 +99,7 @@ def write_poster(
 ) -> Path:
     """Per focus-group category: «Barnehage (N=14)», one headline quote in large type, the rest under it."""
     labels = LABELS.get(language, LABELS["nb"])
-    document = _new_document(title, "")
+    document = new_document(title, "")
     categories: dict[str, list[WordQuote]] = {}
     for quote in quotes:
         categories.setdefault(quote.category, []).append(quote)
@@ -109,10 +109,10 @@ def write_poster(
         _quote(document, items[0], block=True, headline=True)
         for quote in items[1:]:
             _quote(document, quote, block=False)
-    return _save(document, path)
+    return save_document(document, path)
 
 
-def _save(document, path: Path) -> Path:  # type: ignore[no-untyped-def]
+def save_document(document, path: Path) -> Path:  # type: ignore[no-untyped-def]
     import os
     import tempfile
 
