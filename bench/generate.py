@@ -43,9 +43,19 @@ def transcript(
     stage = number // (len(SITES) * len(CATEGORIES)) + 1
     group = f"{category} {site} {number // (len(SITES) * len(CATEGORIES) * 9) + 1}"
     people = [f"P{i}" for i in range(1, rng.randint(4, 8) + 1)]
-    lines = ["+++", f'title = "Fokusgruppe {number}"', f'group = "{group}"', f'site = "{site}"',
-             f'category = "{category}"', f"stage = {stage}", f"date = 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-             "", "[[participants]]", 'label = "Moderator"', "moderator = true"]  # fmt: skip
+    lines = [
+        "+++",
+        f'title = "Fokusgruppe {number}"',
+        f'group = "{group}"',
+        f'site = "{site}"',
+        f'category = "{category}"',
+        f"stage = {stage}",
+        f"date = 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "",
+        "[[participants]]",
+        'label = "Moderator"',
+        "moderator = true",
+    ]
     for person in people:
         lines += ["", "[[participants]]", f'label = "{person}"', f'role = "{rng.choice(ROLES)}"']
     lines += ["+++", "", f"# Fokusgruppe {number}", ""]

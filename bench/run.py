@@ -26,10 +26,29 @@ sys.path.insert(0, str(REPO))
 from bench.generate import generate  # noqa: E402
 
 SDI = [sys.executable, "-m", "sdi.cli.main"]
-QUERIES = ["barnehage", "stafettlogg", "foreldre", '"ringe hjem"', "bekymring", "helsesykepleier", "taushetsplikt",
-           "samtykke", "stafett*", "ppt -barnevern", "tolk", "perm", "skole", "rektor", "tilbakemelding"]  # fmt: skip
-REMEMBERED = ["noe om at ingen visste hvem som hadde stafettpinnen", "vi venter for lenge før vi ringer hjem",
-              "loggen ligger bare i en perm på kontoret", "barnevernet svarer aldri når vi melder"]  # fmt: skip
+QUERIES = [
+    "barnehage",
+    "stafettlogg",
+    "foreldre",
+    '"ringe hjem"',
+    "bekymring",
+    "helsesykepleier",
+    "taushetsplikt",
+    "samtykke",
+    "stafett*",
+    "ppt -barnevern",
+    "tolk",
+    "perm",
+    "skole",
+    "rektor",
+    "tilbakemelding",
+]
+REMEMBERED = [
+    "noe om at ingen visste hvem som hadde stafettpinnen",
+    "vi venter for lenge før vi ringer hjem",
+    "loggen ligger bare i en perm på kontoret",
+    "barnevernet svarer aldri når vi melder",
+]
 
 
 def timed(action: Callable[[], object], repeat: int) -> list[float]:
@@ -43,7 +62,7 @@ def timed(action: Callable[[], object], repeat: int) -> list[float]:
 
 def summary(times: list[float]) -> dict[str, float]:
     ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return {"median_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)}
 
 
@@ -54,19 +73,27 @@ def cold(args: list[str], cwd: Path, repeat: int = 7) -> dict[str, float]:
     )
 
 
+PEAK = (
+    "def peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            return int(line.split()[1]) / 1024\n"
+)  # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a child would report the parent's peak
+
+
 def peak_rss_import(root: Path) -> float:
     """Peak RSS (MB) of a separate process that imports the corpus."""
     script = (
-        "import resource, sys\nfrom pathlib import Path\n"
+        PEAK + "import sys\nfrom pathlib import Path\n"
         "from sdi.workflow.project import open_project\nfrom sdi.workflow.corpus_import import import_paths\n"
         f"p = open_project(Path({str(root)!r}), exact=True)\nimport_paths(p, [])\np.close()\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+        "print(peak())\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:  # noqa: PLR0915 — one linear script reads best here
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--keep", action="store_true", help="keep the generated project")
@@ -77,13 +104,16 @@ def main() -> None:  # noqa: PLR0915 — one linear script reads best here
     from sdi.workflow.search import find_quote, pipeline, search
 
     work = Path(tempfile.mkdtemp(prefix="sdi-bench-"))
-    results: dict[str, object] = {"machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores",
-                                  "python": platform.python_version(), "words": args.words}  # fmt: skip
+    results: dict[str, object] = {
+        "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores",
+        "python": platform.python_version(),
+        "words": args.words,
+    }
     demo = work / "demo"
     demo.mkdir()
     shutil.copy(REPO / "sdi.toml", demo)
     shutil.copytree(REPO / "corpus", demo / "corpus")
-    subprocess.run(SDI + ["import", "-q"], cwd=demo, check=True, capture_output=True)
+    subprocess.run([*SDI, "import", "-q"], cwd=demo, check=True, capture_output=True)
     results["cli_help_cold"] = cold(["--help"], demo)
     results["status_cold_demo"] = cold(["status"], demo)
 
@@ -112,8 +142,11 @@ def main() -> None:  # noqa: PLR0915 — one linear script reads best here
 
     blank = spacy.blank("nb")
     floor = timed(lambda: [len(blank(t)) for t in texts], 1)[0]
-    results["floor_spacy_tokenise"] = {"seconds": floor, "words_per_s": words / floor,
-                                       "import_vs_floor": elapsed / floor}  # fmt: skip
+    results["floor_spacy_tokenise"] = {
+        "seconds": floor,
+        "words_per_s": words / floor,
+        "import_vs_floor": elapsed / floor,
+    }
 
     rng = random.Random(3)
     results["search_kwic"] = summary(timed(lambda: search(project, rng.choice(QUERIES), 50), 60))
@@ -124,7 +157,8 @@ def main() -> None:  # noqa: PLR0915 — one linear script reads best here
         raw = timed(
             lambda: connection.execute(
                 text(
-                    "SELECT rowid FROM utterance_fts WHERE utterance_fts MATCH 'lemmas : \"barnehage\"' LIMIT 50"
+                    "SELECT rowid FROM utterance_fts "
+                    "WHERE utterance_fts MATCH 'lemmas : \"barnehage\"' LIMIT 50"
                 )
             ).all(),
             60,
@@ -146,30 +180,29 @@ def main() -> None:  # noqa: PLR0915 — one linear script reads best here
 
     from sdi.export.word import WordQuote, write_paper
 
-    quotes = [WordQuote(texts[0][i * 50 : i * 50 + 200], texts[0][i * 50 : i * 50 + 200], i % 5 == 0,
-                        "Pedagogisk leder, Barnehage Fjordvik, runde 1", f"Begrep {i % 26}", "Barnehage")
-              for i in range(1000)]  # fmt: skip
+    quotes = [
+        WordQuote(
+            texts[0][i * 50 : i * 50 + 200],
+            texts[0][i * 50 : i * 50 + 200],
+            i % 5 == 0,
+            "Pedagogisk leder, Barnehage Fjordvik, runde 1",
+            f"Begrep {i % 26}",
+            "Barnehage",
+        )
+        for i in range(1000)
+    ]
     results["word_export_1000"] = summary(
         timed(lambda: write_paper(work / "q.docx", "Sitater", "", quotes), 3)
     )
     project.close()
 
-    load = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            (
-                "import time, resource; t=time.perf_counter(); from sdi.nlp.pipeline import load_pipeline; "
-                "load_pipeline('nb_core_news_sm'); print(time.perf_counter()-t, "
-                "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
-            ),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+    loader = PEAK + (
+        "import time\nstart = peak()\nt = time.perf_counter()\nfrom sdi.nlp.pipeline import load_pipeline\n"
+        "load_pipeline('nb_core_news_sm')\nprint(time.perf_counter() - t, peak() - start)\n"
     )
+    load = subprocess.run([sys.executable, "-c", loader], capture_output=True, text=True, check=True)
     seconds, rss = (float(x) for x in load.stdout.split())
-    results["nlp_load_cached"] = {"seconds": seconds, "peak_rss_mb": rss}
+    results["nlp_load_cached"] = {"seconds": seconds, "added_rss_mb": rss}
     results["import_peak_rss_mb"] = peak_rss_import(_fresh_copy(root, work))
 
     stamp = time.strftime("%Y-%m-%d")

@@ -92,7 +92,7 @@ def unindexed_utterances(session: Session, document_id: int) -> list[Utterance]:
     )
 
 
-def _fts5(clauses: Sequence[Clause]) -> str:
+def _fts5(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def quoted(words: Sequence[str]) -> str:
         return '"' + " ".join(words).replace('"', '""') + '"'
 
@@ -101,12 +101,12 @@ def _fts5(clauses: Sequence[Clause]) -> str:
             return "{text lemmas} : " + quoted(clause.words) + "*"
         return "lemmas : " + quoted(clause.words)
 
-    positive = " AND ".join(one(c) for c in clauses if not c.negated)
+    positive = (" AND " if require_all else " OR ").join(one(c) for c in clauses if not c.negated)
     negative = [one(c) for c in clauses if c.negated]
     return f"({positive})" + "".join(f" NOT ({n})" for n in negative)
 
 
-def _tsquery(clauses: Sequence[Clause]) -> str:
+def _tsquery(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def lexeme(word: str) -> str:
         return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
 
@@ -115,24 +115,27 @@ def _tsquery(clauses: Sequence[Clause]) -> str:
             return lexeme(clause.words[0]) + ":*"
         return "(" + " <-> ".join(lexeme(w) for w in clause.words) + ")"
 
-    parts = [("!" if c.negated else "") + one(c) for c in clauses]
-    return " & ".join(parts)
+    positive = (" & " if require_all else " | ").join(one(c) for c in clauses if not c.negated)
+    return "(" + positive + ")" + "".join(f" & !{one(c)}" for c in clauses if c.negated)
 
 
-def match(session: Session, clauses: Sequence[Clause], limit: int) -> list[tuple[int, float]]:
-    """(utterance id, score) of the best matches, best first; needs one clause that is not negated."""
+def match(
+    session: Session, clauses: Sequence[Clause], limit: int, *, require_all: bool = True
+) -> list[tuple[int, float]]:
+    """(utterance id, score) of the best matches, best first; needs one clause that is not negated.
+    `require_all=False` ranks turns matching any of the clauses (more matches rank higher)."""
     if not any(not c.negated for c in clauses):
         return []
     if _dialect(session) == "sqlite":
         rows = session.execute(
             text("SELECT rowid, bm25(utterance_fts) AS score FROM utterance_fts WHERE utterance_fts MATCH :q "
                  "ORDER BY score LIMIT :n"),
-            {"q": _fts5(clauses), "n": limit},
+            {"q": _fts5(clauses, require_all), "n": limit},
         )  # fmt: skip
         return [(int(r[0]), -float(r[1])) for r in rows]
     rows = session.execute(
         text("SELECT utterance_id, ts_rank(search, to_tsquery('simple', :q)) AS score FROM utterance_index "
              "WHERE search @@ to_tsquery('simple', :q) ORDER BY score DESC, utterance_id LIMIT :n"),
-        {"q": _tsquery(clauses), "n": limit},
+        {"q": _tsquery(clauses, require_all), "n": limit},
     )  # fmt: skip
     return [(int(r[0]), float(r[1])) for r in rows]

@@ -198,8 +198,8 @@ class QuoteMatch:
 def find_quote(project: Project, remembered: str, limit: int = 10) -> list[QuoteMatch]:
     """Sentences most like a half-remembered or paraphrased quote, best first, with their score.
 
-    The full-text index narrows the field to turns sharing a content word with the query (any of them);
-    when that finds nothing, every sentence is scored."""
+    The full-text index narrows the field to the turns sharing most content words with the query; when
+    that finds nothing (a query of stop words only), every sentence is scored."""
     from rapidfuzz import fuzz, process, utils
 
     query = " ".join(remembered.split())
@@ -228,8 +228,11 @@ def find_quote(project: Project, remembered: str, limit: int = 10) -> list[Quote
     return results
 
 
+CANDIDATE_TURNS = 400
+
+
 def _candidate_turns(session: Session, terms: Iterable[str]) -> list[int]:
-    found: set[int] = set()
-    for term in dict.fromkeys(terms):
-        found.update(i for i, _ in match(session, [Clause("term", (term,))], 5000))
-    return sorted(found)
+    """The turns sharing most content words with the query (ranked by the index), at most a few hundred:
+    enough to hold the sentence looked for, few enough to score in milliseconds."""
+    clauses = [Clause("term", (term,)) for term in dict.fromkeys(terms)]
+    return [i for i, _ in match(session, clauses, CANDIDATE_TURNS, require_all=False)]
