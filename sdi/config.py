@@ -14,6 +14,7 @@ from typing import Any
 
 CONFIG_NAME = "sdi.toml"
 STATE_DIR = ".sdi"
+DEFAULT_KEY_FILE = f"{STATE_DIR}/pseudonymnokkel.toml"
 DEFAULT_MODEL = "nb_core_news_sm"
 DEFAULT_MODERATORS = ("Moderator", "I", "Intervjuer", "Ordstyrer")
 LANGUAGES = ("nb", "en")
@@ -45,7 +46,13 @@ class Config:
     database_url: str = ""
     moderator_labels: tuple[str, ...] = DEFAULT_MODERATORS
     speaker_patterns: tuple[str, ...] = ()
-    pseudonyms: dict[str, str] = field(default_factory=dict)
+    pseudonyms: dict[str, str] = field(default_factory=dict)  # sdi.toml's list and the key file, merged
+    key_file: str = DEFAULT_KEY_FILE
+
+    @property
+    def key_path(self) -> Path:
+        """The pseudonym key: real names → pseudonyms, kept apart from the database and out of git."""
+        return self.root / self.key_file
 
     @property
     def path(self) -> Path:
@@ -85,6 +92,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
     "nlp": {"model": (str, "a string")},
     "database": {"url": (str, "a string")},
     "speakers": {"moderator": (list, "a list of strings"), "patterns": (list, "a list of strings")},
+    "privacy": {"key_file": (str, "a path")},
 }
 _FREE_TABLES = {"pseudonyms"}
 
@@ -161,6 +169,8 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         if not isinstance(replacement, str) or not replacement.strip() or not name.strip():
             raise fail("pseudonyms", name, f"'pseudonyms.{name}' must map a name to a non-empty string")
         pseudonyms[name] = replacement
+    key_file = values.get("privacy.key_file", DEFAULT_KEY_FILE)
+    pseudonyms.update(read_key(root / key_file))
     moderators = values.get("speakers.moderator")
     return Config(
         root=root,
@@ -172,7 +182,62 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         moderator_labels=tuple(moderators) if moderators is not None else DEFAULT_MODERATORS,
         speaker_patterns=patterns,
         pseudonyms=pseudonyms,
+        key_file=key_file,
     )
+
+
+def read_key(path: Path) -> dict[str, str]:
+    """The pseudonym key file (`"Real Name" = "[pseudonym]"` lines); missing means empty. A key that other
+    users can read is refused: it is the one file that undoes the pseudonymisation."""
+    if not path.exists():
+        return {}
+    if path.stat().st_mode & 0o077:
+        raise ConfigError(path, "the pseudonym key is readable by other users; run `chmod 600` on it")
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(match.group(1)) if match else None
+        raise ConfigError(path, "invalid TOML in the pseudonym key", line) from None
+    for name, replacement in data.items():
+        if not isinstance(replacement, str) or not replacement.strip():
+            raise ConfigError(path, f"'{name}' must map to a non-empty pseudonym", _locate(text, None, name))
+    return dict(data)
+
+
+def add_to_key(config: Config, name: str, replacement: str) -> Path:
+    """Add (or change) one name in the pseudonym key, creating it owner-only; written atomically."""
+    import os
+    import tempfile
+
+    name, replacement = " ".join(name.split()), replacement.strip()
+    if not name or not replacement:
+        raise ConfigError(config.key_path, "both a name and a pseudonym are needed")
+    path = config.key_path
+    entries = read_key(path)
+    entries[name] = replacement
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key.", suffix=".tmp")  # created 0600
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write("# sdi pseudonym key: real names → pseudonyms. Never share, never commit.\n")
+        for key in sorted(entries, key=str.casefold):
+            out.write(f"{toml_string(key)} = {toml_string(entries[key])}\n")
+    os.replace(temporary, path)
+    return path
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string; text with line breaks becomes a multi-line string so diffs stay readable."""
+    escaped = "".join(
+        _ESCAPES.get(ch, ch if ch == "\n" or ord(ch) >= 0x20 else f"\\u{ord(ch):04x}") for ch in value
+    )
+    if "\n" in value:
+        return '"""\n' + escaped + '"""'
+    return f'"{escaped}"'
 
 
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
@@ -224,9 +289,14 @@ moderator = ["Moderator", "I", "Intervjuer", "Ordstyrer"]
 # Extra regular expressions for speaker labels; each needs a group (?P<label>...), optionally (?P<text>...).
 patterns = []
 
+[privacy]
+# The pseudonym key (real names -> pseudonyms), kept apart from the database, owner-only, never exported.
+# Add names with `sdi pseudonym add "Kari Nordmann" "[helsesykepleier]"`.
+key_file = ".sdi/pseudonymnokkel.toml"
+
 [pseudonyms]
-# Names and places replaced in the transcript text on import, e.g.:
-# "Kari Nordmann" = "[helsesykepleier]"
+# Invented or harmless replacements may also be listed here (this file usually goes to git):
+# "Solbakken" = "[barnehage]"
 """
 
 

@@ -7,19 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from sdi.config import toml_string
 from sdi.ingest.codebook import FORMAT, Codebook, CodebookCode, CodebookGroup
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
-
-
-def toml_string(value: str) -> str:
-    """A TOML basic string; multi-line text becomes a multi-line string so diffs stay readable."""
-    escaped = "".join(
-        _ESCAPES.get(ch, ch if ch == "\n" or ord(ch) >= 0x20 else f"\\u{ord(ch):04x}") for ch in value
-    )
-    if "\n" in value:
-        return '"""\n' + escaped + '"""'
-    return f'"{escaped}"'
 
 
 def _group(lines: list[str], group: CodebookGroup) -> None:
