@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sdi.cli.common import open_from_args
+from sdi.cli.common import opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,11 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from sdi.workflow.integrity import check_store
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         report = check_store(project)
-    finally:
-        project.close()
     for problem in report.problems:
         print(f"FEIL: {problem}")
     for note in report.notes:

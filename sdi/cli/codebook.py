@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sdi.cli.common import open_from_args
+from sdi.cli.common import opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,11 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_import(args: argparse.Namespace) -> int:
     from sdi.workflow.codebook import import_codebook_file
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         report = import_codebook_file(project, args.file)
-    finally:
-        project.close()
     print(
         f"{args.file}: {report.groups} kodegrupper, {report.codes} koder, {report.codings} kodinger, "
         f"{report.concepts} begreper, {report.memos} memoer lagt til; {report.skipped} fantes fra før"
@@ -54,11 +51,8 @@ def run_export(args: argparse.Namespace) -> int:
     from sdi.export.codebook_file import write_codebook
     from sdi.workflow.codebook import default_codebook_path, export_codebook
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         codebook = export_codebook(project, with_codings=args.with_codings)
         path = write_codebook(codebook, args.file or default_codebook_path(project))
-    finally:
-        project.close()
     print(f"{path}: {len(codebook.codes)} koder, {len(codebook.groups)} kodegrupper")
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sdi.cli.common import open_from_args
+from sdi.cli.common import opened
 from sdi.i18n import t
 
 if TYPE_CHECKING:
@@ -59,8 +59,7 @@ class _Progress:
 def run(args: argparse.Namespace) -> int:
     from sdi.workflow.corpus_import import import_paths
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         language = project.config.language
         report = import_paths(project, args.paths, _Progress(language, args.quiet))
         print(
@@ -78,5 +77,3 @@ def run(args: argparse.Namespace) -> int:
         if flagged:
             print(t("flagged_after_import", language, n=flagged))
         return 1 if report.failed else 0
-    finally:
-        project.close()

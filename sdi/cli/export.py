@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sdi.cli.common import open_from_args
+from sdi.cli.common import opened
 
 EXIT_NAMES = 3
 
@@ -69,13 +69,10 @@ def run_quotes(args: argparse.Namespace) -> int:
     from sdi.export.word import WordQuote, write_paper, write_poster
     from sdi.workflow.quote import find_quote_set, quote_set_export
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         data = quote_set_export(project, find_quote_set(project, args.set))
         language = project.config.language
         path = args.output or project.config.exports_dir / f"{_slug(data.name)}-{args.layout}.docx"
-    finally:
-        project.close()
     quotes = [
         WordQuote(q.display, q.original, q.edited, q.context.attribution_in(language),
                   q.context.concept or q.context.code_group, q.context.category or q.context.group)
@@ -120,12 +117,9 @@ def run_codebook(args: argparse.Namespace) -> int:
     from sdi.export.tables import write_codebook_csv, write_codebook_docx
     from sdi.workflow.report import codebook_rows
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         rows = codebook_rows(project)
         config = project.config
-    finally:
-        project.close()
     written = []
     if args.format in ("docx", "both"):
         written.append(
@@ -145,12 +139,9 @@ def run_report(args: argparse.Namespace) -> int:
     from sdi.export.tables import write_report
     from sdi.workflow.report import analysis_report
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         data = analysis_report(project)
         config = project.config
-    finally:
-        project.close()
     path = args.output or config.exports_dir / "analyserapport.docx"
     write_report(path, data.title, data.sections, data.stages, data.spread, data.checks, config.language)
     if not _no_names(path, data.pseudonymised_names, args.allow_names):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sdi.cli.common import open_from_args
+from sdi.cli.common import opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,16 +26,13 @@ def run(args: argparse.Namespace) -> int:
     from sdi.workflow.search import find_quote, search
 
     query = " ".join(args.query)
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         if args.fuzzy:
             for found in find_quote(project, query, args.limit):
                 turn = found.turn
                 print(f"{found.score:5.1f}  {turn.source_path}:{turn.line}  {turn.speaker}  {found.sentence}")
             return 0
         result = search(project, query, args.limit)
-    finally:
-        project.close()
     if result.ignored:
         print(f"(ignored stop words: {', '.join(result.ignored)})")
     for hit in result.hits:

@@ -6,7 +6,7 @@ import argparse
 import shutil
 import textwrap
 
-from sdi.cli.common import open_from_args
+from sdi.cli.common import opened
 from sdi.i18n import t
 
 
@@ -30,11 +30,8 @@ def _clock(seconds: float) -> str:
 def run(args: argparse.Namespace) -> int:
     from sdi.workflow.transcript import find_transcript, transcript_view
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         view = transcript_view(project, find_transcript(project, args.doc))
-    finally:
-        project.close()
     lang = project.config.language
     width = args.width or shutil.get_terminal_size((100, 24)).columns
     header = f"{view.title} — {view.group}, {t('stage', lang).lower()} {view.stage}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from sdi.cli.common import open_from_args
+from sdi.cli.common import opened
 from sdi.cli.table import render
 from sdi.i18n import t
 
@@ -23,12 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from sdi.workflow.overview import nlp_description, project_status
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         status = project_status(project)
         pipeline = nlp_description(project)
-    finally:
-        project.close()
     lang = project.config.language
     print(f"{t('project', lang)}: {status.title}")
     print(f"{t('database', lang)}: {status.database}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sdi.cli.common import open_from_args
+from sdi.cli.common import opened
 
 
 def run(args: argparse.Namespace) -> int:
@@ -15,9 +15,6 @@ def run(args: argparse.Namespace) -> int:
         return status.run(args)
     from sdi.tui import run_tui
 
-    project = open_from_args(args)
-    try:
+    with opened(args) as project:
         run_tui(project)
-    finally:
-        project.close()
     return 0
