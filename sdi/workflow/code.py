@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet
 from sdi.workflow.anchor import anchor_for
-from sdi.workflow.errors import WorkflowError
+from sdi.workflow.errors import WorkflowError, require
 from sdi.workflow.project import Project
 
 
@@ -91,12 +91,8 @@ def _new_code(project: Project, session: Session, statement: str, description: s
 def _new_coding(
     project: Project, session: Session, code_id: int, document_id: int, start: int, end: int
 ) -> int:
-    document = session.get(Document, document_id)
-    code = session.get(Code, code_id)
-    if document is None:
-        raise WorkflowError(f"no transcript with id {document_id}")
-    if code is None:
-        raise WorkflowError(f"no code with id {code_id}")
+    document = require(session, Document, document_id, "transcript")
+    code = require(session, Code, code_id, "code")
     if not 0 <= start < end <= len(document.text):
         raise WorkflowError(f"span {start}–{end} is outside the transcript (0–{len(document.text)})")
     anchor = anchor_for(document.text, start, end)
@@ -145,9 +141,7 @@ def code_span(
 
 def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
     with project.store.reading() as session:
-        document = session.get(Document, document_id)
-        if document is None:
-            raise WorkflowError(f"no transcript with id {document_id}")
+        document = require(session, Document, document_id, "transcript")
         rows = session.execute(
             select(Coding, Code.statement)
             .join(Code, Code.id == Coding.code_id)
@@ -175,9 +169,7 @@ def rename_code(project: Project, code_id: int, statement: str, description: str
     if not statement:
         raise WorkflowError("a code needs a statement")
     with project.store.transaction() as session:
-        code = session.get(Code, code_id)
-        if code is None:
-            raise WorkflowError(f"no code with id {code_id}")
+        code = require(session, Code, code_id, "code")
         old = code.statement
         code.statement = statement
         if description is not None:
@@ -196,9 +188,7 @@ def coding_count(project: Project, code_id: int) -> int:
 def delete_code(project: Project, code_id: int) -> int:
     """Delete a code and its codings; returns how many codings went with it."""
     with project.store.transaction() as session:
-        code = session.get(Code, code_id)
-        if code is None:
-            raise WorkflowError(f"no code with id {code_id}")
+        code = require(session, Code, code_id, "code")
         codings = list(session.scalars(select(Coding).where(Coding.code_id == code_id)))
         _release_codings(session, [c.id for c in codings])
         for coding in codings:
@@ -213,9 +203,7 @@ def delete_code(project: Project, code_id: int) -> int:
 
 def remove_coding(project: Project, coding_id: int) -> None:
     with project.store.transaction() as session:
-        coding = session.get(Coding, coding_id)
-        if coding is None:
-            raise WorkflowError(f"no coding with id {coding_id}")
+        coding = require(session, Coding, coding_id, "coding")
         _release_codings(session, [coding_id])
         session.delete(coding)
         project.record(session, "uncode", "coding", coding_id, "fjernet koding", code_id=coding.code_id)

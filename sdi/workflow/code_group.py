@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, Document, FocusGroup, Stage, Utterance
 from sdi.workflow.context import CodingContext, coding_contexts
-from sdi.workflow.errors import WorkflowError
+from sdi.workflow.errors import WorkflowError, require
 from sdi.workflow.project import Project
 
 REST_GROUP_NAME = "Restgruppe"
@@ -96,9 +96,7 @@ def rest_group(project: Project) -> int:
 
 def rename_group(project: Project, group_id: int, name: str, description: str | None = None) -> None:
     with project.store.transaction() as session:
-        group = session.get(CodeGroup, group_id)
-        if group is None:
-            raise WorkflowError(f"no code group with id {group_id}")
+        group = require(session, CodeGroup, group_id, "code group")
         old = group.name
         group.name = _unique_name(session, name, group_id)
         if description is not None:
@@ -124,9 +122,7 @@ def move_codes(project: Project, code_ids: Sequence[int], group_id: int | None) 
     with project.store.transaction() as session:
         target = None
         if group_id is not None:
-            target = session.get(CodeGroup, group_id)
-            if target is None:
-                raise WorkflowError(f"no code group with id {group_id}")
+            target = require(session, CodeGroup, group_id, "code group")
         codes = list(session.scalars(select(Code).where(Code.id.in_(list(code_ids)))))
         if len(codes) != len(set(code_ids)):
             raise WorkflowError("some of the codes no longer exist")
@@ -148,9 +144,7 @@ def move_codes(project: Project, code_ids: Sequence[int], group_id: int | None) 
 def delete_group(project: Project, group_id: int) -> int:
     """Delete a group; its codes become ungrouped. Refused while a concept is built on it."""
     with project.store.transaction() as session:
-        group = session.get(CodeGroup, group_id)
-        if group is None:
-            raise WorkflowError(f"no code group with id {group_id}")
+        group = require(session, CodeGroup, group_id, "code group")
         concept = session.scalar(select(Concept.name).where(Concept.group_id == group_id))
         if concept is not None:
             raise WorkflowError(f"«{group.name}» carries the concept «{concept}»; delete the concept first")

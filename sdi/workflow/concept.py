@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sdi.storage.base import utcnow
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, ConceptQuote
 from sdi.workflow.context import CodingContext, coding_contexts
-from sdi.workflow.errors import WorkflowError
+from sdi.workflow.errors import WorkflowError, require
 from sdi.workflow.project import Project
 
 
@@ -36,9 +36,7 @@ def list_concepts(project: Project) -> list[ConceptView]:
 
 def concept_view(project: Project, concept_id: int) -> ConceptView:
     with project.store.reading() as session:
-        concept = session.get(Concept, concept_id)
-        if concept is None:
-            raise WorkflowError(f"no concept with id {concept_id}")
+        concept = require(session, Concept, concept_id, "concept")
         quotes = coding_contexts(session, [q.coding_id for q in concept.key_quotes])
         return ConceptView(
             concept.id,
@@ -61,9 +59,7 @@ def create_concept(project: Project, group_id: int, name: str, definition: str =
     if not name:
         raise WorkflowError("a concept needs a name")
     with project.store.transaction() as session:
-        group = session.get(CodeGroup, group_id)
-        if group is None:
-            raise WorkflowError(f"no code group with id {group_id}")
+        group = require(session, CodeGroup, group_id, "code group")
         if session.scalar(select(Concept.id).where(Concept.group_id == group_id)) is not None:
             raise WorkflowError(f"«{group.name}» already has a concept (one concept per code group)")
         concept = Concept(group_id=group_id, name=name, definition=definition, notes=notes)
@@ -84,9 +80,7 @@ def update_concept(
     notes: str | None = None,
 ) -> None:
     with project.store.transaction() as session:
-        concept = session.get(Concept, concept_id)
-        if concept is None:
-            raise WorkflowError(f"no concept with id {concept_id}")
+        concept = require(session, Concept, concept_id, "concept")
         if name is not None:
             if not name.strip():
                 raise WorkflowError("a concept needs a name")
@@ -101,9 +95,7 @@ def update_concept(
 
 def delete_concept(project: Project, concept_id: int) -> None:
     with project.store.transaction() as session:
-        concept = session.get(Concept, concept_id)
-        if concept is None:
-            raise WorkflowError(f"no concept with id {concept_id}")
+        concept = require(session, Concept, concept_id, "concept")
         for quote in list(concept.key_quotes):
             session.delete(quote)
         session.flush()
@@ -115,9 +107,7 @@ def set_key_quotes(project: Project, concept_id: int, coding_ids: Sequence[int])
     """Choose (and order) a concept's key quotes. Only codings of the concept's own group qualify: a
     concept is checked against its data, not decorated with quotes from elsewhere."""
     with project.store.transaction() as session:
-        concept = session.get(Concept, concept_id)
-        if concept is None:
-            raise WorkflowError(f"no concept with id {concept_id}")
+        concept = require(session, Concept, concept_id, "concept")
         allowed = set(
             session.scalars(
                 select(Coding.id)

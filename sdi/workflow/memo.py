@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sdi.storage.base import utcnow
 from sdi.storage.models import Coder, Memo
 from sdi.storage.models.audit import TARGET_TYPES
-from sdi.workflow.errors import WorkflowError
+from sdi.workflow.errors import WorkflowError, require
 from sdi.workflow.project import Project
 
 
@@ -70,9 +70,7 @@ def write_memo(
                 session, "memo", target_type, target_id, f"nytt memo: {title or text[:60]}", memo_id=memo.id
             )
         else:
-            memo = session.get(Memo, memo_id)
-            if memo is None:
-                raise WorkflowError(f"no memo with id {memo_id}")
+            memo = require(session, Memo, memo_id, "memo")
             memo.text, memo.title, memo.updated_at = text, title or memo.title, utcnow()
             project.record(
                 session,
@@ -87,8 +85,6 @@ def write_memo(
 
 def delete_memo(project: Project, memo_id: int) -> None:
     with project.store.transaction() as session:
-        memo = session.get(Memo, memo_id)
-        if memo is None:
-            raise WorkflowError(f"no memo with id {memo_id}")
+        memo = require(session, Memo, memo_id, "memo")
         session.delete(memo)
         project.record(session, "delete-memo", memo.target_type, memo.target_id, f"slettet memo {memo_id}")

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from sdi.storage.models import Coding, FocusGroup, Participant, Quote, QuoteSet
 from sdi.workflow.context import CodingContext, coding_contexts
-from sdi.workflow.errors import WorkflowError
+from sdi.workflow.errors import WorkflowError, require
 from sdi.workflow.project import Project
 
 CUT = "[…]"
@@ -60,9 +60,7 @@ class QuoteSetExport:
 
 def quote_set_export(project: Project, set_id: int) -> QuoteSetExport:
     with project.store.reading() as session:
-        quote_set = session.get(QuoteSet, set_id)
-        if quote_set is None:
-            raise WorkflowError(f"no quote set with id {set_id}")
+        quote_set = require(session, QuoteSet, set_id, "quote set")
         name, description = quote_set.name, quote_set.description
         per_category = dict(
             session.execute(
@@ -126,9 +124,7 @@ def create_quote_set(project: Project, name: str, description: str = "") -> int:
 def rename_quote_set(project: Project, set_id: int, name: str) -> None:
     name = " ".join(name.split())
     with project.store.transaction() as session:
-        quote_set = session.get(QuoteSet, set_id)
-        if quote_set is None:
-            raise WorkflowError(f"no quote set with id {set_id}")
+        quote_set = require(session, QuoteSet, set_id, "quote set")
         if not name:
             raise WorkflowError("a quote set needs a name")
         old, quote_set.name = quote_set.name, name
@@ -137,9 +133,7 @@ def rename_quote_set(project: Project, set_id: int, name: str) -> None:
 
 def delete_quote_set(project: Project, set_id: int) -> None:
     with project.store.transaction() as session:
-        quote_set = session.get(QuoteSet, set_id)
-        if quote_set is None:
-            raise WorkflowError(f"no quote set with id {set_id}")
+        quote_set = require(session, QuoteSet, set_id, "quote set")
         for quote in list(quote_set.quotes):
             session.delete(quote)
         session.flush()
@@ -152,11 +146,8 @@ def delete_quote_set(project: Project, set_id: int) -> None:
 def add_quote(project: Project, set_id: int, coding_id: int, display: str | None = None) -> int:
     """Append a coding to a quote set; returns the quote id."""
     with project.store.transaction() as session:
-        quote_set = session.get(QuoteSet, set_id)
-        if quote_set is None:
-            raise WorkflowError(f"no quote set with id {set_id}")
-        if session.get(Coding, coding_id) is None:
-            raise WorkflowError(f"no coding with id {coding_id}")
+        quote_set = require(session, QuoteSet, set_id, "quote set")
+        require(session, Coding, coding_id, "coding")
         if any(q.coding_id == coding_id for q in quote_set.quotes):
             raise WorkflowError(f"that quote is already in «{quote_set.name}»")
         quote = Quote(
@@ -168,17 +159,10 @@ def add_quote(project: Project, set_id: int, coding_id: int, display: str | None
         return quote.id
 
 
-def _quote(session, quote_id: int) -> Quote:  # type: ignore[no-untyped-def]
-    quote = session.get(Quote, quote_id)
-    if quote is None:
-        raise WorkflowError(f"no quote with id {quote_id}")
-    return quote
-
-
 def move_quote(project: Project, quote_id: int, position: int) -> None:
     """Move a quote to `position` (0-based) within its set."""
     with project.store.transaction() as session:
-        quote = _quote(session, quote_id)
+        quote = require(session, Quote, quote_id, "quote")
         quotes = list(quote.quote_set.quotes)
         quotes.remove(quote)
         quotes.insert(max(0, min(position, len(quotes))), quote)
@@ -191,14 +175,14 @@ def move_quote(project: Project, quote_id: int, position: int) -> None:
 def edit_display(project: Project, quote_id: int, display: str | None) -> None:
     """Set the display version (None: back to the original words)."""
     with project.store.transaction() as session:
-        quote = _quote(session, quote_id)
+        quote = require(session, Quote, quote_id, "quote")
         quote.display_text = display.strip() if display and display.strip() else None
         project.record(session, "edit-quote", "quote", quote_id, "redigerte sitatets visningstekst")
 
 
 def remove_quote(project: Project, quote_id: int) -> None:
     with project.store.transaction() as session:
-        quote = _quote(session, quote_id)
+        quote = require(session, Quote, quote_id, "quote")
         quote_set = quote.quote_set
         session.delete(quote)
         session.flush()
