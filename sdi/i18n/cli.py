@@ -7,6 +7,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "database": {"nb": "Database", "en": "Database"},
     "coder": {"nb": "Koder", "en": "Coder"},
     "nlp": {"nb": "Språkmodell", "en": "NLP model"},
+    "nlp.offline": {
+        "nb": "offline norsk pipeline (oppslagslemmaer, setninger{lacks}) — {model} er ikke installert",
+        "en": "offline Norwegian pipeline (lookup lemmas, sentences{lacks}) — {model} is not installed",
+    },
+    "nlp.model": {
+        "nb": "spaCy-modellen {model} (lemmaer, setninger{lacks})",
+        "en": "spaCy model {model} (lemmas, sentences{lacks})",
+    },
+    "nlp.lacks": {"nb": "; uten {what}", "en": "; no {what}"},
+    "nlp.pos": {"nb": "ordklasser", "en": "POS tags"},
+    "nlp.entities": {"nb": "navngitte enheter", "en": "entities"},
     "group": {"nb": "Fokusgruppe", "en": "Focus group"},
     "site": {"nb": "Sted", "en": "Site"},
     "stage": {"nb": "Runde", "en": "Stage"},

@@ -65,10 +65,19 @@ class ProjectStatus:
 
 
 def nlp_description(project: Project) -> str:
-    """Which language pipeline analyses use and what it lacks — found without loading spaCy."""
+    """Which language pipeline analyses use and what it lacks, in the project's language — found without
+    loading spaCy."""
+    from sdi.i18n import t
     from sdi.nlp.pipeline import describe_pipeline
 
-    return describe_pipeline(project.config.nlp_model).description
+    info = describe_pipeline(project.config.nlp_model)
+    language = project.config.language
+    features = (("nlp.pos", info.has_pos), ("nlp.entities", info.has_entities))
+    lacking = [t(key, language) for key, has in features if not has]
+    lacks = t("nlp.lacks", language, what=", ".join(lacking)) if lacking else ""
+    if info.kind == "offline":
+        return t("nlp.offline", language, model=project.config.nlp_model, lacks=lacks)
+    return t("nlp.model", language, model=info.name, lacks=lacks)
 
 
 def _union_length(spans: list[tuple[int, int]]) -> int:
