@@ -137,6 +137,8 @@ def _group(reader: _Reader, table: dict[str, Any]) -> CodebookGroup:
         if not isinstance(raw, dict):
             raise reader.fail(f"{where}: 'concept' must be a table", ident)
         quotes = []
+        if not isinstance(raw.get("key_quotes", []), list):
+            raise reader.fail(f"{where}: key_quotes must be a list", "key_quotes")
         for item in raw.get("key_quotes", []):
             if (
                 not isinstance(item, dict)
@@ -171,6 +173,8 @@ def _code(reader: _Reader, table: dict[str, Any]) -> CodebookCode:
     if group is not None and not isinstance(group, str):
         raise reader.fail(f"{where}: 'group' must be a group id", ident)
     codings = []
+    if not isinstance(table.get("codings", []), list):
+        raise reader.fail(f"{where}: codings must be tables ([[codes.codings]])", "codings")
     for item in table.get("codings", []):
         if not isinstance(item, dict):
             raise reader.fail(f"{where}: codings must be tables ([[codes.codings]])", ident)
