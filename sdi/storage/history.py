@@ -129,6 +129,16 @@ def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_soft_rollback", lambda session, _previous: _after_rollback(session))
 
 
+def delete_children(session: Session, parent: object, collection: str) -> None:
+    """Delete a parent's children one by one, so each row lands in the undo history (rows removed by an
+    ORM delete-orphan cascade during the flush never appear in `session.deleted`), then let the parent's
+    cascade find the collection empty rather than deleting them a second time."""
+    for child in list(getattr(parent, collection)):
+        session.delete(child)
+    session.flush()
+    session.expire(parent, [collection])
+
+
 def _typed(table: Table, image: dict[str, Any]) -> dict[str, Any]:
     """Turn the JSON-safe image back into column values."""
     values: dict[str, Any] = {}

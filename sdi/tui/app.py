@@ -1,5 +1,6 @@
 """The workbench: one screen per SDI step (switched with the number keys or the command palette), a status
-line on every screen, light and dark themes, help for the keys, and undo/redo of the coder's last actions.
+line on every screen, light and dark themes, help for the keys, undo/redo of the coder's last actions, and
+the walk back between the steps (`enter` down the SDI chain, `escape` back up the trail).
 
 The app is handed an opened `Project` and reaches the store only through `sdi.workflow`."""
 
@@ -18,15 +19,19 @@ from sdi.tui.commands import SdiCommands
 from sdi.tui.context import translate_bindings
 from sdi.tui.modals.help import HelpModal
 from sdi.tui.modals.transcript_picker import TranscriptPicker
+from sdi.tui.navigation import Place, State, Trail
 from sdi.tui.screens.base import SdiScreen
+from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.coding_screen import CodingScreen
+from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.corpus_screen import CorpusScreen
+from sdi.tui.screens.quote_screen import QuoteScreen
 from sdi.workflow.errors import reportable_errors
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
 from sdi.workflow.project import Project
 from sdi.workflow.transcript import list_transcripts
 
-STEPS: tuple[str, ...] = ("corpus", "coding")  # code groups, concepts and quotes come next
+STEPS: tuple[str, ...] = ("corpus", "coding", "code_groups", "concepts", "quotes")
 DARK, LIGHT = "textual-dark", "textual-light"
 BLOCKED_IN_DIALOGS = frozenset({"step", "undo", "redo", "help", "toggle_theme"})
 
@@ -40,11 +45,15 @@ class SdiApp(App[None]):
         "widgets/status_line.tcss",
         "widgets/transcript_view.tcss",
         "widgets/code_panel.tcss",
+        "widgets/pick_list.tcss",
     ]
     STEPS: ClassVar[tuple[str, ...]] = STEPS
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "corpus": CorpusScreen,
         "coding": CodingScreen,
+        "code_groups": CodeGroupScreen,
+        "concepts": ConceptScreen,
+        "quotes": QuoteScreen,
     }
     DEFAULT_MODE: ClassVar[str] = "corpus"
     HELP_TITLE: ClassVar[str] = "tui.help.everywhere"
@@ -65,6 +74,8 @@ class SdiApp(App[None]):
         self.title = project.config.title
         self.version = 0  # bumped on every change; screens reload when theirs is older
         self.document_id: int | None = None  # the transcript the Coding screen shows
+        self.trail = Trail()  # the walk back: where each step down started
+        self._arrival: tuple[str, State] | None = None  # a selection waiting for its screen
         self._status: ProjectStatus | None = None
         self._nlp: str | None = None
         self.theme = DARK
@@ -113,6 +124,39 @@ class SdiApp(App[None]):
         else:
             self.switch_mode("coding")
 
+    # ---- the walk back ----------------------------------------------------------------------------------
+
+    def go(self, mode: str, state: State | None = None) -> None:
+        """Show `mode`; its screen applies `state` (what to select) once it has reloaded."""
+        self._arrival = (mode, state) if state else None
+        if self.current_mode == mode and isinstance(self.screen, SdiScreen):
+            self.screen.sync()
+        else:
+            self.switch_mode(mode)
+
+    def arrival(self, mode: str, *, take: bool = True) -> State | None:
+        """The selection waiting for `mode`'s screen, if any (taken: applied only once)."""
+        if self._arrival is None or self._arrival[0] != mode:
+            return None
+        state = self._arrival[1]
+        if take:
+            self._arrival = None
+        return state
+
+    def walk_down(self, mode: str, state: State) -> None:
+        """One step down the SDI chain: remember where we are, then show `state` in `mode`."""
+        if isinstance(self.screen, SdiScreen):
+            self.trail.push(Place(self.current_mode, self.screen.place()))
+        self.go(mode, state)
+
+    def walk_up(self) -> bool:
+        """Back to where the last step down started; False when the trail is empty."""
+        place = self.trail.pop()
+        if place is None:
+            return False
+        self.go(place.mode, place.state)
+        return True
+
     # ---- actions ----------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -120,7 +164,10 @@ class SdiApp(App[None]):
         return not (action in BLOCKED_IN_DIALOGS and isinstance(self.screen, ModalScreen))
 
     def action_step(self, number: int) -> None:
+        """A jump to a step starts afresh: the walk-back trail is forgotten."""
         if 1 <= number <= len(self.STEPS):
+            self.trail.clear()
+            self._arrival = None
             self.switch_mode(self.STEPS[number - 1])
 
     def action_toggle_theme(self) -> None:

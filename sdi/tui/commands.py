@@ -1,5 +1,6 @@
-"""The command palette (`ctrl+p`): the SDI screens, the main actions and every transcript by title, so all
-of the workbench is reachable by typing a few letters of what one wants."""
+"""The command palette (`ctrl+p`): the SDI screens, the main actions, every key of the screen underneath
+(read from its bindings, so the palette cannot drift from the keys) and every transcript by title — all of
+the workbench is reachable by typing a few letters of what one wants."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
+from sdi.i18n import catalogue
 from sdi.tui.context import sdi_app, tr
 from sdi.workflow.transcript import list_transcripts
 
@@ -27,6 +30,7 @@ class SdiCommands(Provider):
             )
             for number, mode in enumerate(app.STEPS, start=1)
         ]
+        commands += self._screen_commands(self.screen)
         commands += [
             (tr(app, "tui.cmd.pick"), app.action_pick_transcript, tr(app, "tui.cmd.pick_help")),
             (tr(app, "tui.cmd.theme"), app.action_toggle_theme, tr(app, "tui.cmd.theme_help")),
@@ -38,6 +42,23 @@ class SdiCommands(Provider):
             name = tr(app, "tui.cmd.open", title=item.title)
             commands.append((name, partial(app.open_transcript, item.id), item.source_path))
         self.commands = commands
+
+    def _screen_commands(self, screen: Screen[object]) -> list[Command]:
+        """One command per key of the screen itself, named by what the key does."""
+        app = sdi_app(screen)
+        mode = getattr(screen, "MODE", "")
+        if not mode:
+            return []
+        ours = {text[app.language] for key, text in catalogue().items() if key.startswith("tui.key.")}
+        step = tr(app, f"tui.step.{mode}")
+        commands: dict[str, Command] = {}
+        for bindings in screen._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.description in ours and binding.action not in commands:
+                    name = tr(app, "tui.cmd.screen", step=step, action=binding.description)
+                    run = partial(app.run_action, binding.action, screen)
+                    commands[binding.action] = (name, run, app.get_key_display(binding))
+        return list(commands.values())
 
     async def discover(self) -> Hits:
         for name, command, help_text in self.commands:

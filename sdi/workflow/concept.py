@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sdi.storage.base import utcnow
+from sdi.storage.history import delete_children
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, ConceptQuote
 from sdi.workflow.context import CodingContext, coding_contexts
 from sdi.workflow.errors import WorkflowError, require
@@ -96,9 +97,7 @@ def update_concept(
 def delete_concept(project: Project, concept_id: int) -> None:
     with project.store.transaction() as session:
         concept = require(session, Concept, concept_id, "concept")
-        for quote in list(concept.key_quotes):
-            session.delete(quote)
-        session.flush()
+        delete_children(session, concept, "key_quotes")
         session.delete(concept)
         project.record(session, "delete-concept", "concept", concept_id, f"slettet begrepet «{concept.name}»")
 

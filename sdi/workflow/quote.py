@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from sdi.storage.history import delete_children
 from sdi.storage.models import Coding, FocusGroup, Participant, Quote, QuoteSet
 from sdi.workflow.context import CodingContext, coding_contexts
 from sdi.workflow.errors import WorkflowError, require
@@ -134,9 +135,7 @@ def rename_quote_set(project: Project, set_id: int, name: str) -> None:
 def delete_quote_set(project: Project, set_id: int) -> None:
     with project.store.transaction() as session:
         quote_set = require(session, QuoteSet, set_id, "quote set")
-        for quote in list(quote_set.quotes):
-            session.delete(quote)
-        session.flush()
+        delete_children(session, quote_set, "quotes")
         session.delete(quote_set)
         project.record(
             session, "delete-quote-set", "quote_set", set_id, f"slettet sitatsettet «{quote_set.name}»"

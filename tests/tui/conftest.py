@@ -1,5 +1,6 @@
 """Fixtures for the TUI tests: the repository's demo corpus imported once into a real SQLite project, and a
-fresh copy of it per test (tests write codings), opened as coder «tester»."""
+fresh copy of it per test (tests write codings), opened as coder «tester». For steps 3–5 the same corpus
+with the seeded demo analysis (codebooks/demo-analyse.toml: groups, codes, codings, two concepts)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sdi.workflow.codebook import import_codebook_file
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.project import Project, open_project
 
@@ -32,6 +34,20 @@ def tui_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def tui_analysis(tui_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus with the seeded analysis imported, once for the session; never written by a test."""
+    root = tmp_path_factory.mktemp("tui-analysis") / "demo"
+    shutil.copytree(tui_demo, root)
+    project = open_project(root, coder="tester", exact=True)
+    try:
+        report = import_codebook_file(project, REPO / "codebooks/demo-analyse.toml")
+        assert report.groups and report.codes and report.concepts, report
+    finally:
+        project.close()
+    return root
+
+
 @pytest.fixture
 def project_root(tui_demo: Path, tmp_path: Path) -> Path:
     root = tmp_path / "demo"
@@ -45,5 +61,18 @@ def tui_project(project_root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     machines with and without the spaCy model."""
     monkeypatch.setattr("sdi.tui.app.nlp_description", lambda project: NLP_LABEL)
     project = open_project(project_root, coder="tester", exact=True)
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def analysis_project(
+    tui_analysis: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Project]:
+    """A fresh copy of the demo project with its seeded analysis, for one test."""
+    root = tmp_path / "demo"
+    shutil.copytree(tui_analysis, root)
+    monkeypatch.setattr("sdi.tui.app.nlp_description", lambda project: NLP_LABEL)
+    project = open_project(root, coder="tester", exact=True)
     yield project
     project.close()

@@ -6,11 +6,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.screen import ModalScreen
 
 from sdi.tui.app import SdiApp
 from sdi.tui.modals.help import HelpModal
+from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.coding_screen import CodingScreen
+from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.corpus_screen import CorpusScreen
+from sdi.tui.screens.quote_screen import QuoteScreen
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.workflow.code import add_coding, codings_of_document, create_code
 from sdi.workflow.project import Project, init_project, open_project
@@ -29,8 +33,11 @@ async def test_number_keys_switch_between_the_steps(tui_project: Project) -> Non
         assert screen.reader.transcript.id == list_transcripts(tui_project)[0].id
         await pilot.press("1")
         assert isinstance(app.screen, CorpusScreen)
-        await pilot.press("3")  # code groups are not a screen yet: nothing happens
-        assert isinstance(app.screen, CorpusScreen)
+        for key, screen_class in (("3", CodeGroupScreen), ("4", ConceptScreen), ("5", QuoteScreen)):
+            await pilot.press(key)
+            assert isinstance(app.screen, screen_class)
+        await pilot.press("6")  # there is no step 6: nothing happens
+        assert isinstance(app.screen, QuoteScreen)
 
 
 async def test_status_line_shows_project_coder_pipeline_and_progress(tui_project: Project) -> None:
@@ -155,5 +162,24 @@ async def test_an_empty_project_opens_without_transcripts(tmp_path: Path) -> Non
             screen = await open_coding(pilot)
             await pilot.press("j", "s", "c", "u", "f", "x", "question_mark", "escape")
             assert app.screen is screen and screen.view is None
+    finally:
+        project.close()
+
+
+async def test_steps_3_to_5_of_an_empty_project_take_every_key(tmp_path: Path) -> None:
+    init_project(tmp_path / "tom", "Tom studie")
+    project = open_project(tmp_path / "tom", coder="tester", exact=True)
+    try:
+        app = SdiApp(project)
+        async with app.run_test() as pilot:
+            for step, keys in (
+                ("3", "enter space m R r delete ctrl+up ctrl+k a tab enter escape escape"),
+                ("4", "enter e k q delete ctrl+k a tab k q enter escape"),
+                ("5", "enter e t o x ctrl+up r delete ctrl+k a tab enter escape"),
+            ):
+                await pilot.press(step, *keys.split())
+                await pilot.pause()
+                assert app.current_mode == SdiApp.STEPS[int(step) - 1]
+                assert not isinstance(app.screen, ModalScreen), app.screen
     finally:
         project.close()

@@ -1,6 +1,7 @@
-"""SVG snapshots of the Corpus and Coding screens at 80×24 and 160×48, on the demo corpus with a few codings
-made through the workflow (fixed coder, fixed pipeline name, no cursor blink), so they change only when the
-screens do. Update with `pytest tests/tui --snapshot-update` and look at the SVGs before committing."""
+"""SVG snapshots of the screens at 80×24 and 160×48: Corpus and Coding on the demo corpus with a few codings
+made through the workflow, Code groups, Concepts and Quotes on the seeded demo analysis (fixed coder, fixed
+pipeline name, no cursor blink), so they change only when the screens do. Update with
+`pytest tests/tui --snapshot-update` and look at the SVGs before committing."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from textual.widgets import Input, TextArea
 from sdi.nlp.quick_sentences import sentence_spans
 from sdi.tui.app import SdiApp
 from sdi.workflow.code import add_coding, create_code
+from sdi.workflow.concept import list_concepts
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.project import Project
+from sdi.workflow.quote import add_quote, create_quote_set, edit_display, tidy_display
 from sdi.workflow.transcript import list_transcripts, transcript_view
 
 SMALL, LARGE = (80, 24), (160, 48)
@@ -88,3 +91,39 @@ def test_coding_screen_light(snap_compare: Snap, tui_project: Project) -> None:
 
 def test_help(snap_compare: Snap, tui_project: Project) -> None:
     assert snap_compare(SdiApp(tui_project), run_before=presses("2", "question_mark"), terminal_size=SMALL)
+
+
+def seed_quotes(project: Project) -> None:
+    """Two quote sets; the first holds the first concept's key quotes and one of the second's, the second
+    quote with an edited display version."""
+    set_id = create_quote_set(project, "Artikkel 1: venting")
+    create_quote_set(project, "Poster NFF")
+    first, second = list_concepts(project)
+    quotes = [
+        add_quote(project, set_id, quote.coding_id) for quote in (*first.key_quotes, second.key_quotes[0])
+    ]
+    edit_display(project, quotes[1], tidy_display(first.key_quotes[1].text) + " […]")
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_code_group_screen(snap_compare: Snap, analysis_project: Project, size: tuple[int, int]) -> None:
+    run = presses("3", "down", "enter", "space", "space")  # two codes of the first group marked
+    assert snap_compare(SdiApp(analysis_project), run_before=run, terminal_size=size)
+
+
+def test_code_group_codings(snap_compare: Snap, analysis_project: Project) -> None:
+    run = presses("3", "down", "enter", "enter")  # the first code's codings in context
+    assert snap_compare(SdiApp(analysis_project), run_before=run, terminal_size=SMALL)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_concept_screen(snap_compare: Snap, analysis_project: Project, size: tuple[int, int]) -> None:
+    assert snap_compare(SdiApp(analysis_project), run_before=presses("4", "tab"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_quote_screen(snap_compare: Snap, analysis_project: Project, size: tuple[int, int]) -> None:
+    seed_quotes(analysis_project)
+    assert snap_compare(
+        SdiApp(analysis_project), run_before=presses("5", "enter", "down"), terminal_size=size
+    )

@@ -197,3 +197,26 @@ def test_checks_land_in_the_audit_log_of_their_object(project: Project, coded: d
     with pytest.raises(WorkflowError):
         record_check(project, "code_group", group, "  ")
     assert undo(project) == "ny kodegruppe: Å vente eller handle"  # a check is not an undoable edit
+
+
+def test_deleting_concepts_and_quote_sets_is_undoable(project: Project, coded: dict[str, int]) -> None:
+    import warnings
+
+    from sdi.workflow.concept import delete_concept, list_concepts
+    from sdi.workflow.quote import delete_quote_set, list_quote_sets
+
+    group = create_group(project, "Å vente")
+    move_codes(project, [coded["Venter med å ringe hjem til hun er sikker"]], group)
+    concept = create_concept(project, group, "Sikkerhetsventing")
+    set_key_quotes(project, concept, [coded["c1"], coded["c3"]])
+    poster = create_quote_set(project, "Poster")
+    add_quote(project, poster, coded["c1"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "expected to delete N rows" from a double delete
+        delete_concept(project, concept)
+        delete_quote_set(project, poster)
+    assert list_concepts(project) == [] and list_quote_sets(project) == []
+    undo(project)
+    undo(project)
+    assert [len(c.key_quotes) for c in list_concepts(project)] == [2]
+    assert [s.quotes for s in list_quote_sets(project)] == [1]

@@ -51,14 +51,14 @@ class InputModal(SdiModal[str | None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "tui.key.cancel")]
 
-    def __init__(self, title: str, value: str = "") -> None:
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
-        self.title_text, self.value = title, value
+        self.title_text, self.value, self.placeholder = title, value, placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="title")
-            yield Input(self.value, select_on_focus=False)
+            yield Input(self.value, placeholder=self.placeholder, select_on_focus=False)
             yield Label(self.tr("tui.input_hint"), classes="hint")
 
     @on(Input.Submitted)

@@ -1,22 +1,50 @@
 """What every step screen shares: the step bar on top, the status line and key footer below, binding
-descriptions in the project's language, and reloading when the data changed while it was hidden."""
+descriptions in the project's language, reloading when the data changed while it was hidden — and the
+walk back (`enter` down, `escape` up) and recorded checks (`ctrl+k`, `a`) that every SDI step needs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from sdi.tui.context import sdi_app, tr, translate_tree
+from sdi.tui.modals.audit import AuditModal
+from sdi.tui.modals.dialogs import InputModal
+from sdi.tui.modals.picker import PickerModal
+from sdi.tui.navigation import State
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.tui.widgets.step_bar import StepBar
+from sdi.workflow.check import audit_log, record_check
 from sdi.workflow.errors import reportable_errors
 from sdi.workflow.project import Project
+from sdi.workflow.quote import add_quote, create_quote_set, list_quote_sets
 
 T = TypeVar("T")
+NEW = "new"  # the picker key of «new …» entries
+
+WALK_BINDINGS: list[BindingType] = [
+    Binding("enter", "down", "tui.key.down", show=False),
+    Binding("escape", "up", "tui.key.up", show=False),
+]
+CHECK_BINDINGS: list[BindingType] = [
+    Binding("ctrl+k,exclamation_mark", "check", "tui.key.check"),
+    Binding("a", "audit", "tui.key.audit", show=False),
+]
+
+
+@dataclass(frozen=True)
+class Target:
+    """What `ctrl+k` and `a` act on: an audit target type and id, and how the dialogs name it."""
+
+    type: str
+    id: int
+    label: str
 
 
 class SdiScreen(Screen[None]):
@@ -55,11 +83,15 @@ class SdiScreen(Screen[None]):
         self.sync()
 
     def sync(self) -> None:
-        """Reload if something changed since this screen last looked (another screen, undo, redo)."""
-        version = sdi_app(self).version
-        if self._seen_version != version:
-            self._seen_version = version
+        """Reload if something changed since this screen last looked (another screen, undo, redo), then
+        select what a walk down or up brought along."""
+        app = sdi_app(self)
+        if self._seen_version != app.version:
+            self._seen_version = app.version
             self.reload()
+        state = app.arrival(self.MODE)
+        if state is not None:
+            self.show_place(state)
         self.query_one(StatusLine).refresh()
 
     def changed(self) -> None:
@@ -89,3 +121,79 @@ class SdiScreen(Screen[None]):
     def set_context(self, text: str) -> None:
         """What the screen has open, shown in the step bar."""
         self.query_one(StepBar).context = text
+
+    # ---- the walk back ----------------------------------------------------------------------------------
+
+    def place(self) -> dict[str, object]:
+        """What is selected now, for `show_place` when the walk comes back up here."""
+        return {}
+
+    def show_place(self, state: State) -> None:
+        """Select what `state` names (ids, the focused pane)."""
+
+    def local_up(self) -> None:
+        """`escape` with nothing on the trail: one level up within this screen, if it has levels."""
+
+    def action_up(self) -> None:
+        if not sdi_app(self).walk_up():
+            self.local_up()
+
+    # ---- checks and the audit log -----------------------------------------------------------------------
+
+    def target(self) -> Target | None:
+        """The object under the cursor that a check or the audit log is about."""
+        return None
+
+    def _target_or_warn(self) -> Target | None:
+        target = self.target()
+        if target is None:
+            self.notify(self.tr("tui.check.no_target"), severity="warning")
+        return target
+
+    def action_check(self) -> None:
+        """Record a deductive check on the object under the cursor, in one line."""
+        target = self._target_or_warn()
+        if target is None:
+            return
+
+        def noted(note: str | None) -> None:
+            recorded = note and self.attempt(record_check, self.project, target.type, target.id, note)
+            if recorded:
+                self.notify(self.tr("tui.check.recorded", target=target.label))
+
+        title = self.tr("tui.check.title", target=target.label)
+        self.app.push_screen(InputModal(title, placeholder=self.tr("tui.check.placeholder")), noted)
+
+    def action_audit(self) -> None:
+        target = self._target_or_warn()
+        if target is not None:
+            events = audit_log(self.project, target.type, target.id)
+            self.app.push_screen(AuditModal(self.tr("tui.audit.title", target=target.label), events))
+
+    # ---- quoting ----------------------------------------------------------------------------------------
+
+    def quote_coding(self, coding_id: int) -> None:
+        """`q`: put a coding into a quote set, chosen from a small list (or a new one named on the spot)."""
+        sets = list_quote_sets(self.project)
+        choices = [(str(s.id), f"{s.name}  ({s.quotes})") for s in sets]
+        choices.append((NEW, self.tr("tui.quote.new_set_choice")))
+        names = {str(s.id): s.name for s in sets}
+
+        def add(set_id: int, name: str) -> None:
+            if self.attempt(add_quote, self.project, set_id, coding_id) is not None:
+                self.changed()
+                self.notify(self.tr("tui.quote.added", name=name))
+
+        def named(name: str | None) -> None:
+            if name and name.strip():
+                set_id = self.attempt(create_quote_set, self.project, name)
+                if set_id is not None:
+                    add(set_id, " ".join(name.split()))
+
+        def picked(key: str | None) -> None:
+            if key == NEW:
+                self.app.push_screen(InputModal(self.tr("tui.quote.new_set_title")), named)
+            elif key is not None:
+                add(int(key), names[key])
+
+        self.app.push_screen(PickerModal(self.tr("tui.quote.pick_set"), choices), picked)

@@ -14,7 +14,8 @@ from sdi.tui.context import sdi_app
 from sdi.tui.modals.code_picker import CodeChoice, CodePicker
 from sdi.tui.modals.dialogs import ConfirmModal, InputModal, TextModal
 from sdi.tui.modals.transcript_picker import TranscriptPicker
-from sdi.tui.screens.base import SdiScreen
+from sdi.tui.navigation import State
+from sdi.tui.screens.base import CHECK_BINDINGS, SdiScreen, Target
 from sdi.tui.widgets.code_panel import CodePanel
 from sdi.tui.widgets.transcript_view import TranscriptReader
 from sdi.workflow.code import (
@@ -53,6 +54,9 @@ class CodingScreen(SdiScreen):
         Binding("u", "toggle_uncoded", "tui.key.uncoded", show=False),
         Binding("f", "cycle_speaker", "tui.key.speaker", show=False),
         Binding("o", "pick_transcript", "tui.key.pick_transcript", show=False),
+        Binding("q", "quote", "tui.key.quote", show=False),
+        Binding("escape", "up", "tui.key.up", show=False),
+        *CHECK_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -83,9 +87,31 @@ class CodingScreen(SdiScreen):
     # ---- loading ----------------------------------------------------------------------------------------
 
     def sync(self) -> None:
-        if sdi_app(self).document_id != self.document_id:
+        """A walk down may bring a transcript (and an offset, applied in `show_place`) along."""
+        app = sdi_app(self)
+        state = app.arrival(self.MODE, take=False)
+        document = state.get("document") if state is not None else None
+        if isinstance(document, int):
+            app.document_id = document
+        if app.document_id != self.document_id:
             self._seen_version = -1
         super().sync()
+
+    def place(self) -> dict[str, object]:
+        turn = self.reader.current_turn
+        return {"document": self.document_id, "offset": turn.start if turn else 0}
+
+    def show_place(self, state: State) -> None:
+        """The cursor on the line a walk down came for, with every turn shown so it can be seen."""
+        offset = state.get("offset")
+        if not isinstance(offset, int) or self.view is None:
+            return
+        if self.uncoded_only or self.speaker is not None:
+            self.uncoded_only, self.speaker = False, None
+            self.reader.set_filters(uncoded_only=False, speaker=None)
+            self._update_context()
+        self.reader.go_to(offset)
+        self.reader.focus()
 
     def reload(self) -> None:
         """Open the app's chosen transcript (the first one if none is chosen); keep the cursor on a reload."""
@@ -262,6 +288,21 @@ class CodingScreen(SdiScreen):
         self.speaker = order[(order.index(self.speaker) + 1) % len(order)] if self.speaker in order else None
         self.reader.set_filters(uncoded_only=self.uncoded_only, speaker=self.speaker)
         self._update_context()
+
+    def action_quote(self) -> None:
+        """`q`: the coding under the cursor into a quote set."""
+        coding = self._target_coding()
+        if coding is not None:
+            self.quote_coding(coding.id)
+
+    def target(self) -> Target | None:
+        """A check is on the highlighted code or coding in the panel, else on the transcript."""
+        focus = self.panel.focus_target
+        if focus == "code" and (code := self.panel.highlighted_code()):
+            return Target("code", code[0], code[1])
+        if focus == "coding" and (coding := self.panel.highlighted_coding()):
+            return Target("coding", coding.id, coding.statement)
+        return Target("document", self.view.id, self.view.title) if self.view else None
 
     def action_pick_transcript(self) -> None:
         def picked(document_id: int | None) -> None:

@@ -24,7 +24,8 @@ def fit(text: str, width: int) -> str:
 
 class StatusLine(Widget):
     """One line. When it is too long, the parts get shorter in turn — the pipeline's name, the coder's
-    label, the progress wording — and the title takes what is left."""
+    label, the progress wording, and only when even a short title has no room, the pipeline — and the title
+    takes what is left."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "status-line--title",
@@ -55,14 +56,17 @@ class StatusLine(Widget):
             (coder, short_nlp, progress),
             (name, short_nlp, progress),
             (name, short_nlp, short_progress),
+            (name, "", short_progress),
         ]
 
     def render(self) -> Text:
         width = self.size.width - 1
         title = sdi_app(self).project.config.title
-        for coder, nlp, progress in self._variants():
+        variants = self._variants()
+        for index, (coder, nlp, progress) in enumerate(variants):
             room = width - sum(cell_len(part) for part in (coder, nlp, progress)) - 3 * len(SEPARATOR)
-            if room >= min(MIN_TITLE * 2, cell_len(title)):
+            last_with_nlp = index == len(variants) - 2  # the pipeline goes only when the title would
+            if room >= (MIN_TITLE if last_with_nlp else min(MIN_TITLE * 2, cell_len(title))):
                 break
         parts = [("title", fit(title, room)), ("coder", coder), ("nlp", nlp), ("progress", progress)]
         line = Text(" ", no_wrap=True, overflow="ellipsis")

@@ -12,6 +12,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -50,7 +51,7 @@ class TranscriptReader(ScrollView, can_focus=True):
         Binding("shift+up,K", "sentence(-1)", "tui.key.previous_sentence", show=False),
         Binding("s", "select_sentence", "tui.key.select_sentence"),
         Binding("t", "select_turn", "tui.key.select_turn"),
-        Binding("escape", "clear_selection", "tui.key.clear_selection", show=False),
+        Binding("escape", "escape", "tui.key.clear_selection", show=False),
         Binding("pagedown", "page(1)", "tui.key.page_down", show=False),
         Binding("pageup", "page(-1)", "tui.key.page_up", show=False),
         Binding("home,g", "edge(-1)", "tui.key.first_turn", show=False),
@@ -294,6 +295,24 @@ class TranscriptReader(ScrollView, can_focus=True):
         if self.selection is not None:
             self.selection = None
             self.refresh()
+
+    def action_escape(self) -> None:
+        """Clear the selection; with none, `escape` passes on to the screen (the walk back up)."""
+        if self.selection is None:
+            raise SkipAction()
+        self.action_clear_selection()
+
+    def go_to(self, offset: int) -> None:
+        """The cursor on the sentence at character `offset`, its turn's header at the top of the view."""
+        if not self._turns:
+            return
+        self.cursor_turn = max(0, bisect_right(self._turn_starts, offset) - 1)
+        starts = [start for start, _ in self._sentences_of(self.cursor_turn)]
+        self.cursor_sentence = max(0, bisect_right(starts, offset) - 1)
+        self.selection = None
+        if self._layout is not None and self.cursor_turn in self._layout.header_line:
+            self.scroll_to(y=self._layout.header_line[self.cursor_turn], animate=False, immediate=True)
+        self._moved()
 
     def on_click(self, event: events.Click) -> None:
         """Put the cursor on the clicked sentence."""
