@@ -11,6 +11,11 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+
+class ConcurrentEditError(Exception):
+    """A shared object was changed by another session between reading and writing it."""
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -72,9 +77,17 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back completely on any exception."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: committed when the block ends, rolled back completely on any exception.
+
+        Two coders updating the same shared row at the same moment: the later commit finds the row's version
+        moved and is refused (ConcurrentEditError) instead of overwriting the other's change."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConcurrentEditError(
+                "someone else changed this at the same moment; reload and try again"
+            ) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet
 from sdi.workflow.anchor import anchor_for
-from sdi.workflow.errors import WorkflowError, require
+from sdi.workflow.errors import WorkflowError, check_version, require
 from sdi.workflow.project import Project
 
 
@@ -39,17 +39,18 @@ class CodeSummary:
     group_id: int | None
     group_name: str | None
     codings: int
+    version: int = 1  # pass back when editing, so a colleague's change since is not overwritten
 
 
 def list_codes(project: Project) -> list[CodeSummary]:
     with project.store.reading() as session:
         counts = dict(session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id)).all())
         rows = session.execute(
-            select(Code.id, Code.statement, Code.description, Code.group_id, CodeGroup.name)
+            select(Code.id, Code.statement, Code.description, Code.group_id, CodeGroup.name, Code.version)
             .outerjoin(CodeGroup, CodeGroup.id == Code.group_id)
             .order_by(Code.statement, Code.id)
         ).all()
-    return [CodeSummary(i, st, d, g, gn, counts.get(i, 0)) for i, st, d, g, gn in rows]
+    return [CodeSummary(i, st, d, g, gn, counts.get(i, 0), v) for i, st, d, g, gn, v in rows]
 
 
 def suggest_codes(
@@ -164,12 +165,21 @@ def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
         ]
 
 
-def rename_code(project: Project, code_id: int, statement: str, description: str | None = None) -> None:
+def rename_code(
+    project: Project,
+    code_id: int,
+    statement: str,
+    description: str | None = None,
+    *,
+    seen_version: int | None = None,
+) -> None:
+    """Rename a code; `seen_version` (from `CodeSummary.version`) refuses it if someone changed it since."""
     statement = " ".join(statement.split())
     if not statement:
         raise WorkflowError("a code needs a statement")
     with project.store.transaction() as session:
         code = require(session, Code, code_id, "code")
+        check_version(session, code, seen_version, f"the code «{code.statement}»")
         old = code.statement
         code.statement = statement
         if description is not None:

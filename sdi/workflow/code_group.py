@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, Document, FocusGroup, Stage, Utterance
 from sdi.workflow.context import CodingContext, coding_contexts
-from sdi.workflow.errors import WorkflowError, require
+from sdi.workflow.errors import WorkflowError, check_version, require
 from sdi.workflow.project import Project
 
 REST_GROUP_NAME = "Restgruppe"
@@ -28,6 +28,7 @@ class GroupSummary:
     codes: int
     codings: int
     concept: str | None
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def list_groups(project: Project) -> list[GroupSummary]:
         )
         return [
             GroupSummary(g.id, g.name, g.description, g.position, g.is_rest, codes.get(g.id, 0),
-                         codings.get(g.id, 0), concepts.get(g.id))
+                         codings.get(g.id, 0), concepts.get(g.id), g.version)
             for g in groups
         ]  # fmt: skip
 
@@ -94,9 +95,17 @@ def rest_group(project: Project) -> int:
     return existing if existing is not None else create_group(project, REST_GROUP_NAME, rest=True)
 
 
-def rename_group(project: Project, group_id: int, name: str, description: str | None = None) -> None:
+def rename_group(
+    project: Project,
+    group_id: int,
+    name: str,
+    description: str | None = None,
+    *,
+    seen_version: int | None = None,
+) -> None:
     with project.store.transaction() as session:
         group = require(session, CodeGroup, group_id, "code group")
+        check_version(session, group, seen_version, f"the code group «{group.name}»")
         old = group.name
         group.name = _unique_name(session, name, group_id)
         if description is not None:

@@ -12,7 +12,7 @@ from sdi.storage.base import utcnow
 from sdi.storage.history import delete_children
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, ConceptQuote
 from sdi.workflow.context import CodingContext, coding_contexts
-from sdi.workflow.errors import WorkflowError, require
+from sdi.workflow.errors import WorkflowError, check_version, require
 from sdi.workflow.project import Project
 
 
@@ -25,6 +25,7 @@ class ConceptView:
     definition: str
     notes: str
     key_quotes: tuple[CodingContext, ...]
+    version: int = 1
 
 
 def list_concepts(project: Project) -> list[ConceptView]:
@@ -47,6 +48,7 @@ def concept_view(project: Project, concept_id: int) -> ConceptView:
             concept.definition,
             concept.notes,
             tuple(quotes),
+            concept.version,
         )
 
 
@@ -79,9 +81,11 @@ def update_concept(
     name: str | None = None,
     definition: str | None = None,
     notes: str | None = None,
+    seen_version: int | None = None,
 ) -> None:
     with project.store.transaction() as session:
         concept = require(session, Concept, concept_id, "concept")
+        check_version(session, concept, seen_version, f"the concept «{concept.name}»")
         if name is not None:
             if not name.strip():
                 raise WorkflowError("a concept needs a name")
