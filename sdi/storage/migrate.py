@@ -4,6 +4,7 @@ backup back so the researcher's previous database is what remains."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -60,6 +61,38 @@ def backup_sqlite(database: Path, backup_dir: Path, label: str) -> Path:
     return target
 
 
+def backup_postgres(url: str, backup_dir: Path, label: str) -> Path | None:
+    """A `pg_dump` (custom format) of the database when the client tools are installed; None otherwise —
+    then the server's own backups are what protects the data, and the caller says so."""
+    import shutil as _shutil
+    import subprocess
+
+    from sqlalchemy.engine import make_url
+
+    pg_dump = _shutil.which("pg_dump")
+    if pg_dump is None:
+        return None
+    parsed = make_url(url)
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir / f"{parsed.database}-{stamp}-{label}.dump"
+    env = {**os.environ}
+    if parsed.password:
+        env["PGPASSWORD"] = str(parsed.password)
+    command = [pg_dump, "--format=custom", "--file", str(target), "--dbname", str(parsed.database)]
+    for flag, value in (("--host", parsed.host), ("--port", parsed.port), ("--username", parsed.username)):
+        if value:
+            command += [flag, str(value)]
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        target.unlink(missing_ok=True)
+        raise MigrationError(
+            f"pg_dump failed before the schema upgrade, nothing was changed: {result.stderr.strip()}"
+        )
+    target.chmod(0o600)
+    return target
+
+
 def _restore_sqlite(backup: Path, database: Path) -> None:
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
@@ -67,16 +100,20 @@ def _restore_sqlite(backup: Path, database: Path) -> None:
 
 
 def upgrade(engine: Engine, backup_dir: Path, target: str = "head") -> Path | None:
-    """Bring the schema to `target`. Returns the backup file taken first (None when nothing to do, for a
-    fresh database, or for non-SQLite engines, whose servers keep their own backups)."""
+    """Bring the schema to `target`. Returns the backup taken first: an SQLite copy, or a `pg_dump` on
+    PostgreSQL (None when nothing was to do, for a fresh database, or without pg_dump — the server's own
+    backups apply then; PostgreSQL's transactional DDL rolls a failed upgrade back in any case)."""
     current = current_revision(engine)
     wanted = head_revision() if target == "head" else target
     if current == wanted:
         return None
-    database = sqlite_path(engine.url.render_as_string(hide_password=False))
+    url = engine.url.render_as_string(hide_password=False)
+    database = sqlite_path(url)
     backup = None
     if database is not None and current is not None:
         backup = backup_sqlite(database, backup_dir, f"before-{wanted}")
+    elif engine.dialect.name == "postgresql" and current is not None:
+        backup = backup_postgres(url, backup_dir, f"before-{wanted}")
     cfg = alembic_config(engine)
     try:
         with engine.begin() as connection:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,26 @@ def test_opening_a_project_migrates_it_after_a_backup(
     backups = list((root / ".sdi" / "backups").glob("*.sqlite"))
     assert len(backups) == 1
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
+
+
+def test_postgres_upgrade_is_preceded_by_a_pg_dump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str
+) -> None:
+    if not database_url:
+        pytest.skip("the PostgreSQL half of this test")
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    engine = create_store_engine(database_url)
+    upgrade(engine, tmp_path / "backups")
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO focus_groups (name, site, category, description, uid, created_at) "
+                 "VALUES ('Skole Åsmark', 'Åsmark', 'Skole', '', 'u2', now())")
+        )  # fmt: skip
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", _extra_revisions(
+        tmp_path, '    op.add_column("focus_groups", sa.Column("note", sa.Text(), nullable=True))'))  # fmt: skip
+    backup = upgrade(engine, tmp_path / "backups")
+    engine.dispose()
+    assert backup is not None and backup.suffix == ".dump" and stat.S_IMODE(backup.stat().st_mode) == 0o600
+    listing = subprocess.run(["pg_restore", "--list", str(backup)], capture_output=True, text=True, check=True)
+    assert "TABLE DATA public focus_groups" in listing.stdout
