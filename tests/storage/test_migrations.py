@@ -219,10 +219,10 @@ def test_postgres_upgrade_is_preceded_by_a_pg_dump(
             text("INSERT INTO focus_groups (name, site, category, description, uid, created_at) "
                  "VALUES ('Skole Åsmark', 'Åsmark', 'Skole', '', 'u2', now())")
         )  # fmt: skip
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", _extra_revisions(
-        tmp_path, '    op.add_column("focus_groups", sa.Column("note", sa.Text(), nullable=True))'))  # fmt: skip
+    extra = '    op.add_column("focus_groups", sa.Column("note", sa.Text(), nullable=True))'
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", _extra_revisions(tmp_path, extra))
     backup = upgrade(engine, tmp_path / "backups")
     engine.dispose()
     assert backup is not None and backup.suffix == ".dump" and stat.S_IMODE(backup.stat().st_mode) == 0o600
-    listing = subprocess.run(["pg_restore", "--list", str(backup)], capture_output=True, text=True, check=True)
+    listing = subprocess.run(["pg_restore", "--list", str(backup)], capture_output=True, text=True)
     assert "TABLE DATA public focus_groups" in listing.stdout
