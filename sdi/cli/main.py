@@ -8,9 +8,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sdi import __version__
-from sdi.cli import check, codebook, corpus, export, project, pseudonym, search, show, status
+from sdi.cli import (
+    agreement,
+    check,
+    codebook,
+    corpus,
+    export,
+    merge,
+    project,
+    pseudonym,
+    search,
+    show,
+    status,
+)
 
-COMMANDS = (project, corpus, status, show, search, codebook, export, pseudonym, check)
+COMMANDS = (project, corpus, status, show, search, codebook, merge, agreement, export, pseudonym, check)
 EXIT_ERROR = 2
 
 
