@@ -17,12 +17,13 @@ from sdi.cli import (
     merge,
     project,
     pseudonym,
+    refi,
     search,
     show,
     status,
 )
 
-COMMANDS = (project, corpus, status, show, search, codebook, merge, agreement, export, pseudonym, check)
+COMMANDS = (project, corpus, status, show, search, codebook, merge, agreement, export, refi, pseudonym, check)
 EXIT_ERROR = 2
 
 

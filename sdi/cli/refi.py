@@ -1,0 +1,90 @@
+"""`sdi refi export [--codebook-only] [-o PATH]` / `sdi refi import FILE`: REFI-QDA exchange with NVivo,
+ATLAS.ti, MAXQDA and QualCoder. Exports are read back and removed if a real name from the pseudonym key is
+in them, like every other export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sdi.cli.common import opened
+
+EXIT_NAMES = 3
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "refi",
+        help="exchange with NVivo, ATLAS.ti, MAXQDA, QualCoder (REFI-QDA .qdpx/.qdc)",
+        description="REFI-QDA, the exchange standard of qualitative analysis tools: a project (.qdpx) with "
+        "transcripts, participants, codes, code groups, codings and memos, or a codebook (.qdc).",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    exp = actions.add_parser(
+        "export",
+        help="write the project (.qdpx) or its codebook (.qdc)",
+        description="Write the project as a REFI-QDA project (default: exports/<title>.qdpx), or with "
+        "--codebook-only its codes and code groups (default: exports/<title>.qdc). The file is read back "
+        "and removed if it contains a real name from the pseudonym key.",
+    )
+    exp.add_argument("--codebook-only", action="store_true", help="only codes and code groups (.qdc)")
+    exp.add_argument("--output", "-o", type=Path, metavar="PATH", help="file to write")
+    exp.add_argument("--allow-names", action="store_true", help="keep a file that contains real names")
+    exp.set_defaults(handler=run_export)
+    imp = actions.add_parser(
+        "import",
+        help="add a .qdpx project or .qdc codebook from another tool",
+        description="Add what is new in a REFI-QDA file: transcripts (matched to existing ones by path or "
+        "identical text), codes, sets as code groups, codings, memos, coders and participants. One "
+        "transaction: a bad file changes nothing; importing the same file again adds nothing.",
+    )
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(handler=run_import)
+
+
+def _slug(name: str) -> str:
+    kept = "".join(ch.lower() if ch.isalnum() else "-" for ch in name)
+    return "-".join(part for part in kept.split("-") if part) or "prosjekt"
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from sdi.export.names import find_names
+    from sdi.export.refi import refi_texts, write_qdc, write_qdpx
+    from sdi.workflow.refi import gather_refi
+
+    with opened(args) as project:
+        data = gather_refi(project, codebook_only=args.codebook_only)
+        suffix = ".qdc" if args.codebook_only else ".qdpx"
+        path = args.output or project.config.exports_dir / f"{_slug(project.config.title)}{suffix}"
+        names = tuple(project.config.pseudonyms)
+    (write_qdc if args.codebook_only else write_qdpx)(data, path)
+    found = find_names(refi_texts(path), names)
+    if found and not args.allow_names:
+        path.unlink()
+        print(f"sdi: error: {path} contained real names from the pseudonym list and was removed:",
+              file=sys.stderr)  # fmt: skip
+        for where in found:
+            print(f"  {where}", file=sys.stderr)
+        print("  (use --allow-names to keep such a file)", file=sys.stderr)
+        return EXIT_NAMES
+    coded = sum(len(s.codings) for source in data.sources for s in source.selections)
+    print(f"{path}: {len(data.codes)} koder, {len(data.sets)} kodegrupper"
+          + ("" if args.codebook_only else f", {len(data.sources)} transkripsjoner, {coded} kodinger, "
+             f"{len(data.notes)} memoer"))  # fmt: skip
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from sdi.workflow.refi import import_refi_file
+
+    with opened(args) as project:
+        report = import_refi_file(project, args.file)
+    print(
+        f"{args.file}: {report.transcripts} nye og {report.matched} kjente transkripsjoner, "
+        f"{report.codes} koder, {report.groups} kodegrupper, {report.codings} kodinger, "
+        f"{report.memos} memoer, {report.participants} deltakere lagt til; {report.skipped} fantes fra før"
+    )
+    for warning in report.warnings:
+        print(f"  advarsel: {warning}", file=sys.stderr)
+    return 0

@@ -1,0 +1,425 @@
+"""Reading REFI-QDA files — `.qdc` codebooks, `.qdpx` projects, what NVivo, ATLAS.ti, MAXQDA and QualCoder
+exchange — into plain data. They come from other machines, so the reader is defensive: no DTD (so no
+external entities, no entity bombs), no network, bounded sizes, no zip member outside the archive; anything
+wrong is one IngestError naming the file. What real tools write is accepted: either namespace or none,
+nested codes (flattened, each keeping its parent), an empty `<Sets/>`, missing optional attributes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import struct
+import uuid
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from sdi.ingest.model import IngestError
+
+# Fixed namespace for GUIDs derived from our own ids, so every export of the same object has the same GUID.
+GUID_NAMESPACE = uuid.UUID("6f1d3c52-8a9e-4b7d-9c40-5d2e7a1b9f03")
+MAX_FILE_BYTES = 256 * 1024 * 1024  # one XML file or archive member
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_MEMBERS = 20_000
+MAX_RATIO = 200  # uncompressed/compressed; text and XML stay far below it
+_GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})\}?$")
+_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+_VALUE_KINDS = {"TextValue": "Text", "BooleanValue": "Boolean", "IntegerValue": "Integer",
+                "FloatValue": "Float", "DateValue": "Date", "DateTimeValue": "DateTime"}  # fmt: skip
+
+
+def refi_guid(kind: str, uid: str) -> str:
+    """Our id as a REFI GUID: the id itself when it is a UUID, else a UUID derived from kind and id."""
+    match = _GUID.match(uid.strip())
+    if match:
+        return match.group(1).lower()
+    return str(uuid.uuid5(GUID_NAMESPACE, f"{kind}:{uid}"))
+
+
+@dataclass(frozen=True)
+class RefiUser:
+    guid: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class RefiCode:
+    guid: str
+    name: str
+    description: str = ""
+    color: str | None = None  # "#RRGGBB"
+    parent: str | None = None  # GUID of the enclosing code: nested codes are flattened
+    notes: tuple[str, ...] = ()  # GUIDs of notes about this code
+
+
+@dataclass(frozen=True)
+class RefiSet:
+    guid: str
+    name: str
+    description: str = ""
+    codes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiVariable:
+    guid: str
+    name: str
+    kind: str = "Text"  # Text | Boolean | Integer | Float | Date | DateTime
+
+
+@dataclass(frozen=True)
+class RefiValue:
+    variable: str  # GUID
+    value: str  # the lexical value as written
+    kind: str = "Text"
+
+
+@dataclass(frozen=True)
+class RefiCoding:
+    guid: str
+    code: str  # GUID
+    user: str | None = None
+    created: dt.datetime | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiSelection:
+    guid: str
+    start: int
+    end: int
+    name: str = ""
+    codings: tuple[RefiCoding, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiSource:
+    guid: str
+    name: str
+    text: str
+    description: str = ""
+    selections: tuple[RefiSelection, ...] = ()
+    values: tuple[RefiValue, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiCase:
+    guid: str
+    name: str = ""
+    description: str = ""
+    values: tuple[RefiValue, ...] = ()
+    sources: tuple[str, ...] = ()
+    selections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiNote:
+    guid: str
+    name: str = ""
+    text: str = ""
+    description: str = ""
+    user: str | None = None
+    created: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class RefiProject:
+    """A REFI project or codebook (a codebook is a project with only codes and sets)."""
+
+    name: str = ""
+    origin: str = ""
+    users: tuple[RefiUser, ...] = ()
+    codes: tuple[RefiCode, ...] = ()
+    sets: tuple[RefiSet, ...] = ()
+    variables: tuple[RefiVariable, ...] = ()
+    cases: tuple[RefiCase, ...] = ()
+    sources: tuple[RefiSource, ...] = ()
+    notes: tuple[RefiNote, ...] = ()
+    project_notes: tuple[str, ...] = ()  # notes about the project as a whole
+    warnings: tuple[str, ...] = ()  # what was skipped on reading (non-text sources, bad selections)
+
+
+def read_refi(path: Path) -> RefiProject:
+    """Read a `.qdpx` (zip) or a REFI XML file (`.qdc`, `.qde`); any problem is one IngestError."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            zipped = path.suffix.lower() == ".qdpx" or handle.read(4) == b"PK\x03\x04"
+            handle.seek(0)
+            data = b"" if zipped else handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
+    if zipped:
+        return _read_archive(path, size)
+    if len(data) > MAX_FILE_BYTES:
+        raise IngestError(path, f"too large for a REFI-QDA file ({size} bytes)")
+    return _Reader(path, "", None).project(_parse(path, data, ""))
+
+
+def _parse(path: Path, data: bytes, member: str) -> etree._Element:
+    where = f"{member}: " if member else ""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        detail, line = (f" (line {exc.lineno})", None) if member else ("", exc.lineno)
+        raise IngestError(path, f"{where}not well-formed XML: {exc.msg}{detail}", line) from None
+    except (ValueError, etree.LxmlError) as exc:
+        raise IngestError(path, f"{where}unreadable XML: {exc}") from None
+    info = root.getroottree().docinfo if root is not None else None
+    if info is None or info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise IngestError(path, f"{where}no XML document, or a DOCTYPE (REFI-QDA allows no entities)")
+    return root
+
+
+def _safe_member(name: str) -> bool:
+    """Relative, inside the archive: no absolute path, drive letter, NUL or '..' part."""
+    absolute = name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name)
+    return bool(name) and not absolute and "\x00" not in name and ".." not in re.split(r"[\\/]", name)
+
+
+def _read_archive(path: Path, size: int) -> RefiProject:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            _check_members(path, size, infos)
+            files = {info.filename.replace("\\", "/").lower(): info for info in infos if not info.is_dir()}
+            qde = sorted(n for n in files if "/" not in n and n.endswith(".qde"))
+            if not qde:
+                raise IngestError(path, "not a REFI-QDA project: no project.qde in the archive")
+            main = files["project.qde" if "project.qde" in qde else qde[0]]
+
+            def load(reference: str) -> bytes | None:
+                wanted = reference.replace("\\", "/").lower()
+                found = files.get(f"sources/{wanted}") or files.get(wanted)
+                return _member(archive, found, path) if found is not None else None
+
+            root = _parse(path, _member(archive, main, path), main.filename)
+            return _Reader(path, main.filename, load).project(root)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+            OSError, struct.error) as exc:  # fmt: skip
+        raise IngestError(path, f"not a readable .qdpx archive (truncated or damaged?): {exc}") from None
+
+
+def _check_members(path: Path, size: int, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse the whole archive for one member that climbs out of it or would inflate absurdly."""
+    if size > MAX_TOTAL_BYTES or len(infos) > MAX_MEMBERS:
+        raise IngestError(path, f"too large for a REFI-QDA project ({size} bytes, {len(infos)} files)")
+    total = 0
+    for info in infos:
+        member = f"archive member '{info.filename}'"
+        if not _safe_member(info.filename):
+            raise IngestError(path, f"refused {member}: its path leads outside the archive")
+        total += info.file_size
+        if info.file_size > MAX_FILE_BYTES or total > MAX_TOTAL_BYTES:
+            raise IngestError(path, f"refused {member}: too large ({info.file_size} bytes)")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and ratio > MAX_RATIO:
+            raise IngestError(path, f"refused {member}: suspicious compression ratio ({ratio:.0f}:1)")
+
+
+def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
+    with archive.open(info) as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)  # headers can lie: never read past the limit
+    if len(data) > MAX_FILE_BYTES:
+        raise IngestError(path, f"refused archive member '{info.filename}': too large")
+    return data
+
+
+def _local(element: object) -> str:
+    tag = getattr(element, "tag", None)  # comments and processing instructions have no str tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(element: etree._Element, *names: str) -> Iterator[etree._Element]:
+    return (child for child in element if _local(child) in names)
+
+
+def _text(element: etree._Element, name: str) -> str:
+    child = next(_children(element, name), None)
+    return "".join(child.itertext()) if child is not None else ""
+
+
+def _datetime(value: str | None) -> dt.datetime | None:
+    try:
+        stamp = dt.datetime.fromisoformat((value or "").strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+
+
+def _color(value: str | None) -> str | None:
+    """#RGB or #RRGGBB as #RRGGBB; anything else is dropped (a colour is never worth refusing a file)."""
+    value = (value or "").strip()
+    if not _COLOR.match(value):
+        return None
+    return "#" + "".join(ch * 2 for ch in value[1:]) if len(value) == 4 else value
+
+
+class _Reader:
+    """Walks one parsed document; `load` resolves `internal://` paths inside a .qdpx."""
+
+    def __init__(self, path: Path, member: str, load: Callable[[str], bytes | None] | None) -> None:
+        self.path, self.member, self.load = path, member, load
+        self.warnings: list[str] = []
+
+    def fail(self, message: str, element: object) -> IngestError:
+        line = getattr(element, "sourceline", None)
+        if self.member:
+            return IngestError(self.path, f"{self.member} line {line}: {message}")
+        return IngestError(self.path, message, line)
+
+    def guid(self, element: etree._Element, attribute: str = "guid", required: bool = True) -> str | None:
+        raw = (element.get(attribute) or "").strip()
+        if not raw:
+            if required:
+                raise self.fail(f"<{_local(element)}> has no {attribute}", element)
+            return None
+        match = _GUID.match(raw)
+        # Not a GUID (some tools write their own ids): derive one, so references still line up.
+        return match.group(1).lower() if match else refi_guid("foreign", raw)
+
+    def refs(self, element: etree._Element, name: str) -> tuple[str, ...]:
+        """Target GUIDs of references (a .qdc's MemberCode says `guid`, everything else `targetGUID`)."""
+        refs = [(r, "targetGUID" if r.get("guid") is None else "guid") for r in _children(element, name)]
+        return tuple(guid for ref, attribute in refs if (guid := self.guid(ref, attribute)))
+
+    def project(self, root: etree._Element) -> RefiProject:
+        kind = _local(root)
+        if kind not in ("Project", "CodeBook"):
+            raise self.fail(f"not a REFI-QDA file: the root element is <{kind or '?'}>", root)
+        codebook = root if kind == "CodeBook" else next(_children(root, "CodeBook"), None)
+        codes: list[RefiCode] = []
+        for codes_element in _children(codebook, "Codes") if codebook is not None else ():
+            self.codes(codes_element, None, codes)
+        sets = tuple(
+            RefiSet(self.guid(s) or "", s.get("name") or "", _text(s, "Description"),
+                    self.refs(s, "MemberCode"), self.refs(s, "MemberNote"))
+            for sets_element in _children(root, "Sets") for s in _children(sets_element, "Set")
+        )  # fmt: skip
+        if kind == "CodeBook":
+            return RefiProject(root.get("name") or "", root.get("origin") or "", (), tuple(codes), sets)
+        users = tuple(
+            RefiUser(self.guid(u) or "", u.get("name") or u.get("id") or "")
+            for group in _children(root, "Users") for u in _children(group, "User")
+        )  # fmt: skip
+        variables = tuple(
+            RefiVariable(self.guid(v) or "", v.get("name") or "", v.get("typeOfVariable") or "Text")
+            for group in _children(root, "Variables") for v in _children(group, "Variable")
+        )  # fmt: skip
+        cases = tuple(
+            RefiCase(self.guid(c) or "", c.get("name") or "", _text(c, "Description"), self.values(c),
+                     self.refs(c, "SourceRef"), self.refs(c, "SelectionRef"))
+            for group in _children(root, "Cases") for c in _children(group, "Case")
+        )  # fmt: skip
+        sources = tuple(
+            source for group in _children(root, "Sources") for element in group
+            if (source := self.source(element)) is not None
+        )  # fmt: skip
+        notes = tuple(
+            RefiNote(self.guid(n) or "", n.get("name") or "", self.content(n) or "", _text(n, "Description"),
+                     self.guid(n, "creatingUser", False), _datetime(n.get("creationDateTime")))
+            for group in _children(root, "Notes") for n in _children(group, "Note")
+        )  # fmt: skip
+        return RefiProject(
+            root.get("name") or "", root.get("origin") or "", users, tuple(codes), sets, variables, cases,
+            sources, notes, self.refs(root, "NoteRef"), tuple(self.warnings),
+        )  # fmt: skip
+
+    def codes(self, parent: etree._Element, parent_guid: str | None, out: list[RefiCode]) -> None:
+        """Flatten nested codes in document order; each child remembers its parent."""
+        for element in _children(parent, "Code"):
+            guid = self.guid(element) or ""
+            name = " ".join((element.get("name") or "").split())
+            description, notes = _text(element, "Description"), self.refs(element, "NoteRef")
+            out.append(RefiCode(guid, name, description, _color(element.get("color")), parent_guid, notes))
+            self.codes(element, guid, out)
+
+    def values(self, element: etree._Element) -> tuple[RefiValue, ...]:
+        found = []
+        for value in _children(element, "VariableValue"):
+            ref = next(_children(value, "VariableRef"), None)
+            if ref is None:
+                raise self.fail("<VariableValue> without <VariableRef>", value)
+            typed = next(_children(value, *_VALUE_KINDS), None)
+            if typed is not None:
+                found.append(RefiValue(self.guid(ref, "targetGUID") or "", "".join(typed.itertext()).strip(),
+                                       _VALUE_KINDS[_local(typed)]))  # fmt: skip
+        return tuple(found)
+
+    def content(self, element: etree._Element) -> str | None:
+        """The plain text of a source or note: inline, or a file inside the archive."""
+        inline = next(_children(element, "PlainTextContent"), None)
+        if inline is not None:
+            return "".join(inline.itertext())
+        reference = (element.get("plainTextPath") or "").strip()
+        if not reference.lower().startswith("internal://"):
+            return None
+        name = reference[len("internal://") :].lstrip("/")
+        if not _safe_member(name):
+            raise self.fail(f"refused plainTextPath '{reference}'", element)
+        data = self.load(name) if self.load is not None else None
+        if data is None:
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise self.fail(f"the text of '{element.get('name') or name}' is not UTF-8", element) from None
+
+    def source(self, element: etree._Element) -> RefiSource | None:
+        kind = _local(element)
+        if kind != "TextSource":
+            if kind:
+                label = element.get("name") or ""
+                self.warnings.append(f"{kind} '{label}' skipped: only text sources are read")
+            return None
+        guid = self.guid(element) or ""
+        name = element.get("name") or guid
+        text = self.content(element)
+        if text is None:
+            self.warnings.append(f"text source '{name}' skipped: its plain text is not in the file")
+            return None
+        selections = []
+        for selection in _children(element, "PlainTextSelection"):
+            start, end = self.position(selection, "startPosition"), self.position(selection, "endPosition")
+            if not 0 <= start < end <= len(text):
+                self.warnings.append(
+                    f"selection {start}–{end} in '{name}' skipped: outside the text (0–{len(text)}) or empty"
+                )
+                continue
+            user = self.guid(selection, "creatingUser", False)  # the codings' author when they name none
+            ident, label = self.guid(selection) or "", selection.get("name") or ""
+            codings, notes = self.codings(selection, user), self.refs(selection, "NoteRef")
+            selections.append(RefiSelection(ident, start, end, label, codings, notes))
+        whole = self.codings(element, None)
+        if whole and text:  # a coding of the whole source
+            selections.append(RefiSelection(refi_guid("whole", guid), 0, len(text), name, codings=whole))
+        return RefiSource(guid, name, text, _text(element, "Description"), tuple(selections),
+                          self.values(element), self.refs(element, "NoteRef"))  # fmt: skip
+
+    def position(self, element: etree._Element, attribute: str) -> int:
+        raw = (element.get(attribute) or "").strip()
+        if not re.fullmatch(r"[+-]?\d{1,12}", raw):
+            raise self.fail(f"<{_local(element)}> needs a whole number {attribute}, not '{raw[:9]}'", element)
+        return int(raw)
+
+    def codings(self, element: etree._Element, user: str | None) -> tuple[RefiCoding, ...]:
+        found = []
+        for coding in _children(element, "Coding"):
+            ref = next(_children(coding, "CodeRef"), None)
+            if ref is None:
+                raise self.fail("<Coding> without <CodeRef>", coding)
+            found.append(RefiCoding(
+                self.guid(coding) or "", self.guid(ref, "targetGUID") or "",
+                self.guid(coding, "creatingUser", False) or user, _datetime(coding.get("creationDateTime")),
+                self.refs(coding, "NoteRef"),
+            ))  # fmt: skip
+        return tuple(found)
