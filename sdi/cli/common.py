@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sdi.workflow.project import Project
+
+
+EXIT_NAMES = 3  # an export was refused because it contained real names
 
 
 @contextmanager
@@ -21,3 +25,26 @@ def opened(args: argparse.Namespace) -> Iterator[Project]:
         yield project
     finally:
         project.close()
+
+
+def slug(name: str, fallback: str) -> str:
+    """A file-name-safe form of a title ("Artikkel 1" → "artikkel-1")."""
+    kept = "".join(ch.lower() if ch.isalnum() else "-" for ch in name)
+    return "-".join(part for part in kept.split("-") if part) or fallback
+
+
+def no_real_names(path: Path, names: tuple[str, ...], allowed: bool) -> bool:
+    """Read a written export back; remove it, saying where, if a real name from the pseudonym key is in it."""
+    import sys
+
+    from sdi.export.names import names_in_export
+
+    found = names_in_export(path, names)
+    if not found or allowed:
+        return True
+    path.unlink()
+    print(f"sdi: error: {path} contained real names from the pseudonym list; removed:", file=sys.stderr)
+    for where in found:
+        print(f"  {where}", file=sys.stderr)
+    print("  (use --allow-names to keep such a file)", file=sys.stderr)
+    return False

@@ -4,12 +4,9 @@ before it is allowed to stay on disk."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from sdi.cli.common import opened
-
-EXIT_NAMES = 3
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened, slug
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -60,11 +57,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.set_defaults(handler=run_report)
 
 
-def _slug(name: str) -> str:
-    kept = "".join(ch.lower() if ch.isalnum() else "-" for ch in name)
-    return "-".join(part for part in kept.split("-") if part) or "sitater"
-
-
 def run_quotes(args: argparse.Namespace) -> int:
     from sdi.export.word import WordQuote, write_paper, write_poster
     from sdi.workflow.quote import find_quote_set, quote_set_export
@@ -72,7 +64,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     with opened(args) as project:
         data = quote_set_export(project, find_quote_set(project, args.set))
         language = project.config.language
-        path = args.output or project.config.exports_dir / f"{_slug(data.name)}-{args.layout}.docx"
+        path = args.output or project.config.exports_dir / f"{slug(data.name, 'sitater')}-{args.layout}.docx"
     quotes = [
         WordQuote(q.display, q.original, q.edited, q.context.attribution_in(language),
                   q.context.concept or q.context.code_group, q.context.category or q.context.group)
@@ -90,27 +82,10 @@ def run_quotes(args: argparse.Namespace) -> int:
         )
     else:
         write_poster(path, data.name, quotes, data.participants_per_category, language=language)
-    if not _no_names(path, data.pseudonymised_names, args.allow_names):
+    if not no_real_names(path, data.pseudonymised_names, args.allow_names):
         return EXIT_NAMES
     print(f"{path}: {len(quotes)} sitater ({args.layout})")
     return 0
-
-
-def _no_names(path: Path, names: tuple[str, ...], allowed: bool) -> bool:
-    """Read the written file back; remove it if a real name from the pseudonym list is in it."""
-    from sdi.export.names import names_in_export
-
-    found = names_in_export(path, names)
-    if not found or allowed:
-        return True
-    path.unlink()
-    print(
-        f"sdi: error: {path} contained real names from the pseudonym list and was removed:", file=sys.stderr
-    )
-    for where in found:
-        print(f"  {where}", file=sys.stderr)
-    print("  (use --allow-names to keep such a file)", file=sys.stderr)
-    return False
 
 
 def run_codebook(args: argparse.Namespace) -> int:
@@ -128,7 +103,7 @@ def run_codebook(args: argparse.Namespace) -> int:
     if args.format in ("csv", "both"):
         written.append(write_codebook_csv(config.exports_dir / "kodebok.csv", rows, config.language))
     names = tuple(config.pseudonyms)
-    if not all([_no_names(path, names, args.allow_names) for path in written]):
+    if not all([no_real_names(path, names, args.allow_names) for path in written]):
         return EXIT_NAMES
     for path in written:
         print(f"{path}: {len(rows)} koder")
@@ -144,7 +119,7 @@ def run_report(args: argparse.Namespace) -> int:
         config = project.config
     path = args.output or config.exports_dir / "analyserapport.docx"
     write_report(path, data.title, data.sections, data.stages, data.spread, data.checks, config.language)
-    if not _no_names(path, data.pseudonymised_names, args.allow_names):
+    if not no_real_names(path, data.pseudonymised_names, args.allow_names):
         return EXIT_NAMES
     print(f"{path}: {len(data.sections)} kodegrupper, {len(data.checks)} kontroller")
     return 0

@@ -8,9 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sdi.cli.common import opened
-
-EXIT_NAMES = 3
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened, slug
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,30 +41,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp.set_defaults(handler=run_import)
 
 
-def _slug(name: str) -> str:
-    kept = "".join(ch.lower() if ch.isalnum() else "-" for ch in name)
-    return "-".join(part for part in kept.split("-") if part) or "prosjekt"
-
-
 def run_export(args: argparse.Namespace) -> int:
-    from sdi.export.names import find_names
-    from sdi.export.refi import refi_texts, write_qdc, write_qdpx
+    from sdi.export.refi import write_qdc, write_qdpx
     from sdi.workflow.refi import gather_refi
 
     with opened(args) as project:
         data = gather_refi(project, codebook_only=args.codebook_only)
         suffix = ".qdc" if args.codebook_only else ".qdpx"
-        path = args.output or project.config.exports_dir / f"{_slug(project.config.title)}{suffix}"
+        path = args.output or project.config.exports_dir / f"{slug(project.config.title, 'prosjekt')}{suffix}"
         names = tuple(project.config.pseudonyms)
     (write_qdc if args.codebook_only else write_qdpx)(data, path)
-    found = find_names(refi_texts(path), names)
-    if found and not args.allow_names:
-        path.unlink()
-        print(f"sdi: error: {path} contained real names from the pseudonym list and was removed:",
-              file=sys.stderr)  # fmt: skip
-        for where in found:
-            print(f"  {where}", file=sys.stderr)
-        print("  (use --allow-names to keep such a file)", file=sys.stderr)
+    if not no_real_names(path, names, args.allow_names):
         return EXIT_NAMES
     coded = sum(len(s.codings) for source in data.sources for s in source.selections)
     print(f"{path}: {len(data.codes)} koder, {len(data.sets)} kodegrupper"

@@ -45,5 +45,14 @@ def find_names(texts: Iterable[tuple[str, str]], names: Iterable[str]) -> list[s
 
 
 def names_in_export(path: Path, names: Iterable[str]) -> list[str]:
-    texts = docx_texts(path) if path.suffix.lower() == ".docx" else text_file_texts(path)
+    """Every real name found in a written export, read back the way its readers will see it."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        texts = docx_texts(path)
+    elif suffix in (".qdpx", ".qdc"):
+        from sdi.export.refi import refi_texts
+
+        texts = refi_texts(path)
+    else:
+        texts = text_file_texts(path)
     return find_names(texts, names)
