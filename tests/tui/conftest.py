@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from sdi.workflow.codebook import import_codebook_file
-from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.project import Project, open_project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -19,19 +18,9 @@ NLP_LABEL = "offline nb (lemma lookup)"
 
 
 @pytest.fixture(scope="session")
-def tui_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """sdi.toml + corpus/ of the repository, imported once for the session; never written by a test."""
-    root = tmp_path_factory.mktemp("tui-demo") / "demo"
-    root.mkdir()
-    shutil.copy(REPO / "sdi.toml", root / "sdi.toml")
-    shutil.copytree(REPO / "corpus", root / "corpus")
-    project = open_project(root, coder="tester", exact=True)
-    try:
-        report = import_paths(project, [])
-        assert not report.failed, [outcome.message for outcome in report.failed]
-    finally:
-        project.close()
-    return root
+def tui_demo(demo_root: Path) -> Path:
+    """The repository's demo project, imported once for the session (the root conftest's); never written."""
+    return demo_root
 
 
 @pytest.fixture(scope="session")
