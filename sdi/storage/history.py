@@ -41,6 +41,12 @@ _INFO_CHANGES = "history_changes"
 class HistoryConflict(Exception):
     """The rows changed since (another coder, or a re-import): undoing would overwrite that work."""
 
+    def __init__(self, table: str, row_id: int, label: str) -> None:
+        super().__init__(f"{table} {row_id} has changed since «{label}»")
+        self.table = table
+        self.row_id = row_id
+        self.label = label
+
 
 def _plain(value: Any) -> Any:
     """JSON-safe, and engine-neutral: datetimes as naive UTC (SQLite drops the zone, PostgreSQL keeps it)."""
@@ -173,7 +179,7 @@ def replay(session: Session, entry: HistoryEntry, *, backwards: bool) -> None:
         expected, target = (change.after, change.before) if backwards else (change.before, change.after)
         current = _comparable(_current(session, table, change.row_id))
         if current != _comparable(expected):
-            raise HistoryConflict(f"{change.table_name} {change.row_id} has changed since «{entry.label}»")
+            raise HistoryConflict(change.table_name, change.row_id, entry.label)
         if target is None:
             session.execute(delete(table).where(table.c.id == change.row_id))
         elif expected is None:

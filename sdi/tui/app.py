@@ -26,7 +26,7 @@ from sdi.tui.screens.coding_screen import CodingScreen
 from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.corpus_screen import CorpusScreen
 from sdi.tui.screens.quote_screen import QuoteScreen
-from sdi.workflow.errors import reportable_errors
+from sdi.workflow.errors import describe, reportable_errors
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
 from sdi.workflow.project import Project
 from sdi.workflow.transcript import list_transcripts
@@ -216,7 +216,7 @@ class SdiApp(App[None]):
         try:
             description = step(self.project)
         except reportable_errors() as error:
-            self.notify(str(error), title=self.tr("tui.error"), severity="error")
+            self.notify(describe(error, self.language), title=self.tr("tui.error"), severity="error")
             return
         if description is None:
             self.notify(self.tr(f"tui.history.nothing_{name}"))

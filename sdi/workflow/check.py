@@ -29,10 +29,10 @@ class AuditView:
 def record_check(project: Project, target_type: str, target_id: int | None, note: str) -> int:
     """Record a deductive check, e.g. "koder lest mot utsagnene, 3 omdøpt"."""
     if target_type not in TARGET_TYPES:
-        raise WorkflowError(f"cannot record a check on '{target_type}'")
+        raise WorkflowError(key="error.check.target", target=target_type)
     note = note.strip()
     if not note:
-        raise WorkflowError("say what was checked (e.g. 'codes re-read against passages, 3 renamed')")
+        raise WorkflowError(key="error.check.empty")
     with project.store.transaction() as session:
         event = project.record(session, "check", target_type, target_id, note, undoable=False)
         session.flush()

@@ -77,7 +77,7 @@ def suggest_codes(
 def _statement(text: str) -> str:
     statement = " ".join(text.split())
     if not statement:
-        raise WorkflowError("a code needs a statement (a short sentence in the informants' words)")
+        raise WorkflowError(key="error.code.statement_needed")
     return statement
 
 
@@ -95,7 +95,7 @@ def _new_coding(
     document = require(session, Document, document_id, "transcript")
     code = require(session, Code, code_id, "code")
     if not 0 <= start < end <= len(document.text):
-        raise WorkflowError(f"span {start}–{end} is outside the transcript (0–{len(document.text)})")
+        raise WorkflowError(key="error.code.span_outside", start=start, end=end, length=len(document.text))
     anchor = anchor_for(document.text, start, end)
     coding = Coding(
         code_id=code.id,
@@ -133,7 +133,7 @@ def code_span(
     """Code a span with an existing code, or with a new one written as `statement` — one action, one undo.
     Returns (code id, coding id)."""
     if (code_id is None) == (statement is None):
-        raise WorkflowError("code a span with either an existing code or a new statement")
+        raise WorkflowError(key="error.code.either")
     with project.store.transaction() as session:
         if code_id is None:
             code_id = _new_code(project, session, _statement(statement or "")).id
@@ -176,10 +176,10 @@ def rename_code(
     """Rename a code; `seen_version` (from `CodeSummary.version`) refuses it if someone changed it since."""
     statement = " ".join(statement.split())
     if not statement:
-        raise WorkflowError("a code needs a statement")
+        raise WorkflowError(key="error.code.statement_short")
     with project.store.transaction() as session:
         code = require(session, Code, code_id, "code")
-        check_version(session, code, seen_version, f"the code «{code.statement}»")
+        check_version(session, code, seen_version, "code", code.statement)
         old = code.statement
         code.statement = statement
         if description is not None:
@@ -231,7 +231,7 @@ def _release_codings(session, coding_ids: list[int]) -> None:  # type: ignore[no
     ).all()
     if used:
         names = ", ".join(f"«{n}»" for n in sorted(set(used)))
-        raise WorkflowError(f"quoted in {names}; remove the quotes first")
+        raise WorkflowError(key="error.code.quoted", names=names)
     for key_quote in session.scalars(select(ConceptQuote).where(ConceptQuote.coding_id.in_(coding_ids))):
         session.delete(key_quote)
     session.flush()

@@ -68,10 +68,10 @@ def list_groups(project: Project) -> list[GroupSummary]:
 def _unique_name(session, name: str, own_id: int | None = None) -> str:  # type: ignore[no-untyped-def]
     name = " ".join(name.split())
     if not name:
-        raise WorkflowError("a code group needs a name")
+        raise WorkflowError(key="error.group.name_needed")
     clash = session.scalar(select(CodeGroup.id).where(CodeGroup.name == name))
     if clash is not None and clash != own_id:
-        raise WorkflowError(f"there is already a code group called «{name}»")
+        raise WorkflowError(key="error.group.exists", name=name)
     return name
 
 
@@ -79,7 +79,7 @@ def create_group(project: Project, name: str, description: str = "", *, rest: bo
     with project.store.transaction() as session:
         name = _unique_name(session, name)
         if rest and session.scalar(select(CodeGroup.id).where(CodeGroup.is_rest.is_(True))) is not None:
-            raise WorkflowError("the project already has a rest group")
+            raise WorkflowError(key="error.group.rest_exists")
         last = session.scalar(select(func.max(CodeGroup.position))) or 0
         group = CodeGroup(name=name, description=description, position=last + 1, is_rest=rest)
         session.add(group)
@@ -105,7 +105,7 @@ def rename_group(
 ) -> None:
     with project.store.transaction() as session:
         group = require(session, CodeGroup, group_id, "code group")
-        check_version(session, group, seen_version, f"the code group «{group.name}»")
+        check_version(session, group, seen_version, "code group", group.name)
         old = group.name
         group.name = _unique_name(session, name, group_id)
         if description is not None:
@@ -134,7 +134,7 @@ def move_codes(project: Project, code_ids: Sequence[int], group_id: int | None) 
             target = require(session, CodeGroup, group_id, "code group")
         codes = list(session.scalars(select(Code).where(Code.id.in_(list(code_ids)))))
         if len(codes) != len(set(code_ids)):
-            raise WorkflowError("some of the codes no longer exist")
+            raise WorkflowError(key="error.group.codes_gone")
         moved = [c for c in codes if c.group_id != group_id]
         for code in moved:
             code.group_id = group_id
@@ -156,7 +156,7 @@ def delete_group(project: Project, group_id: int) -> int:
         group = require(session, CodeGroup, group_id, "code group")
         concept = session.scalar(select(Concept.name).where(Concept.group_id == group_id))
         if concept is not None:
-            raise WorkflowError(f"«{group.name}» carries the concept «{concept}»; delete the concept first")
+            raise WorkflowError(key="error.group.has_concept", group=group.name, concept=concept)
         codes = list(session.scalars(select(Code).where(Code.group_id == group_id)))
         for code in codes:
             code.group_id = None

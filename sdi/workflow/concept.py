@@ -60,11 +60,11 @@ def concept_of_group(project: Project, group_id: int) -> int | None:
 def create_concept(project: Project, group_id: int, name: str, definition: str = "", notes: str = "") -> int:
     name = " ".join(name.split())
     if not name:
-        raise WorkflowError("a concept needs a name")
+        raise WorkflowError(key="error.concept.name_needed")
     with project.store.transaction() as session:
         group = require(session, CodeGroup, group_id, "code group")
         if session.scalar(select(Concept.id).where(Concept.group_id == group_id)) is not None:
-            raise WorkflowError(f"«{group.name}» already has a concept (one concept per code group)")
+            raise WorkflowError(key="error.concept.exists", group=group.name)
         concept = Concept(group_id=group_id, name=name, definition=definition, notes=notes)
         session.add(concept)
         session.flush()
@@ -85,10 +85,10 @@ def update_concept(
 ) -> None:
     with project.store.transaction() as session:
         concept = require(session, Concept, concept_id, "concept")
-        check_version(session, concept, seen_version, f"the concept «{concept.name}»")
+        check_version(session, concept, seen_version, "concept", concept.name)
         if name is not None:
             if not name.strip():
-                raise WorkflowError("a concept needs a name")
+                raise WorkflowError(key="error.concept.name_needed")
             concept.name = " ".join(name.split())
         if definition is not None:
             concept.definition = definition
@@ -120,7 +120,7 @@ def set_key_quotes(project: Project, concept_id: int, coding_ids: Sequence[int])
         )
         outside = [i for i in coding_ids if i not in allowed]
         if outside:
-            raise WorkflowError(f"codings {outside} are not in the group «{concept.group.name}»")
+            raise WorkflowError(key="error.concept.outside", outside=outside, group=concept.group.name)
         wanted = list(dict.fromkeys(coding_ids))
         current = {q.coding_id: q for q in concept.key_quotes}
         for coding_id, quote in current.items():

@@ -11,7 +11,49 @@ T = TypeVar("T")
 
 
 class WorkflowError(Exception):
-    """A request the workflow refuses (unknown transcript, duplicate stage, …), worded for the researcher."""
+    """A request the workflow refuses (unknown transcript, duplicate stage, …), worded for the researcher.
+
+    Raised with a catalogue `key` (and its values) the message can be shown in the project's language;
+    `str()` stays English, which is what logs and the English CLI show."""
+
+    def __init__(self, message: str = "", *, key: str = "", **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(message or (_text(key, "en", values) if key else ""))
+
+    def in_language(self, language: str) -> str:
+        """The message in `language` when it was raised with a catalogue key, else as written."""
+        return _text(self.key, language, self.values) if self.key else str(self)
+
+
+# what `require` and `check_version` name, so the sentence can be said in either language
+_WHAT = {
+    "code": "error.what.code",
+    "code group": "error.what.code_group",
+    "coding": "error.what.coding",
+    "concept": "error.what.concept",
+    "memo": "error.what.memo",
+    "quote": "error.what.quote",
+    "quote set": "error.what.quote_set",
+    "transcript": "error.what.transcript",
+}
+
+
+def _text(key: str, language: str, values: dict[str, object]) -> str:
+    from sdi.i18n import t
+
+    filled = {
+        name: t(value, language) if isinstance(value, str) and value.startswith("error.what.") else value
+        for name, value in values.items()
+    }
+    if "by" in filled:  # who changed it, said the language's way
+        filled["by"] = t("error.stale_by", language, who=filled["by"]) if filled["by"] else ""
+    return t(key, language, **filled)
+
+
+def describe(error: BaseException, language: str) -> str:
+    """One line for a face: workflow refusals in the project's language, anything else as it reads."""
+    return error.in_language(language) if isinstance(error, WorkflowError) else str(error)
 
 
 def reportable_errors() -> tuple[type[BaseException], ...]:
@@ -30,11 +72,11 @@ def require(session: Session, model: type[T], ident: int, what: str) -> T:
     """The row `ident` of `model`, or a WorkflowError saying which `what` is missing (deleted meanwhile)."""
     found = session.get(model, ident)
     if found is None:
-        raise WorkflowError(f"no {what} with id {ident}")
+        raise WorkflowError(key="error.missing", what=_WHAT.get(what, what), ident=ident)
     return found
 
 
-def check_version(session: Session, obj: object, seen_version: int | None, what: str) -> None:
+def check_version(session: Session, obj: object, seen_version: int | None, what: str, name: str) -> None:
     """Optimistic locking: refuse an edit made on a stale view (another coder changed the object since it was
     shown), naming who changed it, instead of silently overwriting their work."""
     current = getattr(obj, "version")  # noqa: B009 — every shared object has one
@@ -53,5 +95,4 @@ def check_version(session: Session, obj: object, seen_version: int | None, what:
         .order_by(AuditEvent.id.desc())
         .limit(1)
     )
-    by = f" by {who}" if who else ""
-    raise WorkflowError(f"{what} was changed{by} since you opened it; it has been reloaded, try again")
+    raise WorkflowError(key="error.stale", what=_WHAT.get(what, what), name=name, by=who or "")

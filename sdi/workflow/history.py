@@ -36,8 +36,8 @@ def _step(project: Project, *, backwards: bool) -> str | None:
         try:
             replay(session, entry, backwards=backwards)
         except HistoryConflict as exc:
-            verb = "undo" if backwards else "redo"
-            raise WorkflowError(f"cannot {verb}: {exc}") from None
+            key = "error.history.undo" if backwards else "error.history.redo"
+            raise WorkflowError(key=key, table=exc.table, row=exc.row_id, label=exc.label) from None
         entry.state = "undone" if backwards else "done"
         action = "undo" if backwards else "redo"
         word = "angret" if backwards else "gjentok"

@@ -27,7 +27,7 @@ class MemoView:
 
 def _check_target(target_type: str) -> None:
     if target_type not in TARGET_TYPES:
-        raise WorkflowError(f"a memo cannot be attached to '{target_type}'")
+        raise WorkflowError(key="error.memo.target", target=target_type)
 
 
 def memos_for(project: Project, target_type: str, target_id: int | None) -> list[MemoView]:

@@ -87,7 +87,7 @@ def find_quote_set(project: Project, reference: str) -> int:
         if str(item.id) == reference.strip() or item.name.casefold() == reference.strip().casefold():
             return item.id
     names = ", ".join(f"«{s.name}»" for s in sets) or "none yet"
-    raise WorkflowError(f"no quote set '{reference}' (quote sets: {names})")
+    raise WorkflowError(key="error.quote.no_set", reference=reference, names=names)
 
 
 def tidy_display(text: str) -> str:
@@ -111,10 +111,10 @@ def list_quote_sets(project: Project) -> list[QuoteSetSummary]:
 def create_quote_set(project: Project, name: str, description: str = "") -> int:
     name = " ".join(name.split())
     if not name:
-        raise WorkflowError("a quote set needs a name")
+        raise WorkflowError(key="error.quote.name_needed")
     with project.store.transaction() as session:
         if session.scalar(select(QuoteSet.id).where(QuoteSet.name == name)) is not None:
-            raise WorkflowError(f"there is already a quote set called «{name}»")
+            raise WorkflowError(key="error.quote.set_exists", name=name)
         quote_set = QuoteSet(name=name, description=description)
         session.add(quote_set)
         session.flush()
@@ -127,7 +127,7 @@ def rename_quote_set(project: Project, set_id: int, name: str) -> None:
     with project.store.transaction() as session:
         quote_set = require(session, QuoteSet, set_id, "quote set")
         if not name:
-            raise WorkflowError("a quote set needs a name")
+            raise WorkflowError(key="error.quote.name_needed")
         old, quote_set.name = quote_set.name, name
         project.record(session, "rename-quote-set", "quote_set", set_id, f"«{old}» → «{name}»")
 
@@ -148,7 +148,7 @@ def add_quote(project: Project, set_id: int, coding_id: int, display: str | None
         quote_set = require(session, QuoteSet, set_id, "quote set")
         require(session, Coding, coding_id, "coding")
         if any(q.coding_id == coding_id for q in quote_set.quotes):
-            raise WorkflowError(f"that quote is already in «{quote_set.name}»")
+            raise WorkflowError(key="error.quote.already", name=quote_set.name)
         quote = Quote(
             quote_set_id=set_id, coding_id=coding_id, position=len(quote_set.quotes), display_text=display
         )

@@ -120,7 +120,7 @@ async def test_a_group_carrying_a_concept_is_not_deleted(analysis_project: Proje
         await open_step(pilot, "3", CodeGroupScreen)
         await pilot.press("down", "delete", "y")
         await pilot.pause()
-        assert any("carries the concept «Sikkerhetsventing»" in message for message in messages(app))
+        assert any("bærer begrepet «Sikkerhetsventing»" in message for message in messages(app))
         assert list_groups(analysis_project)[0].name == "Å vente til man er sikker"
 
 
@@ -160,3 +160,14 @@ async def test_an_english_project_gets_english_steps_3_to_5(analysis_project: Pr
             )
     finally:
         project.close()
+
+
+async def test_a_refusal_is_shown_in_norwegian(analysis_project: Project) -> None:
+    taken = list_groups(analysis_project)[0].name
+    app = SdiApp(analysis_project)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(pilot, "3", CodeGroupScreen)
+        await pilot.press("n")
+        await answer(pilot, taken)
+        assert f"det finnes allerede en kodegruppe som heter «{taken}»" in messages(app)
+        assert [g.name for g in list_groups(analysis_project)].count(taken) == 1

@@ -21,7 +21,7 @@ from sdi.tui.navigation import State
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.tui.widgets.step_bar import StepBar
 from sdi.workflow.check import audit_log, record_check
-from sdi.workflow.errors import reportable_errors
+from sdi.workflow.errors import describe, reportable_errors
 from sdi.workflow.project import Project
 from sdi.workflow.quote import add_quote, create_quote_set, list_quote_sets
 
@@ -106,15 +106,20 @@ class SdiScreen(Screen[None]):
         try:
             return action(*args, **kwargs)
         except reportable_errors() as error:
-            self.notify(str(error), title=self.tr("tui.error"), severity="error")
+            self.refuse(error)
             return None
+
+    def refuse(self, error: BaseException) -> None:
+        """Show a refusal as one line in the project's language."""
+        language = str(getattr(self.app, "language", "nb"))
+        self.notify(describe(error, language), title=self.tr("tui.error"), severity="error")
 
     def perform(self, action: Callable[..., object], *args: object) -> bool:
         """Run a workflow write that returns nothing; True when it went through."""
         try:
             action(*args)
         except reportable_errors() as error:
-            self.notify(str(error), title=self.tr("tui.error"), severity="error")
+            self.refuse(error)
             return False
         return True
 
