@@ -7,12 +7,14 @@ The app is handed an opened `Project` and reaches the store only through `sdi.wo
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import PurePath
 from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
+from textual.theme import Theme
 
 from sdi.i18n import catalogue, t
 from sdi.tui.commands import SdiCommands
@@ -28,6 +30,7 @@ from sdi.tui.screens.corpus_screen import CorpusScreen
 from sdi.tui.screens.quote_screen import QuoteScreen
 from sdi.workflow.errors import describe, reportable_errors
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
+from sdi.workflow.preference import read_preferences, write_preference
 from sdi.workflow.project import Project
 from sdi.workflow.transcript import list_transcripts
 
@@ -78,8 +81,13 @@ class SdiApp(App[None]):
         self._arrival: tuple[str, State] | None = None  # a selection waiting for its screen
         self._status: ProjectStatus | None = None
         self._nlp: str | None = None
-        self.theme = DARK
+        saved = read_preferences(project).get("theme", DARK)
+        self._saved_theme = saved if saved in self.available_themes else DARK
+        self.theme = self._saved_theme
         translate_bindings(self, self.language)
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
 
     # ---- shared state -----------------------------------------------------------------------------------
 
@@ -172,6 +180,14 @@ class SdiApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """Whichever way the theme was chosen (ctrl+t or the palette), the next start opens with it."""
+        if theme.name == self._saved_theme:
+            return
+        self._saved_theme = theme.name
+        with suppress(OSError):  # a read-only project folder: the theme lasts for this session only
+            write_preference(self.project, "theme", theme.name)
 
     def action_help(self) -> None:
         """The keys of the screen underneath — sdi's own bindings (Textual's built-in ones are left out),

@@ -17,6 +17,7 @@ from sdi.tui.screens.corpus_screen import CorpusScreen
 from sdi.tui.screens.quote_screen import QuoteScreen
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.workflow.code import add_coding, codings_of_document, create_code
+from sdi.workflow.preference import read_preferences
 from sdi.workflow.project import Project, init_project, open_project
 from sdi.workflow.transcript import list_transcripts
 from tests.tui.conftest import NLP_LABEL
@@ -183,3 +184,25 @@ async def test_steps_3_to_5_of_an_empty_project_take_every_key(tmp_path: Path) -
                 assert not isinstance(app.screen, ModalScreen), app.screen
     finally:
         project.close()
+
+
+async def test_the_chosen_theme_is_there_after_a_restart(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert not app.current_theme.dark
+    assert read_preferences(tui_project) == {"theme": "textual-light"}
+    again = SdiApp(tui_project)
+    async with again.run_test() as pilot:
+        assert not again.current_theme.dark
+        again.theme = "nord"  # the palette's own theme picker is kept too
+        await pilot.pause()
+    assert read_preferences(tui_project)["theme"] == "nord"
+
+
+async def test_a_damaged_preferences_file_opens_with_the_default(tui_project: Project) -> None:
+    (tui_project.root / ".sdi" / "workbench.toml").write_text('theme = "no such theme"\n[[', encoding="utf-8")
+    app = SdiApp(tui_project)
+    async with app.run_test():
+        assert app.theme == "textual-dark"
