@@ -67,7 +67,7 @@ class SdiApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "tui.key.theme", show=False),
         Binding("ctrl+z", "undo", "tui.key.undo", show=False),
         Binding("ctrl+y", "redo", "tui.key.redo", show=False),
-        Binding("q", "quit", "tui.key.quit"),
+        Binding("ctrl+q", "quit", "tui.key.quit"),
     ]
 
     def __init__(self, project: Project) -> None:

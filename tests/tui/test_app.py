@@ -206,3 +206,14 @@ async def test_a_damaged_preferences_file_opens_with_the_default(tui_project: Pr
     app = SdiApp(tui_project)
     async with app.run_test():
         assert app.theme == "textual-dark"
+
+
+async def test_q_never_quits_by_accident_and_ctrl_q_quits_everywhere(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test() as pilot:
+        await pilot.press("q")  # on the Corpus screen; on Coding and Concepts it adds a quote
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, CorpusScreen)
+        await pilot.press("3", "ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
