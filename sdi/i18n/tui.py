@@ -225,6 +225,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.panel.turn": {"nb": "Denne ytringen", "en": "This turn"},
     "tui.panel.codes": {"nb": "Hele transkripsjonen", "en": "Whole transcript"},
     "tui.panel.none": {"nb": "ingen koder", "en": "no codes"},
+    "tui.transcript.orphaned": {
+        "nb": "{count} koding(er) har mistet ordene sine – se sidepanelet",
+        "en": "{count} coding(s) lost their words – see the side panel",
+    },
     "tui.panel.no_codes": {"nb": "ingen koder ennå — c koder", "en": "no codes yet — c codes"},
     "tui.memo.code": {"nb": "Memo om koden «{name}»", "en": "Memo on the code «{name}»"},
     "tui.memo.coding": {"nb": "Memo om kodingen «{name}»", "en": "Memo on the coding «{name}»"},

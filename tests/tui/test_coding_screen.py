@@ -238,3 +238,33 @@ async def test_panel_actions_act_on_the_highlighted_code_and_coding(tui_project:
         (code,) = list_codes(tui_project)
         assert code.statement == "Nøler i starten"
         assert [m.text for m in memos_for(tui_project, "code", code.id)] == ["Kode om å nøle."]
+
+
+async def test_a_coding_whose_words_are_gone_is_flagged_at_its_turn(tui_project: Project) -> None:
+    from sdi.workflow.code import code_span
+    from sdi.workflow.corpus_import import import_paths
+    from sdi.workflow.transcript import list_transcripts, transcript_view
+
+    first = list_transcripts(tui_project)[0]
+    view = transcript_view(tui_project, first.id)
+    turn = next(t for t in view.turns if not t.is_moderator and len(t.text) > 40)
+    words = turn.text[:30]
+    code_span(tui_project, first.id, turn.start, turn.start + 30, statement="Ord som forsvinner")
+    path = tui_project.root / first.source_path
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(words, "Helt andre ord her nå"), encoding="utf-8"
+    )
+    import_paths(tui_project, [path])
+    assert [c.status for c in codings_of_document(tui_project, first.id)] == ["orphaned"]
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_coding(pilot)
+        reader = screen.reader
+        layout = reader._layout
+        assert layout is not None
+        headers = [
+            "".join(segment.text for segment in reader.render_line(row))
+            for row in range(min(len(layout), 38))
+        ]
+        flagged = [line for line in headers if "mistet ordene sine" in line]
+        assert len(flagged) == 1 and "⚠ 1 koding(er)" in flagged[0]

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from sdi.nlp.quick_sentences import sentence_spans
+from sdi.tui.context import tr
 from sdi.tui.widgets.transcript_layout import HEADER, TEXT, TranscriptLayout
 from sdi.workflow.anchor import FLAGGED
 from sdi.workflow.code import CodingView
@@ -359,6 +360,18 @@ class TranscriptReader(ScrollView, can_focus=True):
                 extra.append(f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}")
             if extra:
                 segments.append(Segment(" · " + " · ".join(extra), style("transcript-view--role")))
+            lost = (
+                sum(coding.status == "orphaned" for coding in self._by_turn[line.turn])
+                if self._by_turn
+                else 0
+            )
+            if lost:  # their words are gone from this version: shown here so they are not missed
+                segments.append(
+                    Segment(
+                        "  ⚠ " + tr(self, "tui.transcript.orphaned", count=lost),
+                        style("transcript-view--flagged"),
+                    )
+                )
         elif line.kind == TEXT:
             segments.extend(self._text_segments(line.turn, line.start, line.end, text_style))
         return Strip(segments).adjust_cell_length(width, base)
