@@ -76,6 +76,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "kodingene {outside} hører ikke til kodegruppen «{group}»",
         "en": "codings {outside} are not in the group «{group}»",
     },
+    "error.coder.name_needed": {"nb": "en koder trenger et navn", "en": "a coder needs a name"},
     # quotes, checks, memos
     "error.quote.no_set": {
         "nb": "ingen sitatsamling «{reference}» (sitatsamlinger: {names})",

@@ -225,6 +225,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.panel.turn": {"nb": "Denne ytringen", "en": "This turn"},
     "tui.panel.codes": {"nb": "Hele transkripsjonen", "en": "Whole transcript"},
     "tui.panel.none": {"nb": "ingen koder", "en": "no codes"},
+    "tui.coder.who": {
+        "nb": "Hvem koder? ({login} er ikke kjent i prosjektet)",
+        "en": "Who is coding? ({login} is not known in this project)",
+    },
+    "tui.coder.title": {"nb": "Bytt koder (nå: {login})", "en": "Switch coder (now: {login})"},
+    "tui.coder.choice": {"nb": "{name} · {count} kodinger", "en": "{name} · {count} codings"},
+    "tui.coder.new": {"nb": "+ Ny koder …", "en": "+ New coder …"},
+    "tui.coder.new_title": {"nb": "Navn på ny koder", "en": "Name of the new coder"},
+    "tui.coder.now": {"nb": "Du koder nå som {name}", "en": "You are now coding as {name}"},
+    "tui.cmd.coder": {"nb": "Bytt koder", "en": "Switch coder"},
+    "tui.cmd.coder_help": {
+        "nb": "Hvem som står på nye kodinger og hvem sin angrehistorikk som brukes",
+        "en": "Whose name goes on new codings and whose undo history is used",
+    },
     "tui.transcript.orphaned": {
         "nb": "{count} koding(er) har mistet ordene sine – se sidepanelet",
         "en": "{count} coding(s) lost their words – see the side panel",

@@ -34,6 +34,7 @@ class SdiCommands(Provider):
         commands += [
             (tr(app, "tui.cmd.pick"), app.action_pick_transcript, tr(app, "tui.cmd.pick_help")),
             (tr(app, "tui.cmd.theme"), app.action_toggle_theme, tr(app, "tui.cmd.theme_help")),
+            (tr(app, "tui.cmd.coder"), app.action_switch_coder, tr(app, "tui.cmd.coder_help")),
             (tr(app, "tui.cmd.undo"), app.action_undo, tr(app, "tui.cmd.undo_help")),
             (tr(app, "tui.cmd.redo"), app.action_redo, tr(app, "tui.cmd.redo_help")),
             (tr(app, "tui.cmd.help"), app.action_help, tr(app, "tui.cmd.help_help")),

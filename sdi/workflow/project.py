@@ -27,6 +27,13 @@ class Project:
     store: Store
     coder_name: str
     _coder_id: int | None = field(default=None, repr=False)
+    coder_chosen: bool = True  # False when the name is only the login name: the workbench asks who codes
+
+    def switch_coder(self, name: str) -> None:
+        """Code as `name` from now on (their own undo history, their name on every new coding)."""
+        if not name.strip():
+            raise ValueError("a coder needs a name")
+        self.coder_name, self._coder_id, self.coder_chosen = name.strip(), None, True
 
     @property
     def root(self) -> Path:
@@ -78,11 +85,19 @@ class Project:
         self.store.close()
 
 
-def resolve_coder(config: Config, explicit: str | None = None) -> str:
-    """--coder, then SDI_CODER, then sdi.toml, then the login name."""
+def chosen_coder(config: Config, explicit: str | None = None) -> str | None:
+    """The coder someone named: --coder, then SDI_CODER, then sdi.toml; None when nobody did."""
     for candidate in (explicit, os.environ.get("SDI_CODER"), config.coder):
         if candidate and candidate.strip():
             return candidate.strip()
+    return None
+
+
+def resolve_coder(config: Config, explicit: str | None = None) -> str:
+    """The named coder, else the login name."""
+    named = chosen_coder(config, explicit)
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -96,7 +111,10 @@ def open_project(start: Path | None = None, coder: str | None = None, *, exact: 
         root = find_project(root)
     config = load_config(root)
     store = open_store(config)
-    return Project(config=config, store=store, coder_name=resolve_coder(config, coder))
+    named = chosen_coder(config, coder)
+    return Project(
+        config=config, store=store, coder_name=named or resolve_coder(config), coder_chosen=named is not None
+    )
 
 
 def init_project(directory: Path, title: str | None = None) -> Path:

@@ -217,3 +217,31 @@ async def test_q_never_quits_by_accident_and_ctrl_q_quits_everywhere(tui_project
         await pilot.press("3", "ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_stranger_is_asked_who_codes_and_can_switch_later(analysis_project: Project) -> None:
+    from sdi.tui.modals.dialogs import InputModal
+    from sdi.tui.modals.picker import PickerModal
+    from sdi.workflow.coder import list_coders
+    from tests.tui.helpers import answer
+
+    known = [c.name for c in list_coders(analysis_project) if c.codings]
+    assert known
+    analysis_project.switch_coder("maskin-7")
+    analysis_project.coder_chosen = False  # only the login name: nobody said who codes
+    app = SdiApp(analysis_project)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerModal) and "maskin-7" in picker.title_text
+        assert [key for key, _ in picker.choices][: len(known)] == known
+        await pilot.press("end", "enter")  # the last choice: a new coder
+        await answer(pilot, "Kari")
+        assert analysis_project.coder_name == "Kari" and analysis_project.coder_chosen
+        assert "koder: Kari" in app.screen.query_one(StatusLine).render().plain
+        app.action_switch_coder()
+        await pilot.pause()
+        assert isinstance(app.screen, PickerModal)
+        await pilot.press("home", "enter")
+        assert analysis_project.coder_name == known[0]
+        assert not isinstance(app.screen, InputModal)
