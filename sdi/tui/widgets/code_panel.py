@@ -32,6 +32,7 @@ class CodePanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._turn: list[CodingView] = []
+        self._shown: list[tuple[int, str, str]] | None = None  # what the turn list shows now
         self._statements: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -42,6 +43,10 @@ class CodePanel(Vertical):
 
     def show_turn(self, codings: Sequence[CodingView]) -> None:
         """The codings of the cursor turn; flagged ones marked ⚠ (their words changed on re-import)."""
+        shown = [(coding.id, coding.statement, coding.status) for coding in codings]
+        if shown == self._shown:
+            return  # the same list (most cursor moves): rebuilding it would re-lay out the screen
+        self._shown = shown
         self._turn = list(codings)
         options = self.query_one("#turn-codings", OptionList)
         previous = options.highlighted

@@ -1,0 +1,145 @@
+"""Workbench benchmarks: TUI ready on the demo (cold process), and a 20,000-word transcript in the Coding
+screen (first page, cursor moves). Driven headless through Textual's pilot, which draws every frame as a
+terminal would; called by bench/run.py, or alone: `python bench/tui.py`."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.generate import generate  # noqa: E402
+
+READY = """\
+import asyncio, sys, time
+from pathlib import Path
+from sdi.workflow.project import open_project
+from sdi.tui.app import SdiApp
+
+async def main():
+    app = SdiApp(open_project(Path(sys.argv[1]), coder="bench", exact=True))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        print(time.time(), flush=True)
+
+asyncio.run(main())
+"""
+
+
+def _summary(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)}
+
+
+def tui_ready(demo: Path, repeat: int = 5) -> dict[str, float]:
+    """Wall time from starting `python` to the first screen drawn, with the demo imported."""
+    times = []
+    for _ in range(repeat):
+        start = time.time()
+        out = subprocess.run(
+            [sys.executable, "-c", READY, str(demo)], capture_output=True, text=True, check=True
+        )
+        times.append(float(out.stdout.strip().splitlines()[-1]) - start)
+    return _summary(times)
+
+
+async def _open_big(root: Path, moves: int) -> dict[str, object]:
+    from sdi.tui.app import SdiApp
+    from sdi.tui.screens.coding_screen import CodingScreen
+    from sdi.workflow.project import open_project
+    from sdi.workflow.transcript import list_transcripts
+
+    project = open_project(root, coder="bench", exact=True)
+    document = list_transcripts(project)[0].id
+    app = SdiApp(project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        start = time.perf_counter()
+        app.open_transcript(document)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CodingScreen)
+        reader = screen.reader
+        page = [reader.render_line(y) for y in range(reader.size.height)]  # the page, drawn line by line
+        first_page = time.perf_counter() - start
+        assert page and reader._layout is not None
+        reopen = []  # the Coding screen exists (any later open): load, lay out, draw the first page
+        for _ in range(5):
+            app.action_step(1)
+            await pilot.pause()
+            begun = time.perf_counter()
+            app.open_transcript(document)
+            await pilot.pause()
+            page = [reader.render_line(y) for y in range(reader.size.height)]
+            reopen.append(time.perf_counter() - begun)
+        steps = []
+        for number in range(moves):
+            key = "j" if number < moves // 2 else "J"  # by turn, then by sentence
+            begun = time.perf_counter()
+            await pilot.press(key)
+            steps.append(time.perf_counter() - begun)
+        idle = []  # the pilot's own cost per key (a key nothing is bound to): the floor of the figure above
+        for _ in range(moves // 4):
+            begun = time.perf_counter()
+            await pilot.press("f19")
+            idle.append(time.perf_counter() - begun)
+        direct = []  # the reader's own work per move: move the cursor, then draw every visible line
+        for number in range(moves):
+            begun = time.perf_counter()
+            if number % 2:
+                reader.action_sentence(1)
+            else:
+                reader.action_turn(1)
+            for y in range(reader.size.height):
+                reader.render_line(y)
+            direct.append(time.perf_counter() - begun)
+        words = sum(len(turn.text.split()) for turn in reader._turns)
+    project.close()
+    return {
+        "first_page_ms": first_page * 1000,  # includes creating the Coding screen (its CSS, its widgets)
+        "reopen_first_page": _summary(reopen),
+        "words": words,
+        "cursor_move_pilot": _summary(steps),
+        "pilot_idle_key": _summary(idle),
+        "cursor_move_and_redraw": _summary(direct),
+    }
+
+
+def big_transcript(work: Path, moves: int = 200) -> dict[str, object]:
+    from sdi.workflow.corpus_import import import_paths
+    from sdi.workflow.project import init_project, open_project
+
+    root = work / "big-transcript"
+    init_project(root, "Lang transkripsjon")
+    generate(root / "corpus", 20_000, per_file=20_000)
+    project = open_project(root, coder="bench", exact=True)
+    import_paths(project, [])
+    project.close()
+    return asyncio.run(_open_big(root, moves))
+
+
+def run(work: Path, demo: Path) -> dict[str, object]:
+    return {"tui_ready_demo": tui_ready(demo), "coding_screen_20k": big_transcript(work)}
+
+
+if __name__ == "__main__":
+    scratch = Path(tempfile.mkdtemp(prefix="sdi-bench-tui-"))
+    try:
+        demo_copy = scratch / "demo"
+        demo_copy.mkdir()
+        shutil.copy(REPO / "sdi.toml", demo_copy)
+        shutil.copytree(REPO / "corpus", demo_copy / "corpus")
+        subprocess.run([sys.executable, "-m", "sdi.cli.main", "import", "-q"], cwd=demo_copy, check=True)
+        for name, value in run(scratch, demo_copy).items():
+            print(name, value)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
