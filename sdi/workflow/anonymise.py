@@ -4,17 +4,16 @@ Called by the CLI (`sdi/cli/anonymise.py`) and the TUI review modal. Finding is 
 annotates every turn, `sdi.nlp.names` picks the candidates, `sdi.nlp.replacement` proposes one pseudonym
 per name. Applying writes the pseudonym key (owner-only, apart from the database) and rewrites every
 transcript that holds an accepted name through `corpus_import.new_version` — the same path a changed file
-takes on re-import, so codings follow their words — in one transaction. Archived versions, titles and
-stage summaries are pseudonymised as well, so no accepted name is left anywhere in the stored text."""
+takes on re-import, so codings follow their words — in one transaction. Archived versions, summaries, the
+audit log, the undo history and the analysis texts are pseudonymised as well (`anonymise_store`), so no
+accepted name is left anywhere in the store."""
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,23 +33,16 @@ from sdi.nlp.names import (
     protected_spans,
 )
 from sdi.nlp.replacement import propose
-from sdi.nlp.tokens import count_words
 from sdi.storage.models import (
-    AuditEvent,
-    Coding,
     Document,
-    DocumentVersion,
     FocusGroup,
-    HistoryChange,
-    HistoryEntry,
     Participant,
-    Stage,
     Utterance,
 )
-from sdi.workflow.corpus_import import new_version
+from sdi.workflow.anonymise_store import rewrite_document, scrub_history, scrub_log, scrub_text_fields
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
-from sdi.workflow.search import index_document, pipeline
+from sdi.workflow.search import pipeline
 
 LIST_KINDS = {"names": PERSON, "places": PLACE, "institutions": INSTITUTION}
 
@@ -177,11 +169,10 @@ def apply_decisions(project: Project, decisions: Sequence[Decision]) -> Anonymis
                 if edits:
                     documents += 1
                     replaced += len(edits)
-                    flagged += _rewrite(project, session, document, pseudonymiser, edits)
-                _scrub_history(session, document, pseudonymiser)  # the version just archived too
-            for stage in session.scalars(select(Stage)):
-                stage.summary = pseudonymiser.apply(stage.summary)
-            _scrub_log(session, pseudonymiser)
+                    flagged += rewrite_document(project, session, document, pseudonymiser, edits)
+                scrub_history(session, document, pseudonymiser)  # the version just archived too
+            scrub_text_fields(session, pseudonymiser)
+            scrub_log(session, pseudonymiser)
             project.record(
                 session,
                 "anonymise",
@@ -220,114 +211,6 @@ def _mapping(decisions: Sequence[Decision]) -> dict[str, str]:
         if Pseudonymiser({form: "x"}).spans(replacement):
             raise WorkflowError(f"the pseudonym {replacement} contains the real name it replaces")
     return mapping
-
-
-def _rewrite(
-    project: Project,
-    session: Session,
-    document: Document,
-    pseudonymiser: Pseudonymiser,
-    edits: list[tuple[int, int, str]],
-) -> int:
-    """A new version of `document` with the names replaced: turns and cues moved with the words, codings
-    re-anchored by `new_version` (their remembered words pseudonymised first, so they are found again)."""
-    text = _edited(document.text, edits)
-    shift = _Shift(edits)
-    for coding in session.scalars(select(Coding).where(Coding.document_id == document.id)):
-        coding.anchor_text = pseudonymiser.apply(coding.anchor_text)
-        coding.context_before = pseudonymiser.apply(coding.context_before)
-        coding.context_after = pseudonymiser.apply(coding.context_after)
-    utterances = []
-    words = 0
-    for old in document.utterances:
-        start, end = shift(old.start, False), shift(old.end, True)
-        cues = [[shift(a, False), shift(b, True)] for a, b in old.cues]
-        count = count_words(text[start:end], [(a - start, b - start) for a, b in cues])
-        words += count
-        utterances.append(
-            Utterance(
-                seq=old.seq, participant_id=old.participant_id, speaker=old.speaker,
-                is_moderator=old.is_moderator, start=start, end=end, line=old.line,
-                time_start=old.time_start, time_end=old.time_end, word_count=count, cues=cues,
-            )
-        )  # fmt: skip
-    flagged = new_version(project, session, document, text, utterances, words, action="anonymise")
-    document.content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    document.title = pseudonymiser.apply(document.title)
-    index_document(project, session, document)
-    return flagged
-
-
-def _scrub_history(session: Session, document: Document, pseudonymiser: Pseudonymiser) -> None:
-    """Older versions are kept, but not with the names in them."""
-    for version in session.scalars(select(DocumentVersion).where(DocumentVersion.document_id == document.id)):
-        text = pseudonymiser.apply(version.text)
-        if text != version.text:
-            version.text = text
-            version.content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _scrub_log(session: Session, pseudonymiser: Pseudonymiser) -> None:
-    """The audit log and the undo history quote coded words («kodet «ringte Kari …»»): pseudonymised too."""
-    for event in session.scalars(select(AuditEvent)):
-        event.summary = pseudonymiser.apply(event.summary)
-        details = _scrubbed(event.details, pseudonymiser)
-        if details != event.details:
-            event.details = details
-    for entry in session.scalars(select(HistoryEntry)):
-        entry.label = pseudonymiser.apply(entry.label)
-    for change in session.scalars(select(HistoryChange)):
-        for side in ("before", "after"):
-            value = getattr(change, side)
-            scrubbed = _scrubbed(value, pseudonymiser)
-            if scrubbed != value:
-                setattr(change, side, scrubbed)
-
-
-def _scrubbed(value: Any, pseudonymiser: Pseudonymiser) -> Any:
-    """A copy of a JSON value with every string pseudonymised."""
-    if isinstance(value, str):
-        return pseudonymiser.apply(value)
-    if isinstance(value, list):
-        return [_scrubbed(item, pseudonymiser) for item in value]
-    if isinstance(value, dict):
-        return {key: _scrubbed(item, pseudonymiser) for key, item in value.items()}
-    return value
-
-
-def _edited(text: str, edits: list[tuple[int, int, str]]) -> str:
-    parts, cursor = [], 0
-    for start, end, replacement in edits:
-        parts += [text[cursor:start], replacement]
-        cursor = end
-    parts.append(text[cursor:])
-    return "".join(parts)
-
-
-class _Shift:
-    """Old offset → new offset after `edits`; a boundary inside a replaced name moves to its edge."""
-
-    def __init__(self, edits: list[tuple[int, int, str]]) -> None:
-        self.edits = edits
-        self.starts = [start for start, _, _ in edits]
-        self.before: list[int] = []  # total length change before each edit
-        delta = 0
-        for start, end, replacement in edits:
-            self.before.append(delta)
-            delta += len(replacement) - (end - start)
-        self.total = delta
-
-    def __call__(self, offset: int, is_end: bool) -> int:
-        index = bisect_right(self.starts, offset) - 1
-        if index < 0:
-            return offset
-        start, end, replacement = self.edits[index]
-        delta = self.before[index]
-        if offset >= end:
-            return offset + delta + len(replacement) - (end - start)
-        if offset == start:
-            return offset + delta
-        return start + delta + (len(replacement) if is_end else 0)
 
 
 def _restore_key(path: Path, before: dict[str, str], existed: bool) -> None:

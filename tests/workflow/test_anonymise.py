@@ -17,7 +17,7 @@ from sdi.cli.main import main
 from sdi.config import add_to_key, load_config
 from sdi.storage.models import DocumentVersion
 from sdi.workflow.anonymise import Decision, apply_decisions, as_proposed, find_names
-from sdi.workflow.code import add_coding, codings_of_document, create_code
+from sdi.workflow.code import add_coding, codings_of_document, create_code, list_codes
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project, open_project
@@ -90,7 +90,7 @@ def test_finds_a_listed_name_its_genitive_and_a_misspelling_in_both_transcripts(
 
 def test_apply_rewrites_every_transcript_consistently_and_keeps_codings(named: Project) -> None:
     first, second = (t.id for t in sorted(list_transcripts(named), key=lambda t: t.source_path))
-    code = create_code(named, "ringte helsesykepleieren")
+    code = create_code(named, "ringte Kari på helsestasjonen")  # a code in the informant's words
     span = _offset(named, first, "ringte Kari på helsestasjonen")
     add_coding(named, code, first, span, span + len("ringte Kari på helsestasjonen"))
     later = _offset(named, second, "Det var bra for alle")
@@ -108,7 +108,8 @@ def test_apply_rewrites_every_transcript_consistently_and_keeps_codings(named: P
     assert sorted(c.text for c in coded) == ["Det var bra for alle", "ringte [Person A] på helsestasjonen"]
     assert {c.status for c in coded} <= {"ok", "moved"}
 
-    stored = dump_store(named)
+    assert [c.statement for c in list_codes(named)] == ["ringte [Person A] på helsestasjonen"]
+    stored = dump_store(named)  # transcripts, old versions, codes, the audit log and the undo history
     assert "Kari" not in stored and "Karri" not in stored and "Holmen" not in stored
     with named.store.reading() as session:
         assert len(session.scalars(select(DocumentVersion)).all()) == 2  # the old versions are kept
@@ -164,3 +165,29 @@ def test_after_applying_a_word_export_has_no_name_and_the_guard_still_refuses(
     assert main(["--project", root, "export", "codebook", "--format", "csv"]) == 3
     assert "Kari" in capsys.readouterr().err
     assert not (named.root / "exports" / "kodebok.csv").exists()
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_a_failure_leaves_store_and_key_as_they_were(
+    named: Project, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    """The key is written last inside the transaction; if anything fails, the store rolls back and the key
+    file is put back as it was (here: one earlier entry)."""
+    import sdi.workflow.anonymise as anonymise
+
+    add_to_key(named.config, "Ola", "[Person Q]")
+    key_before = named.config.key_path.read_bytes()
+    store_before = dump_store(named)
+    real = anonymise.add_many_to_key
+
+    def failing(config, entries):  # type: ignore[no-untyped-def]
+        if when == "after":
+            real(config, entries)  # written, then the commit "fails"
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(anonymise, "add_many_to_key", failing)
+    with pytest.raises(OSError):
+        apply_decisions(named, as_proposed(find_names(named)))
+    assert dump_store(named) == store_before
+    assert named.config.key_path.read_bytes() == key_before
+    assert stat.S_IMODE(named.config.key_path.stat().st_mode) == 0o600
