@@ -30,16 +30,20 @@ def default_review_path(state_dir: Path) -> Path:
 
 
 def write_review(path: Path, proposals: Sequence[NameProposal]) -> Path:
-    """Write the proposals, all accepted, as an owner-only file (atomically)."""
+    """Write the proposals as an owner-only file (atomically). New names are accepted as proposed; a name
+    the file already held keeps the researcher's decision and replacement, so a rejected word stays
+    rejected from one run to the next."""
+    earlier = _earlier_decisions(path) if path.exists() else {}
     lines = [_HEADER.format(path=path)]
     for proposal in proposals:
+        replacement, accept = earlier.get(proposal.name, (proposal.replacement, True))
         where = ", ".join(toml_string(str(o)) for o in proposal.occurrences[:20])
         lines += [
             "",
             "[[name]]",
             f"name = {toml_string(proposal.name)}",
-            f"replacement = {toml_string(proposal.replacement)}",
-            "accept = true",
+            f"replacement = {toml_string(replacement)}",
+            f"accept = {'true' if accept else 'false'}",
             f"kind = {toml_string(proposal.kind)}",
             f"variants = [{', '.join(toml_string(v) for v in proposal.variants)}]",
             f"count = {proposal.count}",
@@ -59,6 +63,19 @@ def write_review(path: Path, proposals: Sequence[NameProposal]) -> Path:
 
 def read_review(path: Path) -> list[Decision]:
     """The accepted names of a review file; a problem is one error naming the file and line."""
+    return [
+        Decision(name, replacement, variants)
+        for name, replacement, variants, accept in _entries(path)
+        if accept
+    ]
+
+
+def _earlier_decisions(path: Path) -> dict[str, tuple[str, bool]]:
+    return {name: (replacement, accept) for name, replacement, _variants, accept in _entries(path)}
+
+
+def _entries(path: Path) -> list[tuple[str, str, tuple[str, ...], bool]]:
+    """(name, replacement, variants, accept) of every [[name]] in the file, checked."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -73,7 +90,7 @@ def read_review(path: Path) -> list[Decision]:
     if not isinstance(entries, list):
         raise WorkflowError(f"{path}: 'name' must be a list of [[name]] tables")
     headers = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == "[[name]]"]
-    decisions = []
+    decisions: list[tuple[str, str, tuple[str, ...], bool]] = []
     for index, entry in enumerate(entries):
         where = f"{path}:{headers[index]}" if index < len(headers) else str(path)
         name, replacement = entry.get("name"), entry.get("replacement")
@@ -86,6 +103,5 @@ def read_review(path: Path) -> list[Decision]:
             raise WorkflowError(f"{where}: accept must be true or false")
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
             raise WorkflowError(f"{where}: variants must be a list of strings")
-        if accept:
-            decisions.append(Decision(name, replacement, tuple(variants)))
+        decisions.append((name, replacement, tuple(variants), accept))
     return decisions

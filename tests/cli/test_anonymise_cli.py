@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import stat
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,12 @@ def test_lists_reviews_and_applies_on_the_demo_corpus(
     assert "på Holmen" in stored and "Holmen" not in key
     assert key["Gunn Elin"] == "[helsesykepleier]"
     assert "[helsesykepleier]" in stored
+
+    assert main(["--project", root, "anonymise", "--write-review"]) == 0  # a second round
+    again = tomllib.loads(review.read_text(encoding="utf-8"))["name"]
+    holmen = next(entry for entry in again if entry["name"] == "Holmen")
+    assert holmen["accept"] is False  # the researcher's rejection is remembered
+    assert not any(entry["name"] in ("Emil", "Gunn Elin") for entry in again)
 
 
 def test_a_broken_review_file_is_one_line_naming_file_and_line(
