@@ -191,3 +191,31 @@ def test_a_failure_leaves_store_and_key_as_they_were(
     assert dump_store(named) == store_before
     assert named.config.key_path.read_bytes() == key_before
     assert stat.S_IMODE(named.config.key_path.stat().st_mode) == 0o600
+
+
+def test_with_a_model_that_has_entities_the_entities_are_the_candidates(
+    named: Project, tmp_path: Path
+) -> None:
+    """The model path: a saved pipeline whose entity ruler knows «Kari» and «Holmen». The list still
+    catches the misspelling the model does not know."""
+    import dataclasses
+
+    import spacy
+
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": "Kari"}, {"label": "GPE_LOC", "pattern": "Holmen"}])  # type: ignore[attr-defined]
+    folder = tmp_path / "nb_anonymise_model"
+    nlp.to_disk(folder)
+    named.config = dataclasses.replace(named.config, nlp_model=str(folder), privacy_lists={})
+
+    proposals = {p.name: p for p in find_names(named)}
+    assert set(proposals) == {"Kari", "Holmen"} and proposals["Kari"].variants == ()  # «Karri» unknown
+    assert proposals["Kari"].kind == "person" and proposals["Holmen"].kind == "place"
+    assert proposals["Kari"].count == 3  # Kari twice, and «Karis» found the way apply replaces it
+    # The capitals heuristic is not used with a model that has entities: nothing else is proposed.
+
+    named.config = dataclasses.replace(named.config, privacy_lists={"names": ("Kari",)})
+    proposals = {p.name: p for p in find_names(named)}
+    assert set(proposals) == {"Kari", "Holmen"} and proposals["Kari"].variants == ("Karri",)
