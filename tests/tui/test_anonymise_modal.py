@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Label
 
 from sdi.tui.app import SdiApp
 from sdi.tui.modals.anonymise import AnonymiseModal
@@ -47,6 +47,10 @@ async def test_review_from_the_palette_accept_edit_reject_and_apply(named_projec
             names = [choice.proposal.name for choice in modal.choices]
             assert "Emil" in names and "Holmen" in names
             table = modal.query_one(DataTable)
+            table.move_cursor(row=names.index("Emil"))
+            await pilot.pause()
+            places = str(modal.query_one("#places", Label).render())
+            assert "corpus/barnehage-1.md:" in places and "corpus/skole-1.md:" in places
             for name in names:  # reject all, then take back the two we want
                 table.move_cursor(row=names.index(name))
                 await pilot.press("r")

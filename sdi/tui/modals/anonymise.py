@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -21,6 +22,8 @@ from sdi.workflow.errors import reportable_errors
 
 if TYPE_CHECKING:
     from sdi.tui.app import SdiApp
+
+SHOWN_PLACES = 8
 
 
 @dataclass
@@ -52,6 +55,7 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
         with Vertical(classes="dialog"):
             yield Label(self.tr("anon.title", count=len(self.choices)), classes="title")
             yield DataTable(cursor_type="row", zebra_stripes=True)
+            yield Label("", id="places", classes="places")
             yield Label("", id="summary", classes="hint")
 
     def on_mount(self) -> None:
@@ -69,6 +73,16 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
             )  # fmt: skip
         table.focus()
         self._summary()
+
+    @on(DataTable.RowHighlighted)
+    def _show_places(self, event: DataTable.RowHighlighted) -> None:
+        """Every place the highlighted name stands (the table shows only the first)."""
+        if 0 <= event.cursor_row < len(self.choices):
+            places = self.choices[event.cursor_row].proposal.occurrences
+            shown = ", ".join(str(o) for o in places[:SHOWN_PLACES])
+            if len(places) > SHOWN_PLACES:
+                shown += " " + self.tr("anon.more", count=len(places) - SHOWN_PLACES)
+            self.query_one("#places", Label).update(shown)
 
     @property
     def decisions(self) -> list[Decision]:
