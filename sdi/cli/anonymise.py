@@ -5,10 +5,15 @@ stored text (all proposals, or the accepted ones of `--review FILE`)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sdi.cli.common import opened
 from sdi.i18n import t
+
+if TYPE_CHECKING:
+    from sdi.workflow.anonymise import NameProposal
 
 SHOWN_PLACES = 3
 
@@ -87,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _table(proposals, language: str) -> None:  # type: ignore[no-untyped-def]
+def _table(proposals: Sequence[NameProposal], language: str) -> None:
     from sdi.cli.table import render
 
     rows = []

@@ -11,7 +11,7 @@ accepted name is left anywhere in the store."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -264,7 +264,7 @@ def _listed_names(project: Project) -> dict[str, str]:
     return names
 
 
-def _common_words():  # type: ignore[no-untyped-def]
+def _common_words() -> Callable[[str], bool]:
     from sdi.nlp.lemma_table import lemma_table
     from sdi.nlp.lexicon import DIALECT
 

@@ -219,3 +219,23 @@ def test_with_a_model_that_has_entities_the_entities_are_the_candidates(
     named.config = dataclasses.replace(named.config, privacy_lists={"names": ("Kari",)})
     proposals = {p.name: p for p in find_names(named)}
     assert set(proposals) == {"Kari", "Holmen"} and proposals["Kari"].variants == ("Karri",)
+
+
+def test_on_the_imported_demo_corpus_known_names_and_the_projects_own_are_not_proposed(
+    demo_root: Path,
+) -> None:
+    """The demo's invented real names are replaced on import ([pseudonyms]); what is left to propose are
+    words the researcher judges (a system name, a product), never a known name, a site or a pseudonym."""
+    project = open_project(demo_root, coder="demo", exact=True)
+    try:
+        proposals = find_names(project)
+        known = set(project.config.pseudonyms)
+    finally:
+        project.close()
+    names = {p.name for p in proposals}
+    assert names and not names & known
+    assert not names & {"Fjordvik", "Åsmark", "Barnehage", "Moderator", "Sammen"}
+    assert not any(name.startswith("[") or name.isupper() for name in names)
+    assert all(
+        p.occurrences and all(o.source_path.startswith("corpus/") for o in p.occurrences) for p in proposals
+    )
