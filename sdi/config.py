@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,8 @@ class Config:
     speaker_patterns: tuple[str, ...] = ()
     pseudonyms: dict[str, str] = field(default_factory=dict)  # sdi.toml's list and the key file, merged
     key_file: str = DEFAULT_KEY_FILE
+    # [privacy] names, places, institutions: real names `sdi anonymise` looks for (fuzzily), by kind
+    privacy_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def key_path(self) -> Path:
@@ -92,7 +95,12 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
     "nlp": {"model": (str, "a string")},
     "database": {"url": (str, "a string")},
     "speakers": {"moderator": (list, "a list of strings"), "patterns": (list, "a list of strings")},
-    "privacy": {"key_file": (str, "a path")},
+    "privacy": {
+        "key_file": (str, "a path"),
+        "names": (list, "a list of strings"),
+        "places": (list, "a list of strings"),
+        "institutions": (list, "a list of strings"),
+    },
 }
 _FREE_TABLES = {"pseudonyms"}
 
@@ -183,6 +191,11 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         speaker_patterns=patterns,
         pseudonyms=pseudonyms,
         key_file=key_file,
+        privacy_lists={
+            kind: tuple(name.strip() for name in values[f"privacy.{kind}"] if name.strip())
+            for kind in ("names", "places", "institutions")
+            if f"privacy.{kind}" in values
+        },
     )
 
 
@@ -208,22 +221,35 @@ def read_key(path: Path) -> dict[str, str]:
 
 def add_to_key(config: Config, name: str, replacement: str) -> Path:
     """Add (or change) one name in the pseudonym key, creating it owner-only; written atomically."""
+    return add_many_to_key(config, {name: replacement})
+
+
+def add_many_to_key(config: Config, entries: Mapping[str, str]) -> Path:
+    """Add (or change) several names in one atomic write of the key (owner-only), so a failure leaves the
+    key as it was rather than half-updated."""
+    path = config.key_path
+    cleaned = {" ".join(name.split()): replacement.strip() for name, replacement in entries.items()}
+    if not cleaned or not all(name and replacement for name, replacement in cleaned.items()):
+        raise ConfigError(path, "both a name and a pseudonym are needed")
+    return write_key(path, {**read_key(path), **cleaned})
+
+
+def write_key(path: Path, entries: Mapping[str, str]) -> Path:
+    """Replace the key file by `entries`: a temporary owner-only file renamed over it."""
     import os
     import tempfile
 
-    name, replacement = " ".join(name.split()), replacement.strip()
-    if not name or not replacement:
-        raise ConfigError(config.key_path, "both a name and a pseudonym are needed")
-    path = config.key_path
-    entries = read_key(path)
-    entries[name] = replacement
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key.", suffix=".tmp")  # created 0600
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write("# sdi pseudonym key: real names → pseudonyms. Never share, never commit.\n")
-        for key in sorted(entries, key=str.casefold):
-            out.write(f"{toml_string(key)} = {toml_string(entries[key])}\n")
-    os.replace(temporary, path)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write("# sdi pseudonym key: real names → pseudonyms. Never share, never commit.\n")
+            for key in sorted(entries, key=str.casefold):
+                out.write(f"{toml_string(key)} = {toml_string(entries[key])}\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return path
 
 

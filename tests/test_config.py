@@ -52,6 +52,8 @@ def test_relative_sqlite_url_is_taken_from_the_project(tmp_path: Path) -> None:
         ('[speakers]\npatterns = ["(?P<navn>x)"]\n', 2, ["speakers.patterns", "(?P<label>"]),
         ('[speakers]\npatterns = ["(unclosed"]\n', 2, ["bad regular expression"]),
         ('[pseudonyms]\n"Kari" = 5\n', 2, ["pseudonyms.Kari"]),
+        ('[privacy]\nnames = "Kari"\n', 2, ["privacy.names", "list of strings"]),
+        ('[privacy]\nplaces = ["Holmen", 3]\n', 2, ["privacy.places", "list of strings"]),
     ],
 )
 def test_invalid_config_names_file_key_and_line(
@@ -90,3 +92,9 @@ def test_repository_demo_config_is_valid() -> None:
     config = load_config(Path(__file__).resolve().parent.parent)
     assert config.pseudonyms["Gunn Elin"] == "[helsesykepleier]"
     assert "Moderator" in config.moderator_labels
+
+
+def test_privacy_lists_are_read_by_kind(tmp_path: Path) -> None:
+    text = '[privacy]\nnames = ["Kari", " "]\nplaces = ["Holmen"]\ninstitutions = ["Lia skole"]\n'
+    config = load_config(write_config(tmp_path, text))
+    assert config.privacy_lists == {"names": ("Kari",), "places": ("Holmen",), "institutions": ("Lia skole",)}

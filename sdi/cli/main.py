@@ -10,6 +10,7 @@ from pathlib import Path
 from sdi import __version__
 from sdi.cli import (
     agreement,
+    anonymise,
     check,
     codebook,
     corpus,
@@ -23,7 +24,21 @@ from sdi.cli import (
     status,
 )
 
-COMMANDS = (project, corpus, status, show, search, codebook, merge, agreement, export, refi, pseudonym, check)
+COMMANDS = (
+    project,
+    corpus,
+    status,
+    show,
+    search,
+    codebook,
+    merge,
+    agreement,
+    export,
+    refi,
+    pseudonym,
+    anonymise,
+    check,
+)
 EXIT_ERROR = 2
 
 

@@ -59,6 +59,13 @@ class Pseudonymiser:
             return text
         return self._pattern.sub(self._replace, text)
 
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) for every match in `text`, in order: `apply` as edits, so a caller
+        rewriting stored text can move its own offsets (turns, cues) along with the words."""
+        if self._pattern is None or not text:
+            return []
+        return [(m.start(), m.end(), self._replace(m)) for m in self._pattern.finditer(text)]
+
     def _replace(self, match: re.Match[str]) -> str:
         return self.mapping[_SPACES.sub(" ", match.group("key"))] + match.group("gen")
 

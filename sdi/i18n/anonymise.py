@@ -1,0 +1,75 @@
+"""Strings of `sdi anonymise` and the TUI review of names (kept apart so colleagues' parts never clash)."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "anon.kind.person": {"nb": "person", "en": "person"},
+    "anon.kind.place": {"nb": "sted", "en": "place"},
+    "anon.kind.institution": {"nb": "institusjon", "en": "institution"},
+    "anon.col.name": {"nb": "Navn", "en": "Name"},
+    "anon.col.kind": {"nb": "Type", "en": "Kind"},
+    "anon.col.count": {"nb": "Antall", "en": "Count"},
+    "anon.col.replacement": {"nb": "Erstatning", "en": "Replacement"},
+    "anon.col.where": {"nb": "Hvor", "en": "Where"},
+    "anon.col.decision": {"nb": "Valg", "en": "Decision"},
+    "anon.none": {
+        "nb": "Fant ingen navn, steder eller institusjoner som ikke alt er pseudonymisert.",
+        "en": "No names, places or institutions found that are not pseudonymised already.",
+    },
+    "anon.found": {
+        "nb": "{count} mulige navn i de lagrede transkripsjonene ({pipeline}).",
+        "en": "{count} possible names in the stored transcripts ({pipeline}).",
+    },
+    "anon.reused": {"nb": "fra nøkkelen", "en": "from the key"},
+    "anon.variants": {"nb": "også: {forms}", "en": "also: {forms}"},
+    "anon.more": {"nb": "… og {count} til", "en": "… and {count} more"},
+    "anon.hint": {
+        "nb": "Gå gjennom med `sdi anonymise --write-review` (eller i arbeidsbenken: «Anonymiser»), "
+        "eller godta alle med `sdi anonymise --apply`.",
+        "en": "Review with `sdi anonymise --write-review` (or in the workbench: «Anonymise»), "
+        "or accept all with `sdi anonymise --apply`.",
+    },
+    "anon.review_written": {
+        "nb": "{path}: {count} navn til gjennomgang (bare du kan lese filen). Rediger, og kjør "
+        "`sdi anonymise --apply --review {path}`.",
+        "en": "{path}: {count} names to review (only you can read the file). Edit it, then run "
+        "`sdi anonymise --apply --review {path}`.",
+    },
+    "anon.applied": {
+        "nb": "{names} navn lagt i nøkkelen {file}; {replacements} steder erstattet i {documents} "
+        "transkripsjoner (ny versjon, kodinger flyttet med).",
+        "en": "{names} names added to the key {file}; {replacements} places replaced in {documents} "
+        "transcripts (new version, codings moved along).",
+    },
+    "anon.flagged": {
+        "nb": "{count} kodinger må sees på: ordene deres endret seg mer enn navnet.",
+        "en": "{count} codings need a look: their words changed beyond the name.",
+    },
+    "anon.nothing": {
+        "nb": "Ingen navn godtatt; ingenting endret.",
+        "en": "No name accepted; nothing changed.",
+    },
+    # the TUI review
+    "anon.cmd": {"nb": "Anonymiser …", "en": "Anonymise …"},
+    "anon.cmd_help": {
+        "nb": "finn navn, steder og institusjoner i transkripsjonene og erstatt dem med pseudonymer",
+        "en": "find names, places and institutions in the transcripts and replace them by pseudonyms",
+    },
+    "anon.title": {"nb": "Anonymisering: {count} mulige navn", "en": "Anonymisation: {count} possible names"},
+    "anon.accepted": {"nb": "godta", "en": "accept"},
+    "anon.rejected": {"nb": "avvis", "en": "reject"},
+    "anon.edit_title": {"nb": "Erstatning for «{name}»", "en": "Replacement for «{name}»"},
+    "anon.summary": {
+        "nb": "{accepted} godtatt, {rejected} avvist. a: godta · r: avvis · e: endre · ctrl+s: bruk",
+        "en": "{accepted} accepted, {rejected} rejected. a: accept · r: reject · e: edit · ctrl+s: apply",
+    },
+    "tui.key.anon_accept": {"nb": "godta", "en": "accept"},
+    "tui.key.anon_reject": {"nb": "avvis", "en": "reject"},
+    "tui.key.anon_edit": {"nb": "endre erstatning", "en": "edit replacement"},
+    "tui.key.anon_apply": {"nb": "bruk", "en": "apply"},
+    "tui.key.anon_close": {"nb": "lukk", "en": "close"},
+    "anon.done": {
+        "nb": "{names} navn i nøkkelen; {replacements} steder erstattet i {documents} transkripsjoner",
+        "en": "{names} names in the key; {replacements} places replaced in {documents} transcripts",
+    },
+}
