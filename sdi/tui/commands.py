@@ -12,7 +12,6 @@ from textual.screen import Screen
 
 from sdi.i18n import catalogue
 from sdi.tui.context import sdi_app, tr
-from sdi.tui.modals.anonymise import open_review
 from sdi.workflow.transcript import list_transcripts
 
 Command = tuple[str, Callable[[], object], str]
@@ -39,7 +38,7 @@ class SdiCommands(Provider):
             (tr(app, "tui.cmd.undo"), app.action_undo, tr(app, "tui.cmd.undo_help")),
             (tr(app, "tui.cmd.redo"), app.action_redo, tr(app, "tui.cmd.redo_help")),
             (tr(app, "tui.cmd.help"), app.action_help, tr(app, "tui.cmd.help_help")),
-            (tr(app, "anon.cmd"), partial(open_review, app), tr(app, "anon.cmd_help")),
+            (tr(app, "anon.cmd"), partial(_open_anonymise_review, app), tr(app, "anon.cmd_help")),
         ]
         for item in list_transcripts(app.project):
             name = tr(app, "tui.cmd.open", title=item.title)
@@ -73,3 +72,10 @@ class SdiCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), command, help=help_text)
+
+
+def _open_anonymise_review(app: object) -> None:
+    """Loaded on use: the name finder brings rapidfuzz and the import path, which start-up does not need."""
+    from sdi.tui.modals.anonymise import open_review
+
+    open_review(app)  # type: ignore[arg-type]

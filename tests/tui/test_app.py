@@ -154,6 +154,19 @@ def test_importing_the_face_loads_no_textual_and_opens_nothing() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_the_workbench_starts_without_the_heavy_tools() -> None:
+    """spaCy, rapidfuzz and the name finder load when a command needs them, never at start-up."""
+    import subprocess
+
+    code = (
+        "import sys, sdi.tui.app\n"
+        "heavy = ('spacy', 'rapidfuzz', 'docx', 'sdi.workflow.anonymise', 'sdi.workflow.corpus_import')\n"
+        "print(','.join(name for name in heavy if name in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == ""
+
+
 async def test_an_empty_project_opens_without_transcripts(tmp_path: Path) -> None:
     init_project(tmp_path / "tom", "Tom studie")
     project = open_project(tmp_path / "tom", coder="tester", exact=True)
