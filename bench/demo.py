@@ -1,0 +1,80 @@
+"""Retrieval on the demo corpus itself (16 transcripts, ~34,000 words): lemma search with KWIC lines and
+fuzzy quote retrieval, as a researcher meets them in `make run`. Called by bench/run.py, or alone:
+`python bench/demo.py`."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+QUERIES = [
+    "barnehage",
+    "foreldre",
+    '"ringe hjem"',
+    "bekymring",
+    "helsesykepleier",
+    "taushetsplikt",
+    "stafett*",
+    "skole -barnehage",
+    "samarbeid",
+    "tillit",
+]
+REMEMBERED = [
+    "noe om at ingen visste hvem som hadde stafettpinnen",
+    "vi venter for lenge før vi ringer hjem",
+    "foreldrene blir redde når barnevernet nevnes",
+    "helsesykepleieren er bare her én dag i uka",
+]
+
+
+def _summary(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)}
+
+
+def _timed(action, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def run(demo: Path) -> dict[str, object]:
+    """`demo` is an imported copy of the demo project."""
+    from sdi.workflow.project import open_project
+    from sdi.workflow.search import find_quote, pipeline, search
+
+    project = open_project(demo, coder="bench", exact=True)
+    try:
+        pipeline(project)  # loaded once, as in a session that has searched before
+        rng = random.Random(5)
+        hits = [len(search(project, query, 50).hits) for query in QUERIES]
+        kwic = _summary(_timed(lambda: search(project, rng.choice(QUERIES), 50), 60))
+        fuzzy = _summary(_timed(lambda: find_quote(project, rng.choice(REMEMBERED)), 20))
+    finally:
+        project.close()
+    return {"demo_search_kwic": {**kwic, "hits_per_query": hits}, "demo_fuzzy_quote": fuzzy}
+
+
+if __name__ == "__main__":
+    scratch = Path(tempfile.mkdtemp(prefix="sdi-bench-demo-"))
+    try:
+        shutil.copy(REPO / "sdi.toml", scratch)
+        shutil.copytree(REPO / "corpus", scratch / "corpus")
+        subprocess.run([sys.executable, "-m", "sdi.cli.main", "import", "-q"], cwd=scratch, check=True)
+        for name, value in run(scratch).items():
+            print(name, value)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
