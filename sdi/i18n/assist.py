@@ -7,20 +7,20 @@ STRINGS: dict[str, dict[str, str]] = {
     # closeness check, one line each, shown in the code picker before a new code is created
     "assist.closeness.title": {"nb": "Nærhetssjekk", "en": "Closeness check"},
     "assist.closeness.topic_label": {
-        "nb": "⚠ Ett eller to ord ligner en temaoverskrift – hva sier informantene om det?",
-        "en": "⚠ One or two words look like a topic label – what do the informants say about it?",
+        "nb": "⚠ Bare ett eller to ord: en temaoverskrift? Hva sier informantene?",
+        "en": "⚠ Only one or two words: a topic label? What do the informants say?",
     },
     "assist.closeness.no_verb": {
-        "nb": "⚠ Uten verb ligner koden en temaoverskrift – skriv det som en påstand",
-        "en": "⚠ Without a verb the code looks like a topic label – write it as a statement",
+        "nb": "⚠ Uten verb: en temaoverskrift? Skriv det som en påstand.",
+        "en": "⚠ No verb: a topic label? Write it as a statement.",
     },
     "assist.closeness.not_in_passage": {
-        "nb": "⚠ Koden deler ingen ord med utsnittet den koder – bruk informantenes ord",
-        "en": "⚠ The code shares no word with the passage it codes – use the informants' words",
+        "nb": "⚠ Deler ingen ord med utsnittet – bruk informantenes ord",
+        "en": "⚠ Shares no word with the passage – use the informants' words",
     },
     "assist.closeness.only_guide_words": {
-        "nb": "⚠ Bare ord fra intervjuguiden eller modellen ({words}) – hva sa informantene?",
-        "en": "⚠ Only words from the interview guide or the model ({words}) – what did the informants say?",
+        "nb": "⚠ Bare ord fra guiden/modellen ({words}) – hva sa informantene?",
+        "en": "⚠ Only guide/model words ({words}) – what did the informants say?",
     },
     "assist.closeness.guide_problem": {
         "nb": "Nærhetssjekken går uten intervjuguiden: {error}",
