@@ -37,22 +37,43 @@ class GroupSuggestion:
         return ", ".join(self.shared[:2]).capitalize() if self.shared else self.statements[0]
 
 
-def suggest_groups(project: Project, limit: int | None = None) -> list[GroupSuggestion]:
-    """Candidate groups among the ungrouped and rest-group codes, most cohesive first. Word frequencies
-    are counted over the whole codebook, so words common to many codes weigh little."""
+@dataclass(frozen=True)
+class GroupingInput:
+    """What the suggestions are made from, read in one go: every code (for word frequencies) and which of
+    them are still open for grouping (no group, or the rest group)."""
+
+    codes: tuple[tuple[int, str], ...]  # (id, statement) of every code
+    open_codes: tuple[int, ...]
+
+
+def grouping_input(project: Project) -> GroupingInput:
+    """Read the codebook for `group_suggestions` (quick; the store is only touched here)."""
     codes = list_codes(project)
     with project.store.reading() as session:
         rest = set(session.scalars(select(CodeGroup.id).where(CodeGroup.is_rest.is_(True))))
-    open_codes = [c.id for c in codes if c.group_id is None or c.group_id in rest]
-    if len(open_codes) < 2:
+    open_codes = tuple(c.id for c in codes if c.group_id is None or c.group_id in rest)
+    return GroupingInput(tuple((c.id, c.statement) for c in codes), open_codes)
+
+
+def group_suggestions(project: Project, given: GroupingInput) -> list[GroupSuggestion]:
+    """Candidate groups among the open codes, most cohesive first. Slow the first time (loads the pipeline,
+    lemmatises every statement), so faces run it in a worker; it does not touch the store."""
+    if len(given.open_codes) < 2:
         return []
-    lemmas = statement_lemmas(pipeline(project), [c.statement for c in codes])
-    statement = {c.id: c.statement for c in codes}
-    clusters = cluster_codes({c.id: words for c, words in zip(codes, lemmas, strict=True)}, open_codes)
-    found = [
+    statements = [statement for _, statement in given.codes]
+    lemmas = statement_lemmas(pipeline(project), statements)
+    statement = dict(given.codes)
+    bags = {code_id: words for (code_id, _), words in zip(given.codes, lemmas, strict=True)}
+    return [
         GroupSuggestion(c.members, tuple(statement[i] for i in c.members), c.shared, c.cohesion)
-        for c in clusters
+        for c in cluster_codes(bags, given.open_codes)
     ]
+
+
+def suggest_groups(project: Project, limit: int | None = None) -> list[GroupSuggestion]:
+    """Candidate groups among the ungrouped and rest-group codes, most cohesive first. Word frequencies
+    are counted over the whole codebook, so words common to many codes weigh little."""
+    found = group_suggestions(project, grouping_input(project))
     return found[:limit] if limit is not None else found
 
 
