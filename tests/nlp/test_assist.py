@@ -124,3 +124,15 @@ def test_only_candidates_are_clustered_but_every_code_counts_for_frequency() -> 
     common = {10 + n: [f"ord{n}", "tolk"] for n in range(10)}
     assert cluster_codes({**pair, **common}, [1, 2]) == []
     assert cluster_codes({**pair, **others}, [1]) == []
+
+
+def test_a_large_codebook_is_narrowed_by_word_prefixes(offline: NlpPipeline) -> None:
+    filler = [f"Ansatte snakker om tema nummer {n} i møtet" for n in range(400)]
+    codes = [*filler, "Forelder ringe ikke tilbake", "Rektor svarer aldri på e-post"]
+    index = SimilarityIndex.of(codes).with_lemmas([lemmas(offline, c) for c in codes])
+    query = "foreldrene ringer ikke tilbake"
+    assert len(index.raw.candidates("foreldrene ringer ikke")) == 1  # `for` is telling, `ikk` too common
+    ranked = index.rank(query, lemmas(offline, query), limit=3)
+    assert codes[ranked[0][0]] == "Forelder ringe ikke tilbake"
+    assert len(index.raw.candidates("ansatte snakker")) == len(codes)  # only common words: all are scored
+    assert index.rank("fo") == []  # no word of three letters yet
