@@ -120,3 +120,20 @@ async def test_a_dismissed_suggestion_stays_away(analysis_project: Project) -> N
         groups = len(list_groups(analysis_project))
         await pilot.press("escape")
         assert len(list_groups(analysis_project)) == groups  # nothing written
+
+
+async def test_a_missing_guide_is_said_once_and_the_check_goes_on(tui_project: Project) -> None:
+    (tui_project.root / "intervjuguide.md").unlink()
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_coding(pilot)
+        await pilot.press("j", "s", "c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, CodePicker)
+        (said,) = [m for m in messages(app) if "intervjuguide.md" in m]
+        assert said.startswith("Nærhetssjekken går uten intervjuguiden: ") and "sdi.toml:" in said
+        await type_text(pilot, "Stafettlogg")  # a model term from sdi.toml: still caught without the guide
+        await pilot.pause()
+        assert t("assist.closeness.only_guide_words", words="stafettlogg") in warning_lines(picker)

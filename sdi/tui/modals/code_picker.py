@@ -22,6 +22,7 @@ from sdi.tui.context import sdi_app
 from sdi.tui.modals.base import SdiModal
 from sdi.workflow.code import CodeSummary, list_codes
 from sdi.workflow.code_assist import CodeAssist, passage_of
+from sdi.workflow.errors import reportable_errors
 from sdi.workflow.project import Project
 
 SUGGESTIONS = 8
@@ -77,7 +78,10 @@ class CodePicker(SdiModal[CodeChoice | None]):
 
     def on_mount(self) -> None:
         self.codes = list_codes(self.project)
-        passage = passage_of(self.project, *self.span) if self.span else None
+        try:
+            passage = passage_of(self.project, *self.span) if self.span else None
+        except reportable_errors():  # the transcript went meanwhile: match codes, check nothing
+            passage = None
         self.assist = CodeAssist(self.project, self.codes, passage)
         self._suggest(self.words)
         self._warn(self.words)
@@ -86,10 +90,16 @@ class CodePicker(SdiModal[CodeChoice | None]):
 
     def _prepare(self) -> None:
         """In a worker thread: load the pipeline and lemmatise; then answer again with lemmas."""
-        if self.assist is not None:
+        if self.assist is None:
+            return
+        try:
             self.assist.prepare()
-            with suppress(RuntimeError):  # the app closed meanwhile
-                self.app.call_from_thread(self._assist_ready)
+        except reportable_errors() as error:  # raw matches go on; say why the rest does not come
+            with suppress(RuntimeError):
+                self.app.call_from_thread(self.notify, str(error), severity="warning")
+            return
+        with suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._assist_ready)
 
     def _assist_ready(self) -> None:
         if not self.is_attached:
@@ -112,7 +122,7 @@ class CodePicker(SdiModal[CodeChoice | None]):
         found = self.assist.warnings(text) if self.assist is not None else []
         lines = [self.tr(f"assist.closeness.{w.kind}", words=", ".join(w.words)) for w in found]
         label = self.query_one("#warnings", Label)
-        label.update("\n".join(lines))
+        label.update(Text("\n".join(lines)))
         label.display = bool(lines)
 
     def _suggest(self, text: str) -> None:

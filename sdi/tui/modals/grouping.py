@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
+from sdi.workflow.errors import reportable_errors
 from sdi.workflow.grouping import GroupingInput, GroupSuggestion, group_suggestions, grouping_input
 from sdi.workflow.project import Project
 
@@ -55,7 +56,12 @@ class GroupingModal(SdiModal[Accepted | None]):
 
     def _find(self, given: GroupingInput) -> None:
         """In a worker thread: lemmatise and cluster, then show the answer."""
-        found = group_suggestions(self.project, given)
+        try:
+            found = group_suggestions(self.project, given)
+        except reportable_errors() as error:
+            with suppress(RuntimeError):
+                self.app.call_from_thread(self.notify, str(error), severity="error")
+            found = []
         with suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(self._show, found)
 
