@@ -137,3 +137,19 @@ async def test_a_missing_guide_is_said_once_and_the_check_goes_on(tui_project: P
         await type_text(pilot, "Stafettlogg")  # a model term from sdi.toml: still caught without the guide
         await pilot.pause()
         assert t("assist.closeness.only_guide_words", words="stafettlogg") in warning_lines(picker)
+
+
+def test_grouping_dialog_snapshot(snap_compare, analysis_project: Project) -> None:  # type: ignore[no-untyped-def]
+    """The suggestions as the researcher sees them: shared words in bold, the codes below."""
+    from textual.pilot import Pilot
+
+    baton = next(g for g in list_groups(analysis_project) if g.name == "Når stafettpinnen blir mistet")
+    move_codes(analysis_project, [c.id for c in list_codes(analysis_project) if c.group_id == baton.id], None)
+
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        await open_suggestions(pilot)
+
+    assert snap_compare(SdiApp(analysis_project), run_before=run, terminal_size=(100, 30))
