@@ -123,3 +123,49 @@ def test_an_accepted_grouping_suggestion_is_one_undo(project: Project) -> None:
     assert [set(s.code_ids) for s in suggest_groups(project)] == [set(ids[2:])]  # grouped codes drop out
     undo(project)
     assert list_groups(project) == [] and all(c.group_id is None for c in list_codes(project))
+
+
+TAGGED = [  # enough for a tiny morphologizer to learn these very sentences (and nothing else)
+    ("Tidlig innsats i barnehagen", ["ADJ", "NOUN", "ADP", "NOUN"]),
+    ("Barnehagen venter for lenge", ["NOUN", "VERB", "ADV", "ADV"]),
+    ("Loggen ligger i en perm", ["NOUN", "VERB", "ADP", "DET", "NOUN"]),
+    ("Ingen vet hvem som har stafettpinnen", ["PRON", "VERB", "PRON", "PRON", "VERB", "NOUN"]),
+]
+
+
+@pytest.fixture(scope="module")
+def pos_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A saved pipeline that tags parts of speech (a morphologizer trained on `TAGGED`), so the no-verb
+    sign is tested through the real model path."""
+    import spacy
+    from spacy.training import Example
+
+    spacy.util.fix_random_seed(0)
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("morphologizer")
+    examples = [Example.from_dict(nlp.make_doc(t), {"pos": p, "morphs": [""] * len(p)}) for t, p in TAGGED]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(40):
+        nlp.update(examples, sgd=optimizer)
+    folder = tmp_path_factory.mktemp("pos-model") / "nb_test_pos"
+    nlp.to_disk(folder)
+    return folder
+
+
+def test_no_verb_is_flagged_where_the_model_tags_parts_of_speech(project_dir: Path, pos_model: Path) -> None:
+    config = project_dir / "sdi.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('model = "nb_core_news_sm"', f'model = "{pos_model}"'),
+        encoding="utf-8",
+    )
+    body = "Moderator: Hva skjer?\n\nP1: Barnehagen venter for lenge. Tidlig innsats i barnehagen, sier de.\n"
+    write(project_dir, "corpus/bh-1.md", transcript_md("Barnehage Fjordvik", 1, body))
+    project = open_project(project_dir, coder="tester", exact=True)
+    try:
+        import_paths(project, [])
+        where = span(project, "Barnehagen venter for lenge")
+        kinds = [w.kind for w in closeness_warnings(project, "Tidlig innsats i barnehagen", *where)]
+        assert kinds == ["no_verb"]  # four words, but a heading, not a statement
+        assert closeness_warnings(project, "Barnehagen venter for lenge", *where) == []
+    finally:
+        project.close()
