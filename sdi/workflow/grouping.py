@@ -34,7 +34,8 @@ class GroupSuggestion:
     @property
     def name(self) -> str:
         """A first name for the group, from the shared words; the researcher is asked to improve it."""
-        return ", ".join(self.shared[:2]).capitalize() if self.shared else self.statements[0]
+        words = ", ".join(self.shared[:2])
+        return words[:1].upper() + words[1:] if words else self.statements[0]
 
 
 @dataclass(frozen=True)
