@@ -178,6 +178,10 @@ def main() -> None:
         results["code_suggestions_2000"]["median_ms"] / len(keystrokes)  # type: ignore[index]
     )
 
+    from bench.assist import bench_assist
+
+    results["code_assist_2000"] = bench_assist(project)  # lemmatised matches + closeness, grouping
+
     from sdi.export.word import WordQuote, write_paper
 
     quotes = [

@@ -51,6 +51,9 @@ class Config:
     key_file: str = DEFAULT_KEY_FILE
     # [privacy] names, places, institutions: real names `sdi anonymise` looks for (fuzzily), by kind
     privacy_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # [analysis] the words of the model being evaluated: a code made only of them is suspect
+    model_terms: tuple[str, ...] = ()
+    guide: str = ""  # the interview guide (text/Markdown), relative to the project folder
 
     @property
     def key_path(self) -> Path:
@@ -101,6 +104,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
         "places": (list, "a list of strings"),
         "institutions": (list, "a list of strings"),
     },
+    "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
 }
 _FREE_TABLES = {"pseudonyms"}
 
@@ -180,6 +184,9 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
     key_file = values.get("privacy.key_file", DEFAULT_KEY_FILE)
     pseudonyms.update(read_key(root / key_file))
     moderators = values.get("speakers.moderator")
+    terms = tuple(" ".join(term.split()) for term in values.get("analysis.model_terms", ()))
+    if not all(terms):
+        raise fail("analysis", "model_terms", "'analysis.model_terms' must not hold empty strings")
     return Config(
         root=root,
         title=values.get("project.title", Config.title),
@@ -196,7 +203,34 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
             for kind in ("names", "places", "institutions")
             if f"privacy.{kind}" in values
         },
+        model_terms=terms,
+        guide=values.get("analysis.guide", "").strip(),
     )
+
+
+def read_guide(config: Config) -> str:
+    """The interview guide's text ("" when none is configured); a guide that cannot be read is a
+    `ConfigError` at the `analysis.guide` line of `sdi.toml`."""
+    if not config.guide:
+        return ""
+    path = config.root / config.guide
+
+    def line() -> int | None:
+        try:
+            return _locate(config.path.read_text(encoding="utf-8-sig"), "analysis", "guide")
+        except OSError:
+            return None
+
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(config.path, f"'analysis.guide': file not found: {path}", line()) from None
+    except UnicodeDecodeError:
+        raise ConfigError(config.path, f"'analysis.guide': not UTF-8 text: {path}", line()) from None
+    except OSError as exc:
+        raise ConfigError(
+            config.path, f"'analysis.guide': cannot read {path}: {exc.strerror}", line()
+        ) from None
 
 
 def read_key(path: Path) -> dict[str, str]:
@@ -319,6 +353,12 @@ patterns = []
 # The pseudonym key (real names -> pseudonyms), kept apart from the database, owner-only, never exported.
 # Add names with `sdi pseudonym add "Kari Nordmann" "[helsesykepleier]"`.
 key_file = ".sdi/pseudonymnokkel.toml"
+
+[analysis]
+# Words of the model or intervention being evaluated, and the interview guide (a text/Markdown file): a new
+# code made only of these words gets a warning (it may say what you asked about, not what was said).
+model_terms = []
+guide = ""
 
 [pseudonyms]
 # Invented or harmless replacements may also be listed here (this file usually goes to git):

@@ -112,11 +112,13 @@ def dump_store(project: Project) -> str:
 
 @pytest.fixture(scope="session")
 def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the repository's demo project (sdi.toml + corpus/), imported once for the session."""
+    """A copy of the repository's demo project (sdi.toml, its interview guide, corpus/), imported once for
+    the session."""
     from sdi.workflow.corpus_import import import_paths
 
     root = tmp_path_factory.mktemp("demo")
     shutil.copy(REPO / "sdi.toml", root / "sdi.toml")
+    shutil.copy(REPO / "intervjuguide.md", root / "intervjuguide.md")
     shutil.copytree(REPO / "corpus", root / "corpus")
     opened = open_project(root, coder="demo", exact=True)
     try:

@@ -56,22 +56,14 @@ def list_codes(project: Project) -> list[CodeSummary]:
 def suggest_codes(
     project: Project, text: str, limit: int = 8, codes: list[CodeSummary] | None = None
 ) -> list[tuple[CodeSummary, float]]:
-    """Existing codes most like `text` (0–100), best first — shown before a new code is created so near
-    duplicates are reused rather than multiplied. Pass `codes` to reuse a list already loaded."""
-    from rapidfuzz import fuzz, process, utils
+    """Existing codes most like `text` (0–100), best first, over the raw statements — shown before a new
+    code is created so near duplicates are reused rather than multiplied. Pass `codes` to reuse a list
+    already loaded. (`sdi.workflow.code_assist` adds the lemmatised statements.)"""
+    from sdi.nlp.similarity import SimilarityIndex
 
-    query = " ".join(text.split())
     candidates = codes if codes is not None else list_codes(project)
-    if not query or not candidates:
-        return []
-    matches = process.extract(
-        query,
-        [c.statement for c in candidates],
-        scorer=fuzz.WRatio,
-        processor=utils.default_process,
-        limit=limit,
-    )
-    return [(candidates[index], float(score)) for _, score, index in matches if score > 0]
+    ranked = SimilarityIndex.of([c.statement for c in candidates]).rank(text, limit=limit)
+    return [(candidates[index], score) for index, score in ranked]
 
 
 def _statement(text: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, Document, FocusGroup, Stage, Utterance
 from sdi.workflow.context import CodingContext, coding_contexts
@@ -75,16 +76,33 @@ def _unique_name(session, name: str, own_id: int | None = None) -> str:  # type:
     return name
 
 
+def _add_group(
+    project: Project, session: Session, name: str, description: str = "", rest: bool = False
+) -> CodeGroup:
+    name = _unique_name(session, name)
+    if rest and session.scalar(select(CodeGroup.id).where(CodeGroup.is_rest.is_(True))) is not None:
+        raise WorkflowError(key="error.group.rest_exists")
+    last = session.scalar(select(func.max(CodeGroup.position))) or 0
+    group = CodeGroup(name=name, description=description, position=last + 1, is_rest=rest)
+    session.add(group)
+    session.flush()
+    project.record(session, "create-group", "code_group", group.id, f"ny kodegruppe: {name}")
+    return group
+
+
 def create_group(project: Project, name: str, description: str = "", *, rest: bool = False) -> int:
     with project.store.transaction() as session:
-        name = _unique_name(session, name)
-        if rest and session.scalar(select(CodeGroup.id).where(CodeGroup.is_rest.is_(True))) is not None:
-            raise WorkflowError(key="error.group.rest_exists")
-        last = session.scalar(select(func.max(CodeGroup.position))) or 0
-        group = CodeGroup(name=name, description=description, position=last + 1, is_rest=rest)
-        session.add(group)
-        session.flush()
-        project.record(session, "create-group", "code_group", group.id, f"ny kodegruppe: {name}")
+        return _add_group(project, session, name, description, rest).id
+
+
+def create_group_with_codes(
+    project: Project, name: str, code_ids: Sequence[int], description: str = ""
+) -> int:
+    """A new group with these codes moved into it — one action, one undo (an accepted grouping
+    suggestion)."""
+    with project.store.transaction() as session:
+        group = _add_group(project, session, name, description)
+        _move(project, session, code_ids, group)
         return group.id
 
 
@@ -129,25 +147,28 @@ def order_groups(project: Project, ordered_ids: Sequence[int]) -> None:
 def move_codes(project: Project, code_ids: Sequence[int], group_id: int | None) -> int:
     """Move one or many codes into a group (None: out of any group). One action, one undo."""
     with project.store.transaction() as session:
-        target = None
-        if group_id is not None:
-            target = require(session, CodeGroup, group_id, "code group")
-        codes = list(session.scalars(select(Code).where(Code.id.in_(list(code_ids)))))
-        if len(codes) != len(set(code_ids)):
-            raise WorkflowError(key="error.group.codes_gone")
-        moved = [c for c in codes if c.group_id != group_id]
-        for code in moved:
-            code.group_id = group_id
-        where = f"«{target.name}»" if target else "ingen gruppe"
-        project.record(
-            session,
-            "group",
-            "code_group",
-            group_id,
-            f"flyttet {len(moved)} koder til {where}",
-            codes=[c.id for c in moved],
-        )
-        return len(moved)
+        target = require(session, CodeGroup, group_id, "code group") if group_id is not None else None
+        return _move(project, session, code_ids, target)
+
+
+def _move(project: Project, session: Session, code_ids: Sequence[int], target: CodeGroup | None) -> int:
+    group_id = target.id if target is not None else None
+    codes = list(session.scalars(select(Code).where(Code.id.in_(list(code_ids)))))
+    if len(codes) != len(set(code_ids)):
+        raise WorkflowError(key="error.group.codes_gone")
+    moved = [c for c in codes if c.group_id != group_id]
+    for code in moved:
+        code.group_id = group_id
+    where = f"«{target.name}»" if target else "ingen gruppe"
+    project.record(
+        session,
+        "group",
+        "code_group",
+        group_id,
+        f"flyttet {len(moved)} koder til {where}",
+        codes=[c.id for c in moved],
+    )
+    return len(moved)
 
 
 def delete_group(project: Project, group_id: int) -> int:

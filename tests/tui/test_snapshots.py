@@ -79,8 +79,16 @@ def test_coding_screen(snap_compare: Snap, tui_project: Project, size: tuple[int
 
 
 def test_code_picker(snap_compare: Snap, tui_project: Project) -> None:
+    """Two words typed: the matches, and (once the pipeline has loaded in its worker) the topic-label
+    warning."""
     seed_codings(tui_project)
-    run = presses("2", "j", "c", "s", "m", "å", "space", "t", "e", "g", "n")
+    typing = presses("2", "j", "c", "s", "m", "å", "space", "t", "e", "g", "n")
+
+    async def run(pilot: Pilot[None]) -> None:
+        await typing(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
     assert snap_compare(SdiApp(tui_project), run_before=run, terminal_size=SMALL)
 
 

@@ -1,9 +1,12 @@
 """`c`: name what the selected words say. The input starts with the words themselves (in-vivo coding); below
-it, the existing codes most like what is typed, updated on every keystroke — so a near-duplicate is reused
-instead of a new code being made. The code list is read once when the dialog opens."""
+it, the closeness warnings on what is typed and the existing codes most like it, updated on every keystroke
+— so a near-duplicate is reused instead of a new code being made, and a topic label is caught before it is
+one. The code list is read once when the dialog opens; the language pipeline is loaded (and the codes
+lemmatised) in a worker thread, and until then the matches are over the raw text."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -17,7 +20,9 @@ from textual.widgets.option_list import Option
 
 from sdi.tui.context import sdi_app
 from sdi.tui.modals.base import SdiModal
-from sdi.workflow.code import CodeSummary, list_codes, suggest_codes
+from sdi.workflow.code import CodeSummary, list_codes
+from sdi.workflow.code_assist import CodeAssist, passage_of
+from sdi.workflow.errors import reportable_errors
 from sdi.workflow.project import Project
 
 SUGGESTIONS = 8
@@ -51,10 +56,14 @@ class CodePicker(SdiModal[CodeChoice | None]):
         Binding("down", "to_matches", "tui.key.to_matches", show=False),
     ]
 
-    def __init__(self, project: Project, words: str, excerpt: str = "") -> None:
+    def __init__(
+        self, project: Project, words: str, excerpt: str = "", span: tuple[int, int, int] | None = None
+    ) -> None:
+        """`span` (transcript id, start, end) is the passage being coded, for the closeness check."""
         super().__init__()
-        self.project, self.words, self.excerpt = project, words, excerpt
+        self.project, self.words, self.excerpt, self.span = project, words, excerpt, span
         self.codes: list[CodeSummary] = []
+        self.assist: CodeAssist | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -62,23 +71,64 @@ class CodePicker(SdiModal[CodeChoice | None]):
             if self.excerpt:
                 yield Label(Text(self.excerpt, style="italic"), classes="excerpt")
             yield Input(self.words, placeholder=self.tr("tui.code_picker.placeholder"), id="statement")
+            yield Label("", id="warnings")
             yield Label(self.tr("tui.code_picker.matches"), id="matches-title", classes="subtitle")
             yield MatchList(id="matches")
             yield Label(self.tr("tui.code_picker.hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.codes = list_codes(self.project)
+        try:
+            passage = passage_of(self.project, *self.span) if self.span else None
+        except reportable_errors():  # the transcript went meanwhile: match codes, check nothing
+            passage = None
+        self.assist = CodeAssist(self.project, self.codes, passage)
         self._suggest(self.words)
+        self._warn(self.words)
         self.query_one("#statement", Input).focus()
+        self.run_worker(self._prepare, thread=True, exit_on_error=False, group="code-assist")
+
+    def _prepare(self) -> None:
+        """In a worker thread: load the pipeline and lemmatise; then answer again with lemmas."""
+        if self.assist is None:
+            return
+        try:
+            self.assist.prepare()
+        except reportable_errors() as error:  # raw matches go on; say why the rest does not come
+            with suppress(RuntimeError):
+                self.app.call_from_thread(self.notify, str(error), severity="warning")
+            return
+        with suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._assist_ready)
+
+    def _assist_ready(self) -> None:
+        if not self.is_attached:
+            return
+        text = self.query_one("#statement", Input).value
+        self._suggest(text)
+        self._warn(text)
+        if self.assist is not None and self.assist.problem:
+            self.notify(
+                self.tr("assist.closeness.guide_problem", error=self.assist.problem), severity="warning"
+            )
 
     @on(Input.Changed, "#statement")
     def _typed(self, event: Input.Changed) -> None:
         self._suggest(event.value)
+        self._warn(event.value)
+
+    def _warn(self, text: str) -> None:
+        """One line per closeness warning on `text` (none before the pipeline is ready)."""
+        found = self.assist.warnings(text) if self.assist is not None else []
+        lines = [self.tr(f"assist.closeness.{w.kind}", words=", ".join(w.words)) for w in found]
+        label = self.query_one("#warnings", Label)
+        label.update(Text("\n".join(lines)))
+        label.display = bool(lines)
 
     def _suggest(self, text: str) -> None:
         matches = self.query_one("#matches", OptionList)
         matches.clear_options()
-        hits = suggest_codes(self.project, text, limit=SUGGESTIONS, codes=self.codes) if self.codes else []
+        hits = self.assist.similar(text, SUGGESTIONS) if self.assist is not None and self.codes else []
         matches.add_options(
             Option(
                 Text.assemble(code.statement, (f"  {sdi_app(self).codings(code.codings)}", "dim")),

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from sdi.tui.context import sdi_app
 from sdi.tui.modals.dialogs import ConfirmModal, InputModal
+from sdi.tui.modals.grouping import Accepted, GroupingModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import CHECK_BINDINGS, NEW, WALK_BINDINGS, SdiScreen, Target
@@ -36,6 +37,7 @@ from sdi.workflow.code_group import (
     rename_group,
     rest_group,
 )
+from sdi.workflow.grouping import accept_suggestion
 
 UNGROUPED = "ungrouped"  # the list entry of codes in no group
 
@@ -68,6 +70,7 @@ class CodeGroupScreen(SdiScreen):
         Binding("ctrl+up,shift+up", "shift_group(-1)", "tui.key.group_up", show=False),
         Binding("ctrl+down,shift+down", "shift_group(1)", "tui.key.group_down", show=False),
         Binding("R", "to_rest", "tui.key.rest_group", show=False),
+        Binding("g", "suggest_groups", "tui.key.suggest_groups", show=False),
         *CHECK_BINDINGS,
     ]
 
@@ -78,6 +81,7 @@ class CodeGroupScreen(SdiScreen):
         self.marked: dict[int, None] = {}  # code ids in the order they were marked
         self.group_key: str = UNGROUPED  # whose codes the right side shows
         self.code_id: int | None = None  # whose codings the right side shows, when it shows codings
+        self.dismissed: set[frozenset[int]] = set()  # grouping suggestions put aside in this session
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="groups-body"):
@@ -381,3 +385,18 @@ class CodeGroupScreen(SdiScreen):
         rest = self.attempt(rest_group, self.project) if codes else None
         if rest is not None:
             self._move_to(codes, group_key(rest))
+
+    def action_suggest_groups(self) -> None:
+        """Candidate groups among the ungrouped codes, by the words they share; accepting one is one undo."""
+        self.app.push_screen(GroupingModal(self.project, self.dismissed), self._accept_suggestion)
+
+    def _accept_suggestion(self, accepted: Accepted | None) -> None:
+        if accepted is None:
+            return
+        name, suggestion = accepted
+        group_id = self.attempt(accept_suggestion, self.project, name, suggestion.code_ids)
+        if group_id is not None:
+            self.marked.clear()
+            self.group_key = group_key(group_id)
+            self._after_change()
+            self.notify(self.tr("assist.groups.accepted", name=name, count=len(suggestion.code_ids)))

@@ -209,7 +209,7 @@ class CodingScreen(SdiScreen):
             self._refresh_codings()
             self.notify(self.tr("tui.coding.coded", statement=choice.statement))
 
-        self.app.push_screen(CodePicker(self.project, prefill, excerpt), chosen)
+        self.app.push_screen(CodePicker(self.project, prefill, excerpt, (document_id, start, end)), chosen)
 
     def action_rename(self) -> None:
         target = self._target_code()
