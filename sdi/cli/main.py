@@ -13,6 +13,7 @@ from sdi.cli import (
     check,
     codebook,
     corpus,
+    db,
     export,
     merge,
     project,
@@ -23,7 +24,21 @@ from sdi.cli import (
     status,
 )
 
-COMMANDS = (project, corpus, status, show, search, codebook, merge, agreement, export, refi, pseudonym, check)
+COMMANDS = (
+    project,
+    corpus,
+    status,
+    show,
+    search,
+    codebook,
+    merge,
+    agreement,
+    export,
+    refi,
+    pseudonym,
+    check,
+    db,
+)
 EXIT_ERROR = 2
 
 
