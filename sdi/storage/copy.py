@@ -79,17 +79,17 @@ def digest_all(connection: Connection) -> list[TableDigest]:
 def not_empty(engine: Engine) -> list[tuple[str, int]]:
     """Why a copy target is not empty: (table, rows) for tables with rows, (table, -1) for tables that are
     not ours. An empty list means it may receive a copy."""
-    known = {table.name for table in tables()}
     found: list[tuple[str, int]] = []
     with engine.connect() as connection:
-        for name in inspect(connection).get_table_names():
-            if name in known:
-                rows = connection.execute(
-                    select(func.count()).select_from(Base.metadata.tables[name])
-                ).scalar()
+        present = set(inspect(connection).get_table_names())
+        for table in tables():  # in schema order, the same on every engine
+            if table.name in present:
+                rows = connection.execute(select(func.count()).select_from(table)).scalar()
                 if rows:
-                    found.append((name, int(rows)))
-            elif name not in _OURS_OUTSIDE_METADATA and not name.startswith(_FTS_PREFIX):
+                    found.append((table.name, int(rows)))
+        known = {table.name for table in tables()}
+        for name in sorted(present - known):
+            if name not in _OURS_OUTSIDE_METADATA and not name.startswith(_FTS_PREFIX):
                 found.append((name, -1))
     return found
 
