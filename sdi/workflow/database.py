@@ -23,7 +23,7 @@ from sdi.i18n import t
 from sdi.storage import copy as store_copy
 from sdi.storage import search_index
 from sdi.storage.engine import create_store_engine, sqlite_path, stored_revision
-from sdi.storage.faults import describe
+from sdi.storage.faults import describe, pause_if_asked
 from sdi.storage.revision import COPY_MARK, HEAD_REVISION
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
@@ -202,6 +202,7 @@ def _fill(source: Engine, target: Engine) -> list[store_copy.TableDigest]:
                 store_copy.copy_rows(reader, writer, table)
             store_copy.reset_sequences(writer)
             index_rows = search_index.rebuild(Session(bind=writer))
+            pause_if_asked(Session(bind=writer))  # test-only: the fault tests kill a copy here
         digests = store_copy.digest_all(reader)
     return [*digests, store_copy.TableDigest(INDEX_ROW, index_rows, "")]
 

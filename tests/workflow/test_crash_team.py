@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from sdi.export.refi import write_qdpx
+from sdi.storage.copy import TableDigest, digest_all
 from sdi.storage.faults import PAUSE_ENV, PAUSE_SIGNAL
 from sdi.workflow.code import add_coding, create_code, list_codes
 from sdi.workflow.codebook import import_codebook_file
@@ -131,3 +132,30 @@ def test_sigkill_during_a_refi_qda_import(project: Project, demo_root: Path, tmp
     after = dump_store(project)
     completes(project.root, "refi", "import", str(qdpx))  # and once more: nothing new
     assert dump_store(project) == after
+
+
+def test_sigkill_during_a_database_copy(demo_root: Path, database_url: str, tmp_path: Path) -> None:
+    """Killed while filling the target: the target is left as empty as it was, and the copy can be run
+    again. (A copy that commits but does not verify is left marked; see test_engine_copy.)"""
+    source = tmp_path / "demo"
+    shutil.copytree(demo_root, source)
+    target = database_url or str(tmp_path / "kopi.sqlite")
+
+    kill_before_commit(source, "db", "copy", "--to", target)
+
+    out = completes(source, "db", "copy", "--to", target)
+    assert "Alle 19 tabeller stemmer" in out
+    copy_root = tmp_path / "kopi"
+    copy_root.mkdir()
+    url = database_url or f"sqlite:///{target}"
+    (copy_root / "sdi.toml").write_text(f'[database]\nurl = "{url}"\n', encoding="utf-8")
+    assert digests(source) == digests(copy_root)  # the same rows, compared engine-neutrally
+
+
+def digests(root: Path) -> list[TableDigest]:
+    project = open_project(root, exact=True)
+    try:
+        with project.store.engine.connect() as connection:
+            return digest_all(connection)
+    finally:
+        project.close()
