@@ -22,7 +22,7 @@ from sdi.workflow.codebook import import_codebook_file
 from sdi.workflow.integrity import check_store
 from sdi.workflow.project import Project, open_project
 from sdi.workflow.search import search
-from tests.conftest import REPO, dump_store
+from tests.conftest import POSTGRES_URL, REPO, dump_store
 
 CODEBOOK = REPO / "codebooks" / "demo-analyse.toml"
 SQLITE_HOLDER = """
@@ -115,6 +115,36 @@ def test_a_read_only_database_can_be_read_and_refuses_writes_clearly(demo: Path,
         locked.chmod(mode)
     assert snapshot(demo) == before
     sound(demo)
+
+
+def test_a_read_only_postgresql_database_can_be_read_and_refuses_writes_clearly(
+    project: Project, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not database_url:
+        pytest.skip("PostgreSQL only (SQLite: the file and folder tests above)")
+    import psycopg
+
+    create_code(project, "Venter med å ringe hjem")
+    before = dump_store(project)
+    name = database_url.rsplit("/", 1)[1]
+    admin = POSTGRES_URL.replace("postgresql+psycopg://", "postgresql://")  # the server's own database
+    with psycopg.connect(admin, autocommit=True) as connection:  # as a standby or a read-only role is
+        connection.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    try:
+        reader = open_project(project.root, coder="tester", exact=True)
+        try:
+            assert [c.statement for c in list_codes(reader)] == ["Venter med å ringe hjem"]
+            with pytest.raises(StoreError, match="skrivebeskyttet") as refused:
+                create_code(reader, "Stafettloggen ligger i en perm")
+            assert refused.value.kind == "read_only"
+        finally:
+            reader.close()
+        assert main(["--project", str(project.root), "codebook", "import", str(CODEBOOK)]) == 2
+        one_line_error(capsys.readouterr().err, "skrivebeskyttet", "Ingenting ble lagret")
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'ALTER DATABASE "{name}" RESET default_transaction_read_only')
+    assert dump_store(project) == before
 
 
 # ---- locked by another process ----------------------------------------------------------------------------
