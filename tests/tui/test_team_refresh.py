@@ -9,13 +9,17 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from textual.widgets import TextArea
 
 from sdi.storage.faults import LOCK_TIMEOUT_ENV
 from sdi.tui.app import SdiApp
+from sdi.tui.modals.editors import ConceptEditor
 from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.coding_screen import CodingScreen
+from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.workflow.code import list_codes, rename_code
 from sdi.workflow.code_group import code_spread, list_groups, rename_group
+from sdi.workflow.concept import concept_view, update_concept
 from sdi.workflow.project import Project, open_project
 from tests.tui.helpers import answer, messages, open_step
 
@@ -116,3 +120,41 @@ async def test_a_locked_store_refuses_a_write_with_a_message_and_still_reads(
         holder.kill()
         holder.wait()
         project.close()
+
+
+async def test_a_concept_edited_by_a_colleague_meanwhile_is_not_overwritten(
+    analysis_project: Project, colleague: Project
+) -> None:
+    app = SdiApp(analysis_project)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(pilot, "4", ConceptScreen)
+        assert screen.concept is not None and screen.concept.name == "Sikkerhetsventing"
+        concept = screen.concept
+        await pilot.press("e")
+        editor = app.screen
+        assert isinstance(editor, ConceptEditor)
+        update_concept(colleague, concept.id, definition="Olas definisjon.")  # while the editor is open
+        editor.query_one("#definition", TextArea).text = "Min definisjon."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("changed by ola since you opened it" in message for message in messages(app))
+        assert concept_view(analysis_project, concept.id).definition == "Olas definisjon."
+        assert screen.concept is not None and screen.concept.definition == "Olas definisjon."
+
+
+async def test_a_code_renamed_by_a_colleague_meanwhile_is_not_overwritten(
+    analysis_project: Project, colleague: Project
+) -> None:
+    app = SdiApp(analysis_project)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(pilot, "3", CodeGroupScreen)
+        await pilot.press("enter")  # into the ungrouped codes; the first one is highlighted
+        first = next(code for code in code_spread(analysis_project) if code.group_id is None)
+        assert screen.pane == "codes" and first.statement in prompts(screen)[0]
+        rename_code(colleague, first.code_id, "Olas ordlyd")
+        await pilot.press("r")
+        await answer(pilot, "Min ordlyd")
+        assert any("changed by ola since you opened it" in message for message in messages(app))
+        statements = {code.code_id: code.statement for code in code_spread(analysis_project)}
+        assert statements[first.code_id] == "Olas ordlyd"
+        assert any("Olas ordlyd" in prompt for prompt in prompts(screen))
