@@ -129,8 +129,8 @@ class SdiApp(App[None]):
         return True
 
     def poll_store(self) -> None:
-        """The periodic cheap check: reload the screen on show when someone else changed something (not
-        under an open dialog, which holds what it was opened with)."""
+        """The periodic cheap check: when someone else changed something, the screen shown rereads at once
+        (not while a dialog is open: it holds what it was opened with; the screen rereads when it closes)."""
         if isinstance(self.screen, SdiScreen) and self.others_changed():
             self.screen.sync()
             self.notify(self.tr("safety.tui.reloaded"))
