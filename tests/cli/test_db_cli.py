@@ -89,3 +89,17 @@ def test_copy_without_the_environment_variable_is_one_line(
     code, _, err = run(capsys, "--project", str(project_dir), "db", "copy", "--to", "env:SDI_TEAM_URL")
     assert code == 2
     assert err.strip() == "sdi: error: miljøvariabelen SDI_TEAM_URL i adressen er ikke satt"
+
+
+def test_a_raw_database_error_is_still_one_line(
+    project_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    def fails(config: object) -> None:
+        raise OperationalError("SELECT version_num FROM alembic_version", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr("sdi.workflow.database.upgrade_database", fails)
+    code, _, err = run(capsys, "--project", str(project_dir), "db", "upgrade")
+    assert code == 2
+    assert err.strip().splitlines() == ["sdi: error: (builtins.Exception) disk I/O error"]
