@@ -13,6 +13,7 @@ from textual.widgets import TextArea
 
 from sdi.storage.faults import LOCK_TIMEOUT_ENV
 from sdi.tui.app import SdiApp
+from sdi.tui.modals.code_picker import CodePicker
 from sdi.tui.modals.editors import ConceptEditor
 from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.coding_screen import CodingScreen
@@ -21,7 +22,7 @@ from sdi.workflow.code import list_codes, rename_code
 from sdi.workflow.code_group import code_spread, list_groups, rename_group
 from sdi.workflow.concept import concept_view, update_concept
 from sdi.workflow.project import Project, open_project
-from tests.tui.helpers import answer, messages, open_step
+from tests.tui.helpers import answer, messages, open_coding, open_step, type_text
 
 SIZE = (120, 40)
 HOLDER = """
@@ -158,3 +159,25 @@ async def test_a_code_renamed_by_a_colleague_meanwhile_is_not_overwritten(
         statements = {code.code_id: code.statement for code in code_spread(analysis_project)}
         assert statements[first.code_id] == "Olas ordlyd"
         assert any("Olas ordlyd" in prompt for prompt in prompts(screen))
+
+
+async def test_a_rename_in_the_coding_screen_carries_the_version_it_showed(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_coding(pilot)
+        await pilot.press("j", "c")
+        assert isinstance(app.screen, CodePicker)
+        await type_text(pilot, "Skal jeg begynne")
+        await pilot.press("enter")
+        await pilot.pause()
+        (code,) = list_codes(tui_project)
+        other = open_project(tui_project.root, coder="ola", exact=True)
+        try:
+            rename_code(other, code.id, "Olas ordlyd")
+        finally:
+            other.close()
+        await pilot.press("r")
+        await answer(pilot, "Min ordlyd")
+        assert any("changed by ola since you opened it" in message for message in messages(app))
+        assert [c.statement for c in list_codes(tui_project)] == ["Olas ordlyd"]
+        assert [c.statement for c in screen.codings] == ["Olas ordlyd"]  # reread at once
