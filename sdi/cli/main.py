@@ -14,6 +14,7 @@ from sdi.cli import (
     check,
     codebook,
     corpus,
+    db,
     export,
     merge,
     project,
@@ -38,6 +39,7 @@ COMMANDS = (
     pseudonym,
     anonymise,
     check,
+    db,
 )
 EXIT_ERROR = 2
 
@@ -83,7 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # one line for the researcher, never a traceback for known problems
         known = _known_errors()
         if isinstance(exc, known):
-            print(f"sdi: error: {exc}", file=sys.stderr)
+            message = str(exc).strip()
+            if type(exc).__module__.startswith("sqlalchemy"):  # the driver's words, not the SQL it ran
+                message = message.splitlines()[0] if message else type(exc).__name__
+            print(f"sdi: error: {message}", file=sys.stderr)
             return EXIT_ERROR
         raise
 

@@ -13,12 +13,29 @@ if TYPE_CHECKING:
 
 
 def open_store(config: Config, migrate: bool = True) -> Store:
+    """The project's store, migrated to HEAD (a backup first). Refuses the target of an unfinished or
+    failed `sdi db copy`, and reports a database it cannot reach as one StoreError sentence."""
+    from sqlalchemy.exc import DBAPIError
+
+    from sdi.i18n import t
     from sdi.storage.engine import Store, create_store_engine, stored_revision
-    from sdi.storage.revision import HEAD_REVISION
+    from sdi.storage.faults import StoreError, describe, store_error
+    from sdi.storage.revision import COPY_MARK, HEAD_REVISION
 
     engine = create_store_engine(config.resolved_database_url())
-    if migrate and stored_revision(engine) != HEAD_REVISION:
+    try:
+        revision = stored_revision(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        known = store_error(exc, str(engine.url), config.language, writing=False)
+        if known is None:
+            raise
+        raise known from exc
+    if revision == COPY_MARK:
+        engine.dispose()
+        raise StoreError("copy", t("safety.copy.marked", config.language, database=describe(str(engine.url))))
+    if migrate and revision != HEAD_REVISION:
         from sdi.storage.migrate import upgrade
 
         upgrade(engine, config.state_dir / "backups")
-    return Store(engine)
+    return Store(engine, config.language)

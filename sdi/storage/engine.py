@@ -4,14 +4,19 @@ import time."""
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+
+from sdi.storage.faults import lock_timeout, pause_if_asked, store_error
 
 
 class ConcurrentEditError(Exception):
@@ -34,22 +39,57 @@ def _prepare_sqlite_file(path: Path) -> None:
         os.close(fd)
 
 
+def sqlite_writable(path: Path) -> bool:
+    """Can this process write the database file and create its WAL files beside it?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 def create_store_engine(url: str) -> Engine:
+    """An engine that waits `SDI_LOCK_TIMEOUT` seconds (default 15) for another process's lock.
+
+    A database file (or folder) this process may not write is opened read-only, so the analysis can still
+    be read; every write is then refused with a clear message."""
+    wait = lock_timeout()
     path = sqlite_path(url)
     if path is not None:
         _prepare_sqlite_file(path)
-        engine = create_engine(url, connect_args={"timeout": 15})
+        if not sqlite_writable(path):
+            return _read_only_sqlite(url, path, wait)
+        engine = create_engine(url, connect_args={"timeout": wait})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    connect_args = {"options": f"-c lock_timeout={int(wait * 1000)}"} if url.startswith("postgresql") else {}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def _read_only_sqlite(url: str, path: Path, wait: float) -> Engine:
+    """Read-only access. In a folder we cannot write, SQLite cannot create the WAL index beside the file;
+    then the file is opened as immutable (nobody can change it there either)."""
+    query = "mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
+        query += "&immutable=1"
+    uri = f"file:{quote(str(path.resolve()))}?{query}"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=wait, check_same_thread=False)
+
+    engine = create_engine(url, creator=connect)
+    event.listen(engine, "connect", _sqlite_read_pragmas)
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
+    _sqlite_read_pragmas(dbapi_connection, _record)
+
+
+def _sqlite_read_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={int(lock_timeout() * 1000)}")
     cursor.close()
 
 
@@ -64,10 +104,11 @@ def stored_revision(engine: Engine) -> str | None:
 class Store:
     """The project database: an engine plus a session factory. Every write goes through `transaction()`."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, language: str = "nb") -> None:
         from sdi.storage import history
 
         self.engine = engine
+        self.language = language  # of the messages a refused write is reported with
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         history.install(self._sessions)
 
@@ -80,28 +121,45 @@ class Store:
         """One unit of work: committed when the block ends, rolled back completely on any exception.
 
         Two coders updating the same shared row at the same moment: the later commit finds the row's version
-        moved and is refused (ConcurrentEditError) instead of overwriting the other's change."""
+        moved and is refused (ConcurrentEditError) instead of overwriting the other's change. A database
+        that refuses the write (read-only, locked by another process, disk full) raises StoreError."""
         try:
             with self._sessions() as session, session.begin():
                 yield session
+                pause_if_asked(session)
         except StaleDataError as exc:
             raise ConcurrentEditError(
                 "someone else changed this at the same moment; reload and try again"
             ) from exc
+        except DBAPIError as exc:
+            known = store_error(exc, self.url, self.language, writing=True)
+            if known is None:
+                raise
+            raise known from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for queries only: it is closed without a commit, so nothing it touched is written.
         Loaded objects stay readable afterwards (closing detaches them without expiring them)."""
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            known = store_error(exc, self.url, self.language, writing=False)
+            if known is None:
+                raise
+            raise known from exc
 
     def checkpoint(self) -> None:
         """Fold SQLite's write-ahead log back into the database file (after bulk writes such as an import,
-        so the log does not sit beside the database at several times its size). No-op on other engines."""
+        so the log does not sit beside the database at several times its size). No-op on other engines, and
+        skipped when the database cannot take it (read-only, busy): it only saves space."""
         if self.engine.dialect.name == "sqlite":
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            try:
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DBAPIError:
+                pass
 
     def close(self) -> None:
         self.engine.dispose()

@@ -2,3 +2,7 @@
 Alembic import (start-up time); a test checks it against the migration scripts' head."""
 
 HEAD_REVISION = "20261123_0003"
+
+# Written in place of the revision while `sdi db copy` fills a target and until it is verified: a store with
+# this mark is an unfinished or failed copy and is never opened for work.
+COPY_MARK = "sdi-copy-unverified"

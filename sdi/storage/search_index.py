@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
-from sdi.storage.models import Utterance, UtteranceIndex
+from sdi.storage.models import Document, Utterance, UtteranceIndex
 
 
 @dataclass(frozen=True)
@@ -139,3 +139,44 @@ def match(
         {"q": _tsquery(clauses, require_all), "n": limit},
     )  # fmt: skip
     return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def rebuild(session: Session) -> int:
+    """Fill the engine's full-text index from the stored `utterance_index` rows (after `sdi db copy`, which
+    copies the rows but not the engine-specific index). Returns the number of turns indexed."""
+    dialect = _dialect(session)
+    if dialect == "sqlite":
+        session.execute(text("INSERT INTO utterance_fts (utterance_fts) VALUES ('delete-all')"))
+    indexed = 0
+    for document_id, document_text in session.execute(select(Document.id, Document.text)):
+        rows = session.execute(
+            select(UtteranceIndex.utterance_id, UtteranceIndex.lemmas, Utterance.start, Utterance.end)
+            .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
+            .where(UtteranceIndex.document_id == document_id)
+        ).all()
+        values = [{"id": i, "text": document_text[s:e], "lemmas": lemmas} for i, lemmas, s, e in rows]
+        if not values:
+            continue
+        if dialect == "sqlite":
+            session.execute(
+                text("INSERT INTO utterance_fts (rowid, text, lemmas) VALUES (:id, :text, :lemmas)"), values
+            )
+        elif dialect == "postgresql":
+            session.execute(
+                text(
+                    "UPDATE utterance_index SET search = to_tsvector('norwegian', :text) || "
+                    "to_tsvector('simple', :lemmas) WHERE utterance_id = :id"
+                ),
+                values,
+            )
+        indexed += len(values)
+    return indexed
+
+
+def indexed_count(session: Session) -> int:
+    """Turns the engine's full-text index holds (to verify a rebuild)."""
+    if _dialect(session) == "sqlite":
+        return int(session.execute(text("SELECT count(*) FROM utterance_fts")).scalar() or 0)
+    return int(
+        session.execute(text("SELECT count(*) FROM utterance_index WHERE search IS NOT NULL")).scalar() or 0
+    )

@@ -33,6 +33,7 @@ from sdi.tui.screens.quote_screen import QuoteScreen
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.workflow.coder import list_coders, needs_coder_choice, switch_coder
 from sdi.workflow.errors import describe, reportable_errors
+from sdi.workflow.freshness import ChangeMark, change_mark
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
 from sdi.workflow.preference import read_preferences, write_preference
 from sdi.workflow.project import Project
@@ -40,6 +41,7 @@ from sdi.workflow.transcript import list_transcripts
 
 STEPS: tuple[str, ...] = ("corpus", "coding", "code_groups", "concepts", "quotes")
 DARK, LIGHT = "textual-dark", "textual-light"
+POLL_SECONDS = 5.0  # how often the store is asked whether another coder changed something
 BLOCKED_IN_DIALOGS = frozenset({"step", "undo", "redo", "help", "toggle_theme"})
 
 
@@ -85,12 +87,14 @@ class SdiApp(App[None]):
         self._arrival: tuple[str, State] | None = None  # a selection waiting for its screen
         self._status: ProjectStatus | None = None
         self._nlp: str | None = None
+        self._mark: ChangeMark | None = None  # the store's change mark when the screens last read it
         saved = read_preferences(project).get("theme", DARK)
         self._saved_theme = saved if saved in self.available_themes else DARK
         self.theme = self._saved_theme
         translate_bindings(self, self.language)
 
     def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll_store)
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         if needs_coder_choice(self.project):
             self.call_after_refresh(self.action_switch_coder, True)
@@ -114,6 +118,34 @@ class SdiApp(App[None]):
         """Something was written: new status, and every screen rereads when it is shown next."""
         self.version += 1
         self._status = None
+        self._mark = self._read_mark()  # our own write: not a change by someone else
+
+    def _read_mark(self) -> ChangeMark | None:
+        try:
+            return change_mark(self.project)
+        except reportable_errors():  # the store cannot be read just now: look again next time
+            return None
+
+    def others_changed(self) -> bool:
+        """Did another coder (or process) change the store since the screens last read it? If so, every
+        screen rereads when it is shown next."""
+        mark = self._read_mark()
+        if mark is None:
+            return False
+        if self._mark is None or mark == self._mark:
+            self._mark = mark
+            return False
+        self._mark = mark
+        self.version += 1
+        self._status = None
+        return True
+
+    def poll_store(self) -> None:
+        """The periodic cheap check: when someone else changed something, the screen shown rereads at once
+        (not while a dialog is open: it holds what it was opened with; the screen rereads when it closes)."""
+        if isinstance(self.screen, SdiScreen) and self.others_changed():
+            self.screen.sync()
+            self.notify(self.tr("safety.tui.reloaded"))
 
     def tr(self, key: str, **values: object) -> str:
         return t(key, self.language, **values)

@@ -27,6 +27,7 @@ class CodingView:
     text: str  # the words now at the span
     original: str  # the words that were coded
     status: str
+    code_version: int = 1  # the code's version when read: a rename passes it back (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
     with project.store.reading() as session:
         document = require(session, Document, document_id, "transcript")
         rows = session.execute(
-            select(Coding, Code.statement)
+            select(Coding, Code.statement, Code.version)
             .join(Code, Code.id == Coding.code_id)
             .where(Coding.document_id == document_id)
             .order_by(Coding.start, Coding.id)
@@ -152,8 +153,9 @@ def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
                 document.text[c.start : c.end],
                 c.anchor_text,
                 c.status,
+                version,
             )
-            for c, statement in rows
+            for c, statement, version in rows
         ]
 
 

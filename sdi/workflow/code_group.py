@@ -43,6 +43,7 @@ class CodeSpread:
     focus_groups: tuple[str, ...]
     stages: tuple[str, ...]  # "Barnehage Fjordvik/1"
     speakers: int
+    version: int = 1  # pass back when renaming, so a colleague's change since is not overwritten
 
 
 def list_groups(project: Project) -> list[GroupSummary]:
@@ -198,7 +199,7 @@ def code_spread(project: Project) -> list[CodeSpread]:
     """Every code with its number of codings and where they come from (groups, stages, speakers)."""
     with project.store.reading() as session:
         codes = session.execute(
-            select(Code.id, Code.statement, Code.group_id).order_by(Code.position, Code.id)
+            select(Code.id, Code.statement, Code.group_id, Code.version).order_by(Code.position, Code.id)
         )
         rows = session.execute(
             select(Coding.code_id, Coding.start, Coding.document_id, FocusGroup.name, Stage.number)
@@ -226,8 +227,8 @@ def code_spread(project: Project) -> list[CodeSpread]:
         speakers[code_id].add((group, speaker))
     return [
         CodeSpread(i, statement, group_id, count[i], tuple(sorted(groups[i])), tuple(sorted(stages[i])),
-                   len(speakers[i]))
-        for i, statement, group_id in code_list
+                   len(speakers[i]), version)
+        for i, statement, group_id, version in code_list
     ]  # fmt: skip
 
 

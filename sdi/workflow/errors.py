@@ -63,9 +63,11 @@ def reportable_errors() -> tuple[type[BaseException], ...]:
     from sdi.config import ConfigError
     from sdi.ingest.model import IngestError
     from sdi.storage.engine import ConcurrentEditError
+    from sdi.storage.faults import StoreError
     from sdi.storage.migrate import MigrationError
 
-    return (ConfigError, IngestError, WorkflowError, MigrationError, OperationalError, ConcurrentEditError)
+    return (ConfigError, IngestError, WorkflowError, MigrationError, OperationalError, ConcurrentEditError,
+            StoreError)  # fmt: skip
 
 
 def require(session: Session, model: type[T], ident: int, what: str) -> T:

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Label
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.workflow.anonymise import AnonymiseReport, Decision, NameProposal, apply_decisions, find_names
-from sdi.workflow.errors import reportable_errors
+from sdi.workflow.errors import describe, reportable_errors
 
 if TYPE_CHECKING:
     from sdi.tui.app import SdiApp
@@ -137,7 +137,7 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
         try:
             report = apply_decisions(app.project, self.decisions)
         except reportable_errors() as error:
-            self.notify(str(error), title=self.tr("tui.error"), severity="error")
+            self.notify(describe(error, app.language), title=self.tr("tui.error"), severity="error")
             return
         app.data_changed()
         self.notify(
@@ -158,7 +158,7 @@ def open_review(app: SdiApp) -> None:
     try:
         proposals = find_names(app.project)
     except reportable_errors() as error:
-        app.notify(str(error), title=app.tr("tui.error"), severity="error")
+        app.notify(describe(error, app.language), title=app.tr("tui.error"), severity="error")
         return
     if not proposals:
         app.notify(app.tr("anon.none"))

@@ -83,9 +83,10 @@ class SdiScreen(Screen[None]):
         self.sync()
 
     def sync(self) -> None:
-        """Reload if something changed since this screen last looked (another screen, undo, redo), then
-        select what a walk down or up brought along."""
+        """Reload if something changed since this screen last looked (another screen, undo, redo, another
+        coder), then select what a walk down or up brought along."""
         app = sdi_app(self)
+        app.others_changed()
         if self._seen_version != app.version:
             self._seen_version = app.version
             self.reload()
@@ -114,14 +115,30 @@ class SdiScreen(Screen[None]):
         language = str(getattr(self.app, "language", "nb"))
         self.notify(describe(error, language), title=self.tr("tui.error"), severity="error")
 
-    def perform(self, action: Callable[..., object], *args: object) -> bool:
+    def perform(self, action: Callable[..., object], *args: object, **kwargs: object) -> bool:
         """Run a workflow write that returns nothing; True when it went through."""
         try:
-            action(*args)
+            action(*args, **kwargs)
         except reportable_errors() as error:
             self.refuse(error)
             return False
         return True
+
+    def edit(self, action: Callable[..., object], *args: object, seen_version: int) -> bool:
+        """Run a write on a shared object (rename a code, group or concept) with the version this screen
+        showed: a colleague's change since is refused with a message and the screen shows their version."""
+        if self.perform(action, *args, seen_version=seen_version):
+            return True
+        self.reload_now()
+        return False
+
+    def reload_now(self) -> None:
+        """Reread the store at once (after a refused edit, so the newer state is what the coder sees)."""
+        app = sdi_app(self)
+        app.data_changed()
+        self._seen_version = app.version
+        self.reload()
+        self.query_one(StatusLine).refresh()
 
     def set_context(self, text: str) -> None:
         """What the screen has open, shown in the step bar."""

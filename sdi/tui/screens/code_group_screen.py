@@ -341,14 +341,17 @@ class CodeGroupScreen(SdiScreen):
         group = self._group()
         if code is not None:
             title, value = self.tr("tui.coding.rename_title"), code.statement
-            write = (rename_code, code.code_id)
+            write = (rename_code, code.code_id, code.version)
         elif group is not None:
-            title, value, write = self.tr("tui.groups.rename_title"), group.name, (rename_group, group.id)
+            title, value = self.tr("tui.groups.rename_title"), group.name
+            write = (rename_group, group.id, group.version)
         else:
             return
 
         def renamed(text: str | None) -> None:
-            if text and text.strip() != value and self.perform(write[0], self.project, write[1], text):
+            if not text or text.strip() == value:
+                return
+            if self.edit(write[0], self.project, write[1], text, seen_version=write[2]):
                 self._after_change()
 
         self.app.push_screen(InputModal(title, value), renamed)

@@ -216,9 +216,15 @@ class CodingScreen(SdiScreen):
         if target is None:
             return
         code_id, statement = target
+        seen = next((c.code_version for c in self.codings if c.code_id == code_id), None)
 
         def renamed(text: str | None) -> None:
-            if text and text.strip() != statement and self.perform(rename_code, self.project, code_id, text):
+            if not text or text.strip() == statement:
+                return
+            if seen is None:  # not on this page: the workflow checks nothing stale against it
+                if self.perform(rename_code, self.project, code_id, text):
+                    self._refresh_codings()
+            elif self.edit(rename_code, self.project, code_id, text, seen_version=seen):
                 self._refresh_codings()
 
         self.app.push_screen(InputModal(self.tr("tui.coding.rename_title"), statement), renamed)

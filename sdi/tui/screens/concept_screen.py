@@ -237,7 +237,8 @@ class ConceptScreen(SdiScreen):
             if new is None or new == draft:
                 return
             fields = {"name": new.name, "definition": new.definition, "notes": new.notes}
-            if self.perform(lambda: update_concept(self.project, concept.id, **fields)):
+            if self.edit(lambda **seen: update_concept(self.project, concept.id, **fields, **seen),
+                         seen_version=concept.version):  # fmt: skip
                 self._after_change()
 
         self.app.push_screen(
