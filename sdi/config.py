@@ -6,12 +6,14 @@ and the line, so a researcher can fix it without reading a traceback.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 CONFIG_NAME = "sdi.toml"
 STATE_DIR = ".sdi"
@@ -82,8 +84,9 @@ class Config:
         return self.root / "codebooks"
 
     def resolved_database_url(self) -> str:
-        """The SQLAlchemy URL; relative SQLite paths are taken from the project folder."""
-        url = self.database_url
+        """The SQLAlchemy URL; relative SQLite paths are taken from the project folder, and `${NAME}` is
+        filled in from the environment (so a team server's password never sits in `sdi.toml`)."""
+        url = _ENV_REFERENCE.sub(self._from_environment, self.database_url)
         if not url:
             return f"sqlite:///{self.state_dir / 'sdi.sqlite'}"
         prefix = "sqlite:///"
@@ -91,6 +94,23 @@ class Config:
             return f"{prefix}{self.root / url[len(prefix) :]}"
         return url
 
+
+    def _from_environment(self, match: re.Match[str]) -> str:
+        value = os.environ.get(match.group(1))
+        if value is None:
+            text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
+            raise ConfigError(
+                self.path,
+                f"'database.url' needs the environment variable {match.group(1)}, which is not set",
+                _locate(text, "database", "url"),
+            )
+        whole = self.database_url.strip() == match.group(0)  # the whole URL from the environment
+        return value if whole else quote(value, safe="")
+
+
+_ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# scheme://user:password@…: a password written out, not taken from the environment or ~/.pgpass
+_WRITTEN_PASSWORD = re.compile(r"^[A-Za-z0-9+.-]+://[^/@:]*:(?!\$\{[A-Za-z_][A-Za-z0-9_]*\}@)[^@/]+@")
 
 # table -> key -> (expected type(s), description for the error message)
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
@@ -183,6 +203,14 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         pseudonyms[name] = replacement
     key_file = values.get("privacy.key_file", DEFAULT_KEY_FILE)
     pseudonyms.update(read_key(root / key_file))
+    if _WRITTEN_PASSWORD.match(values.get("database.url", "")):
+        raise fail(
+            "database",
+            "url",
+            "'database.url' holds a password, and sdi.toml is shared: write ${NAME} to take it from "
+            "an environment variable (postgresql+psycopg://kari:${SDI_DB_PASSWORD}@server/studie) or "
+            "leave it out and use ~/.pgpass",
+        )
     moderators = values.get("speakers.moderator")
     terms = tuple(" ".join(term.split()) for term in values.get("analysis.model_terms", ()))
     if not all(terms):

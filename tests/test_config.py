@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from sdi.config import ConfigError, find_project, load_config
+from sdi.workflow.project import init_project
 
 
 def write_config(tmp_path: Path, text: str) -> Path:
@@ -98,3 +99,36 @@ def test_privacy_lists_are_read_by_kind(tmp_path: Path) -> None:
     text = '[privacy]\nnames = ["Kari", " "]\nplaces = ["Holmen"]\ninstitutions = ["Lia skole"]\n'
     config = load_config(write_config(tmp_path, text))
     assert config.privacy_lists == {"names": ("Kari",), "places": ("Holmen",), "institutions": ("Lia skole",)}
+
+
+def test_a_written_out_database_password_is_refused_at_its_line(tmp_path: Path) -> None:
+    root = tmp_path / "studie"
+    init_project(root, "Studie")
+    config = root / "sdi.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('url = ""', 'url = "postgresql+psycopg://kari:hemmelig@server/studie"'))
+    line = next(n for n, row in enumerate(config.read_text().splitlines(), 1) if row.startswith("url ="))
+    with pytest.raises(ConfigError) as raised:
+        load_config(root)
+    assert f"sdi.toml:{line}" in str(raised.value) and "${NAME}" in str(raised.value)
+    assert "hemmelig" not in str(raised.value).replace("'database.url' holds", "")
+
+
+def test_the_database_password_comes_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "studie"
+    init_project(root, "Studie")
+    config = root / "sdi.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('url = ""', 'url = "postgresql+psycopg://kari:${SDI_DB_PASSWORD}@server/studie"')
+    )
+    monkeypatch.setenv("SDI_DB_PASSWORD", "p@ss/ord")
+    assert load_config(root).resolved_database_url() == "postgresql+psycopg://kari:p%40ss%2Ford@server/studie"
+    monkeypatch.delenv("SDI_DB_PASSWORD")
+    with pytest.raises(ConfigError, match=r"sdi\.toml:\d+: 'database.url' needs the environment variable"):
+        load_config(root).resolved_database_url()
+    config.write_text(text.replace('url = ""', 'url = "${SDI_DATABASE_URL}"'))
+    monkeypatch.setenv("SDI_DATABASE_URL", "postgresql+psycopg://kari@server/studie")  # password: ~/.pgpass
+    assert load_config(root).resolved_database_url() == "postgresql+psycopg://kari@server/studie"
