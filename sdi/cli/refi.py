@@ -61,7 +61,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from sdi.workflow.refi import import_refi_file
+    from sdi.workflow.refi_import import import_refi_file
 
     with opened(args) as project:
         report = import_refi_file(project, args.file)

@@ -24,12 +24,12 @@ from sdi.workflow.merge import (
     Decision,
     Side,
     SideCode,
-    apply_merge,
     match,
     propose_coders,
     propose_files,
     propose_merge,
 )
+from sdi.workflow.merge_apply import apply_merge
 from sdi.workflow.project import Project, init_project, open_project
 from sdi.workflow.transcript import list_transcripts, transcript_view
 from tests.conftest import dump_store, transcript_md, write

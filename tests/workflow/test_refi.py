@@ -30,7 +30,8 @@ from sdi.workflow.history import undo
 from sdi.workflow.integrity import check_store
 from sdi.workflow.memo import write_memo
 from sdi.workflow.project import Project, init_project, open_project
-from sdi.workflow.refi import gather_refi, import_refi_file
+from sdi.workflow.refi import gather_refi
+from sdi.workflow.refi_import import import_refi_file
 from sdi.workflow.transcript import list_transcripts
 from tests.conftest import POSTGRES_URL, REPO, dump_store, transcript_md, write
 
