@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from sdi.i18n import catalogue
 from sdi.tui.context import sdi_app, tr
+from sdi.tui.modals.merge import start_merge
 from sdi.workflow.transcript import list_transcripts
 
 Command = tuple[str, Callable[[], object], str]
@@ -33,6 +34,7 @@ class SdiCommands(Provider):
         commands += self._screen_commands(self.screen)
         commands += [
             (tr(app, "tui.cmd.pick"), app.action_pick_transcript, tr(app, "tui.cmd.pick_help")),
+            (tr(app, "tui.cmd.merge"), partial(start_merge, app), tr(app, "tui.cmd.merge_help")),
             (tr(app, "tui.cmd.theme"), app.action_toggle_theme, tr(app, "tui.cmd.theme_help")),
             (tr(app, "tui.cmd.undo"), app.action_undo, tr(app, "tui.cmd.undo_help")),
             (tr(app, "tui.cmd.redo"), app.action_redo, tr(app, "tui.cmd.redo_help")),

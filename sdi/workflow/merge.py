@@ -222,6 +222,26 @@ def propose_files(project: Project, left: Path, right: Path, names: Sequence[str
     return match(sides[0], sides[1], _lemmatiser(project))
 
 
+@dataclass(frozen=True)
+class MergeSources:
+    """What the project can be merged with: codebook files in `codebooks/` and coders who made codes."""
+
+    files: tuple[Path, ...]
+    coders: tuple[str, ...]
+
+
+def merge_sources(project: Project) -> MergeSources:
+    """Codebook files (not the `merge-*.toml` decision files `sdi merge` writes there) and the coders who
+    authored codes here, for a face to offer as choices."""
+    folder = project.config.codebooks_dir
+    files = sorted(p for p in folder.glob("*.toml") if p.is_file() and not p.name.startswith("merge-"))
+    with project.store.reading() as session:
+        coders = session.scalars(
+            select(Coder.name).where(Coder.id.in_(select(Code.author_id))).order_by(Coder.name)
+        )
+        return MergeSources(tuple(files), tuple(coders))
+
+
 def propose_coders(project: Project, left: str, right: str) -> MergeProposal:
     """The codes two coders created in this one store (by author), against each other."""
     if left == right:

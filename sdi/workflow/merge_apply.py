@@ -27,7 +27,7 @@ from sdi.workflow.merge import (
 from sdi.workflow.project import Project
 
 
-def _check(proposal: MergeProposal, decisions: Sequence[Decision]) -> list[Decision]:
+def check_decisions(proposal: MergeProposal, decisions: Sequence[Decision]) -> list[Decision]:
     """The decisions that merge, after refusing any that are unknown or contradict each other."""
     seen: set[tuple[str, str]] = set()
     merging: dict[str, Decision] = {}
@@ -172,7 +172,7 @@ def apply_merge(project: Project, proposal: MergeProposal, decisions: Sequence[D
     """Carry out the decisions in one transaction (any bad decision changes nothing), as one undo step.
 
     Pairs without a decision are kept apart. Codes of a codebook file that are not merged are added."""
-    merging = _check(proposal, decisions)
+    merging = check_decisions(proposal, decisions)
     report = MergeReport()
     left, right = proposal.left, proposal.right
     with project.store.transaction() as session:
