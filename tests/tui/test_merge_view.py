@@ -73,6 +73,8 @@ async def test_merge_two_coders_from_the_palette(analysis_project: Project) -> N
         view = app.screen
         assert isinstance(view, MergeModal)
         assert (view.proposal.left.name, view.proposal.right.name) == ("kari", "tester")
+        await pilot.pause()
+        assert view.query_one("#left-code", Static).size.height > 3  # the first pair is shown in full
 
         pairs = [(view.proposal.left.code(p.left), view.proposal.right.code(p.right), p)
                  for p in view.proposal.pairs]  # fmt: skip

@@ -76,6 +76,7 @@ class MergeModal(SdiModal[list[Decision] | None]):
         pairs.focus()
         if self.proposal.pairs:
             pairs.highlighted = 0
+            self.call_after_refresh(self._show_pair)  # an update before the first layout keeps height 1
         else:
             self.query_one("#left-code", Static).update(Text(self.tr("tui.merge.no_pairs"), style="dim"))
 
