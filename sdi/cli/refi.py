@@ -68,7 +68,9 @@ def run_import(args: argparse.Namespace) -> int:
     print(
         f"{args.file}: {report.transcripts} nye og {report.matched} kjente transkripsjoner, "
         f"{report.codes} koder, {report.groups} kodegrupper, {report.codings} kodinger, "
-        f"{report.memos} memoer, {report.participants} deltakere lagt til; {report.skipped} fantes fra før"
+        f"{report.memos} memoer, {report.participants} deltakere, {report.quote_sets} sitatsett, "
+        f"{report.quotes} sitater, {report.key_quotes} nøkkelsitater lagt til; "
+        f"{report.skipped} fantes fra før"
     )
     for warning in report.warnings:
         print(f"  advarsel: {warning}", file=sys.stderr)

@@ -299,7 +299,8 @@ class _Reader:
             user = self.guid(selection, "creatingUser", False)  # the codings' author when they name none
             ident, label = self.guid(selection) or "", selection.get("name") or ""
             codings, notes = self.codings(selection, user), self.refs(selection, "NoteRef")
-            selections.append(RefiSelection(ident, start, end, label, codings, notes))
+            description = _text(selection, "Description")
+            selections.append(RefiSelection(ident, start, end, label, codings, notes, description))
         whole = self.codings(element, None)
         if whole and text:  # a coding of the whole source
             selections.append(RefiSelection(refi_guid("whole", guid), 0, len(text), name, codings=whole))

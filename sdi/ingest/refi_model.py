@@ -78,6 +78,7 @@ class RefiSelection:
     name: str = ""
     codings: tuple[RefiCoding, ...] = ()
     notes: tuple[str, ...] = ()
+    description: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sdi.ingest import refi as qda
 from sdi.ingest.refi import RefiProject, RefiSource, RefiValue, refi_guid
@@ -23,6 +25,7 @@ from sdi.storage.models import (
     FocusGroup,
     Memo,
     Participant,
+    QuoteSet,
     Stage,
     Utterance,
 )
@@ -39,8 +42,64 @@ VARIABLES = {
 }  # fmt: skip
 CONCEPT_PATTERN = re.compile(r"(?:\A|\n\n)\[(?:Begrep|Concept)\] ([^\n]*)\n?(.*)\Z", re.DOTALL)
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")  # ours may carry alpha: dropped
-TEXTS = {"nb": {"concept": "[Begrep] ", "parent": "Underkode av «{}».", "set": "Sett"},
-         "en": {"concept": "[Concept] ", "parent": "Subcode of «{}».", "set": "Set"}}  # fmt: skip
+TEXTS = {"nb": {"concept": "[Begrep] ", "parent": "Underkode av «{}».", "set": "Sett",
+                "quote_set": "[Sitatsett]", "quote": "Sitat {} – {}", "key_quote": "[Nøkkelsitat] {} – {}",
+                "cue": "[Ikke-tale]"},
+         "en": {"concept": "[Concept] ", "parent": "Subcode of «{}».", "set": "Set",
+                "quote_set": "[Quote set]", "quote": "Quote {} – {}", "key_quote": "[Key quote] {} – {}",
+                "cue": "[Non-speech]"}}  # fmt: skip
+# Our own markers, recognised on import in either language.
+QUOTE_SET_PATTERN = re.compile(r"\A\[(?:Sitatsett|Quote set)\]\n?(.*)\Z", re.DOTALL)
+KEY_QUOTE_PATTERN = re.compile(r"\A\[(?:Nøkkelsitat|Key quote)\] ")
+CUE_MARKERS = frozenset(texts["cue"] for texts in TEXTS.values())
+
+
+@dataclass
+class _Quoting:
+    """Quote sets and key quotes as REFI notes: a note per quote (its display text; the researcher's note
+    on it as the description), pointed at by the coded passage's selection (NoteRef) and listed in order
+    by a Set — a quote set's own, or the Set of the concept's code group."""
+
+    on_coding: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    notes: list[qda.RefiNote] = field(default_factory=list)
+    on_group: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    sets: list[qda.RefiSet] = field(default_factory=list)
+
+
+def _quoting(session: Session, texts: dict[str, str], user: dict[int, str]) -> _Quoting:
+    found = _Quoting()
+    exported = {c.id: c for c in session.scalars(select(Coding).where(Coding.end > Coding.start))}
+    texts_of = dict(session.execute(select(Document.id, Document.text)).all())
+
+    def words(coding: Coding) -> str:
+        return texts_of[coding.document_id][coding.start : coding.end]
+
+    for quote_set in session.scalars(select(QuoteSet).order_by(QuoteSet.id)):
+        members = []
+        for number, quote in enumerate(quote_set.quotes, start=1):
+            coding = exported.get(quote.coding_id)
+            if coding is None:  # an emptied coding has no selection to hang the quote on
+                continue
+            guid = refi_guid("quote", quote.uid)
+            found.notes.append(qda.RefiNote(guid, texts["quote"].format(number, quote_set.name),
+                                            quote.display_text or words(coding), quote.note,
+                                            user.get(coding.coder_id or 0), quote.created_at))  # fmt: skip
+            found.on_coding[coding.id].append(guid)
+            members.append(guid)
+        description = "\n".join(filter(None, [texts["quote_set"], quote_set.description]))
+        found.sets.append(qda.RefiSet(refi_guid("quote-set", quote_set.uid), quote_set.name, description,
+                                      (), tuple(members)))  # fmt: skip
+    for concept in session.scalars(select(Concept).order_by(Concept.id)):
+        for number, key in enumerate(concept.key_quotes, start=1):
+            coding = exported.get(key.coding_id)
+            if coding is None:
+                continue
+            guid = refi_guid("key-quote", f"{concept.uid}:{coding.uid}")
+            found.notes.append(qda.RefiNote(guid, texts["key_quote"].format(number, concept.name),
+                                            words(coding)))  # fmt: skip
+            found.on_coding[coding.id].append(guid)
+            found.on_group[concept.group_id].append(guid)
+    return found
 
 
 def _values(pairs: list[tuple[str, object]]) -> tuple[RefiValue, ...]:
@@ -91,12 +150,18 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
             return RefiProject(project.config.title, codes=codes, sets=tuple(sets))
         coders = list(session.scalars(select(Coder).order_by(Coder.id)))
         user = {c.id: refi_guid("coder", c.uid) for c in coders}
+        quoting = _quoting(session, texts, user)
+        group_guid = {refi_guid("group", g.uid): g.id for g in session.scalars(select(CodeGroup))}
+        sets = [replace(s, notes=(*s.notes, *quoting.on_group.get(group_guid[s.guid], ()))) for s in sets]
         codings: dict[int, list[Coding]] = defaultdict(list)
         for c in session.scalars(select(Coding).where(Coding.end > Coding.start).order_by(Coding.id)):
             codings[c.document_id].append(c)
         turns: dict[int, list[Utterance]] = defaultdict(list)
-        for turn in session.scalars(select(Utterance).where(Utterance.participant_id.is_not(None))):
-            turns[turn.document_id].append(turn)
+        cues: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for turn in session.scalars(select(Utterance).order_by(Utterance.document_id, Utterance.seq)):
+            if turn.participant_id is not None:
+                turns[turn.document_id].append(turn)
+            cues[turn.document_id] += [(a, b) for a, b in turn.cues or () if turn.start <= a < b <= turn.end]
         spoken: dict[int | None, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         sources = []
         for document, stage, group in session.execute(
@@ -108,7 +173,11 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
                 refi_guid("selection", c.uid), c.start, c.end, " ".join(text[c.start : c.end].split())[:80],
                 (qda.RefiCoding(refi_guid("coding", c.uid), code_guid[c.code_id], user.get(c.coder_id or 0),
                                 c.created_at, notes(("coding", c.id))),),
+                tuple(quoting.on_coding.get(c.id, ())),  # the quotes made of this passage
             ) for c in codings[document.id]]  # fmt: skip
+            selections += [qda.RefiSelection(  # non-speech cues («(ler)»): named, uncoded, marked
+                refi_guid("cue", f"{document.uid}:{start}:{end}"), start, end, text[start:end][:80],
+                description=texts["cue"]) for start, end in cues[document.id]]  # fmt: skip
             for turn in turns[document.id]:  # a speaker's turn: a selection the participant's case points at
                 turn_guid = refi_guid("turn", f"{document.uid}:{turn.seq}")
                 spoken[turn.participant_id][guid].append(turn_guid)
@@ -141,8 +210,10 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
         ]
         refi_notes = tuple(qda.RefiNote(refi_guid("memo", m.uid), m.title, m.text, "",
                                         user.get(m.author_id or 0), m.created_at) for m in memos)  # fmt: skip
+        refi_notes += tuple(quoting.notes)
     return RefiProject(
-        project.config.title, "", tuple(qda.RefiUser(user[c.id], c.name) for c in coders), codes, tuple(sets),
+        project.config.title, "", tuple(qda.RefiUser(user[c.id], c.name) for c in coders), codes,
+        (*sets, *quoting.sets),
         tuple(variables) if sources or cases else (), tuple(cases), tuple(sources), refi_notes,
         notes(("project", None)),
     )  # fmt: skip

@@ -35,7 +35,8 @@ from sdi.workflow.anchor import anchor_for
 from sdi.workflow.code_group import REST_GROUP_NAME
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
-from sdi.workflow.refi import CONCEPT_PATTERN, TEXTS, VARIABLES
+from sdi.workflow.refi import CONCEPT_PATTERN, CUE_MARKERS, TEXTS, VARIABLES
+from sdi.workflow.refi_quotes import import_quotes, split_sets
 from sdi.workflow.search import index_document
 
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
@@ -51,6 +52,9 @@ class RefiReport:
     codings: int = 0
     memos: int = 0
     participants: int = 0
+    quote_sets: int = 0
+    quotes: int = 0
+    key_quotes: int = 0
     skipped: int = 0  # objects already present (matched by GUID, path or text)
     warnings: list[str] = field(default_factory=list)
 
@@ -85,6 +89,9 @@ class _Importer:
         self.new_documents: list[tuple[Document, RefiSource]] = []
         self.speaker_of: dict[str, Participant] = {}  # selection GUID → participant (a turn)
         self.targets: dict[str, tuple[str, Any]] = {}  # note GUID → (memo target type, object)
+        self.parts = split_sets(data)  # code groups apart from quote sets; notes that are quotes
+        self.groups: dict[str, CodeGroup] = {}  # Set GUID → code group
+        self.coding_of: dict[str, Coding] = {}  # note GUID → the coding whose selection points at it
 
     def existing(self, model: Any, kind: str) -> dict[str, Any]:
         return {refi_guid(kind, row.uid): row for row in self.session.scalars(select(model))}
@@ -113,7 +120,11 @@ class _Importer:
         self.add_turns()
         self.import_codings()
         self.import_notes()
+        quoted = import_quotes(self.session, self.data, self.parts, self.coding_of, self.groups)
         r = self.report
+        r.quote_sets, r.quotes, r.key_quotes = quoted.quote_sets, quoted.quotes, quoted.key_quotes
+        r.skipped += quoted.skipped
+        r.warnings += quoted.warnings
         if r.added:  # undoable only without new transcripts (undo cannot take away their stages)
             self.project.record(
                 self.session, "refi-import", "project", None, f"importerte REFI-QDA {self.label}",
@@ -155,7 +166,7 @@ class _Importer:
         existing = self.existing(CodeGroup, "group")
         by_name = {group.name: group for group in existing.values()}
         has_rest = any(group.is_rest for group in existing.values())
-        for position, item in enumerate(self.data.sets, start=1):
+        for position, item in enumerate(self.parts.groups, start=1):
             name = " ".join(item.name.split())[:300] or f"{self.texts['set']} {item.guid[:8]}"
             group = existing.get(item.guid) or by_name.get(name)
             if group is None:
@@ -172,7 +183,9 @@ class _Importer:
                     self.report.concepts += 1
             else:
                 self.report.skipped += 1
-            self.targets |= {note: ("code_group", group) for note in item.notes if note not in self.targets}
+            self.groups[item.guid] = group
+            self.targets |= {note: ("code_group", group) for note in item.notes
+                             if note not in self.targets and note not in self.parts.notes}  # fmt: skip
             for order, guid in enumerate(item.codes, start=1):  # a code in several sets stays in the first
                 code = self.codes.get(guid)  # codes already in the project keep the researchers' grouping
                 if code is not None and guid in self.new_codes and code.group_id is None:
@@ -259,9 +272,12 @@ class _Importer:
             self.speaker_of.setdefault(guid, person)
 
     def add_turns(self) -> None:
-        """Turns of new transcripts: the selections cases point at (speakers), and each other line of text."""
+        """Turns of new transcripts: the selections cases point at (speakers), and each other line of text;
+        our own non-speech cue selections («(ler)») go back into the turns that hold them."""
         for document, source in self.new_documents:
             text, spans, cursor = source.text, [], 0
+            marks = [(s.start, s.end) for s in source.selections
+                     if s.description in CUE_MARKERS and not s.codings]  # fmt: skip
             for selection in sorted(source.selections, key=lambda s: (s.start, -s.end)):
                 person = self.speaker_of.get(selection.guid)
                 if person is not None and selection.start >= cursor:
@@ -271,11 +287,13 @@ class _Importer:
                     cursor = selection.end
             spans += [(m.start(), m.end(), None) for m in _LINE.finditer(text, cursor)]
             for seq, (start, end, person) in enumerate(spans, start=1):
+                cues = [(a - start, b - start) for a, b in marks if start <= a < b <= end]
                 turn = Utterance(
                     seq=seq, participant_id=person.id if person else None, start=start, end=end,
                     speaker=person.pseudonym if person else "",
                     is_moderator=bool(person and person.is_moderator),
-                    line=text.count("\n", 0, start) + 1, word_count=count_words(text[start:end]),
+                    line=text.count("\n", 0, start) + 1, word_count=count_words(text[start:end], cues),
+                    cues=[[a + start, b + start] for a, b in cues],
                 )  # fmt: skip
                 document.utterances.append(turn)
             document.word_count = sum(turn.word_count for turn in document.utterances)
@@ -308,6 +326,8 @@ class _Importer:
                         self.report.skipped += 1
                     for note in (*item.notes, *selection.notes):
                         self.targets.setdefault(note, ("coding", coding))
+                    for note in selection.notes:
+                        self.coding_of.setdefault(note, coding)
                 for note in selection.notes:  # a note on a turn or an uncoded passage: on the transcript
                     self.targets.setdefault(note, ("document", document))
         self.session.flush()
@@ -316,6 +336,8 @@ class _Importer:
         """Memos on what their NoteRef points at; notes nothing points at are memos on the project."""
         existing = self.existing(Memo, "memo")
         for note in self.data.notes:
+            if note.guid in self.parts.notes:  # a quote or key quote, not a memo
+                continue
             if note.guid in existing:
                 self.report.skipped += 1
                 continue
