@@ -263,7 +263,7 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
             )
     else:
         outcome.action = "updated"
-        outcome.flagged = _new_version(project, session, document, parsed, utterances, words)
+        outcome.flagged = new_version(project, session, document, parsed.text, utterances, words)
         index_document(project, session, document)
         _assign(
             document,
@@ -279,15 +279,16 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
     return outcome
 
 
-def _new_version(
+def new_version(
     project: Project,
     session: Session,
     document: Document,
-    parsed: ParsedTranscript,
+    text: str,
     utterances: list[Utterance],
     words: int,
 ) -> int:
-    """Archive the old text, move every coding to the same words in the new text, replace the turns."""
+    """Archive the old text, move every coding to the same words in the new `text`, replace the turns;
+    the number of codings flagged. Also the path of a REFI-QDA source whose text changed."""
     old_text = document.text
     session.add(
         DocumentVersion(
@@ -308,12 +309,12 @@ def _new_version(
         else Anchor(c.start, c.start, c.anchor_text, c.context_before, c.context_after)
         for c in codings
     ]
-    relocations = reanchor(old_text, parsed.text, anchors)
+    relocations = reanchor(old_text, text, anchors)
     flagged = 0
     for coding, old_anchor, place in zip(codings, anchors, relocations, strict=True):
         if coding.status == "orphaned" and place.status != "moved":
             # Still lost: keep the original words, only follow the nearest point.
-            coding.start = coding.end = min(place.start, len(parsed.text))
+            coding.start = coding.end = min(place.start, len(text))
             flagged += 1
             continue
         coding.start, coding.end, coding.status = place.start, place.end, place.status
@@ -323,7 +324,7 @@ def _new_version(
             if place.status == "changed":
                 coding.anchor_text = old_anchor.text
         else:
-            fresh = anchor_for(parsed.text, place.start, place.end)
+            fresh = anchor_for(text, place.start, place.end)
             coding.anchor_text, coding.context_before, coding.context_after = (
                 fresh.text,
                 fresh.before,
@@ -334,7 +335,7 @@ def _new_version(
     document.utterances.clear()
     session.flush()
     document.utterances.extend(utterances)
-    document.text = parsed.text
+    document.text = text
     document.version += 1
     document.word_count = words
     document.updated_at = utcnow()

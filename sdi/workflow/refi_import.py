@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from sdi.ingest import refi as qda
 from sdi.ingest.refi import RefiProject, RefiSource, RefiValue, read_refi, refi_guid
-from sdi.nlp.tokens import count_words
 from sdi.storage.models import (
     Code,
     CodeGroup,
@@ -29,17 +28,15 @@ from sdi.storage.models import (
     Memo,
     Participant,
     Stage,
-    Utterance,
 )
-from sdi.workflow.anchor import anchor_for
+from sdi.workflow.anchor import FLAGGED, anchor_for
 from sdi.workflow.code_group import REST_GROUP_NAME
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
-from sdi.workflow.refi import CONCEPT_PATTERN, CUE_MARKERS, TEXTS, VARIABLES
+from sdi.workflow.refi import CONCEPT_PATTERN, TEXTS, VARIABLES
 from sdi.workflow.refi_quotes import import_quotes, split_sets
+from sdi.workflow.refi_versions import cue_marks, forward, spoken, turns, version
 from sdi.workflow.search import index_document
-
-_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 @dataclass
@@ -55,12 +52,15 @@ class RefiReport:
     quote_sets: int = 0
     quotes: int = 0
     key_quotes: int = 0
+    versions: int = 0  # known transcripts given the file's (changed) text as a new version
     skipped: int = 0  # objects already present (matched by GUID, path or text)
+    flagged: int = 0  # codings whose words changed or vanished when re-anchored to another text
     warnings: list[str] = field(default_factory=list)
 
     @property
     def added(self) -> int:
-        return sum(v for k, v in vars(self).items() if k not in ("matched", "skipped", "warnings"))
+        counted = vars(self).items()
+        return sum(v for k, v in counted if k not in ("matched", "skipped", "flagged", "warnings"))
 
 
 def import_refi_file(project: Project, path: Path) -> RefiReport:
@@ -87,6 +87,8 @@ class _Importer:
         self.variables: dict[str, str] = {}  # variable GUID → our key, or "attr:<name>"
         self.documents: dict[str, Document] = {}  # source GUID → transcript
         self.new_documents: list[tuple[Document, RefiSource]] = []
+        self.changed: list[tuple[Document, RefiSource]] = []  # known transcripts, the file's text is new
+        self.older: dict[str, str] = {}  # source GUID → the older text of ours it was coded on
         self.speaker_of: dict[str, Participant] = {}  # selection GUID → participant (a turn)
         self.targets: dict[str, tuple[str, Any]] = {}  # note GUID → (memo target type, object)
         self.parts = split_sets(data)  # code groups apart from quote sets; notes that are quotes
@@ -128,7 +130,7 @@ class _Importer:
         if r.added:  # undoable only without new transcripts (undo cannot take away their stages)
             self.project.record(
                 self.session, "refi-import", "project", None, f"importerte REFI-QDA {self.label}",
-                undoable=not (r.transcripts or r.participants), codes=r.codes, groups=r.groups,
+                undoable=not (r.transcripts or r.participants or r.versions), codes=r.codes, groups=r.groups,
                 codings=r.codings, transcripts=r.transcripts, memos=r.memos,
             )  # fmt: skip
 
@@ -203,8 +205,11 @@ class _Importer:
             or next((d for d in documents if d.content_hash == digest), None)
         )
         if document is not None and document.text != source.text:
-            raise WorkflowError(f"source «{source.name}» is the transcript {document.source_path}, but its "
-                                "text differs (another version?); nothing was imported")  # fmt: skip
+            older = next((v.text for v in document.versions if v.content_hash == digest), None)
+            if older is not None:  # coded on a text we have since replaced: codings move forward
+                self.older[source.guid] = older
+            else:  # a text we do not have: it becomes the transcript's next version
+                self.changed.append((document, source))
         if document is not None:
             self.report.matched += 1
         else:
@@ -272,32 +277,17 @@ class _Importer:
             self.speaker_of.setdefault(guid, person)
 
     def add_turns(self) -> None:
-        """Turns of new transcripts: the selections cases point at (speakers), and each other line of text;
-        our own non-speech cue selections («(ler)») go back into the turns that hold them."""
+        """Turns of new transcripts (speakers from the cases, each other line a turn of its own), and new
+        versions of known transcripts whose text the file changed."""
         for document, source in self.new_documents:
-            text, spans, cursor = source.text, [], 0
-            marks = [(s.start, s.end) for s in source.selections
-                     if s.description in CUE_MARKERS and not s.codings]  # fmt: skip
-            for selection in sorted(source.selections, key=lambda s: (s.start, -s.end)):
-                person = self.speaker_of.get(selection.guid)
-                if person is not None and selection.start >= cursor:
-                    lines = _LINE.finditer(text, cursor, selection.start)
-                    spans += [(m.start(), m.end(), None) for m in lines]
-                    spans.append((selection.start, selection.end, person))
-                    cursor = selection.end
-            spans += [(m.start(), m.end(), None) for m in _LINE.finditer(text, cursor)]
-            for seq, (start, end, person) in enumerate(spans, start=1):
-                cues = [(a - start, b - start) for a, b in marks if start <= a < b <= end]
-                turn = Utterance(
-                    seq=seq, participant_id=person.id if person else None, start=start, end=end,
-                    speaker=person.pseudonym if person else "",
-                    is_moderator=bool(person and person.is_moderator),
-                    line=text.count("\n", 0, start) + 1, word_count=count_words(text[start:end], cues),
-                    cues=[[a + start, b + start] for a, b in cues],
-                )  # fmt: skip
-                document.utterances.append(turn)
-            document.word_count = sum(turn.word_count for turn in document.utterances)
+            made = turns(source.text, spoken(source, self.speaker_of), cue_marks(source.selections))
+            document.utterances.extend(made)
+            document.word_count = sum(turn.word_count for turn in made)
             self.session.flush()
+            index_document(self.project, self.session, document)
+        for document, source in self.changed:
+            self.report.flagged += version(self.project, self.session, document, source, self.speaker_of)
+            self.report.versions += 1
             index_document(self.project, self.session, document)
 
     def import_codings(self) -> None:
@@ -311,14 +301,7 @@ class _Importer:
                         continue
                     coding = existing.get(item.guid)
                     if coding is None:
-                        spot = anchor_for(document.text, selection.start, selection.end)
-                        coding = existing[item.guid] = Coding(
-                            uid=item.guid, code_id=self.codes[item.code].id, document_id=document.id,
-                            start=selection.start, end=selection.end, anchor_text=spot.text,
-                            context_before=spot.before, context_after=spot.after,
-                            coder_id=self.users.get(item.user or "", self.coder),
-                            document_version=document.version,
-                        )  # fmt: skip
+                        coding = existing[item.guid] = self.coding(item, selection, source, document)
                         coding.created_at = item.created or coding.created_at
                         self.session.add(coding)
                         self.report.codings += 1
@@ -331,6 +314,24 @@ class _Importer:
                 for note in selection.notes:  # a note on a turn or an uncoded passage: on the transcript
                     self.targets.setdefault(note, ("document", document))
         self.session.flush()
+
+    def coding(self, item: qda.RefiCoding, selection: qda.RefiSelection, source: RefiSource,
+               document: Document) -> Coding:  # fmt: skip
+        """A new coding on the transcript's current text, re-anchored when the file coded an older one."""
+        start, end, status = selection.start, selection.end, "ok"
+        spot = anchor_for(document.text, start, end)
+        if source.guid in self.older:
+            old = self.older[source.guid]
+            start, end, status = forward(old, document.text, start, end)
+            spot = anchor_for(document.text, start, end)
+            if status in FLAGGED:  # keep the words as coded, to show when the flag is resolved
+                spot = anchor_for(old, selection.start, selection.end)
+                self.report.flagged += 1
+        return Coding(
+            uid=item.guid, code_id=self.codes[item.code].id, document_id=document.id, start=start, end=end,
+            status=status, anchor_text=spot.text, context_before=spot.before, context_after=spot.after,
+            coder_id=self.users.get(item.user or "", self.coder), document_version=document.version,
+        )  # fmt: skip
 
     def import_notes(self) -> None:
         """Memos on what their NoteRef points at; notes nothing points at are memos on the project."""
