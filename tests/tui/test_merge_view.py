@@ -5,6 +5,7 @@ transaction and one undo step."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,13 +13,14 @@ from textual.widgets import Label, OptionList, Static
 
 from sdi.storage.models import Coder, Coding
 from sdi.tui.app import SdiApp
-from sdi.tui.modals.merge import MergeModal
+from sdi.tui.modals.merge import MergeModal, start_merge
 from sdi.tui.modals.picker import PickerModal
 from sdi.workflow.code import add_coding, create_code, list_codes
 from sdi.workflow.code_group import create_group, move_codes
 from sdi.workflow.memo import memos_for
 from sdi.workflow.project import Project, open_project
 from sdi.workflow.transcript import list_transcripts, transcript_view
+from tests.tui.conftest import REPO
 from tests.tui.helpers import answer, messages, pick
 
 WAITING = "Man venter med å ta opp bekymringen fordi man vil være helt sikker"  # tester's, seeded
@@ -136,8 +138,6 @@ async def test_contradicting_decisions_are_refused_in_the_view(analysis_project:
     before = sorted(c.statement for c in list_codes(analysis_project))
     app = SdiApp(analysis_project)
     async with app.run_test(size=(160, 45)) as pilot:
-        from sdi.tui.modals.merge import start_merge
-
         start_merge(app)
         await pilot.pause()
         await pick(pilot, "coders:kari\ttester")
@@ -152,4 +152,29 @@ async def test_contradicting_decisions_are_refused_in_the_view(analysis_project:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, MergeModal)
+    assert sorted(c.statement for c in list_codes(analysis_project)) == before
+
+
+async def test_a_codebook_file_in_codebooks_is_offered(analysis_project: Project) -> None:
+    """A colleague's codebook file: the same seeded codes pair by id; cancelling writes nothing."""
+    folder = analysis_project.config.codebooks_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "codebooks" / "demo-analyse.toml", folder / "kollega.toml")
+    before = sorted(c.statement for c in list_codes(analysis_project))
+    app = SdiApp(analysis_project)
+    async with app.run_test(size=(160, 45)) as pilot:
+        start_merge(app)
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerModal)
+        key = f"file:{folder / 'kollega.toml'}"
+        assert [choice for choice, _ in picker.choices] == [key]  # one coder only: no coder pairs
+        await pick(pilot, key)
+        view = app.screen
+        assert isinstance(view, MergeModal)
+        assert view.proposal.right.kind == "file" and view.proposal.pairs
+        assert all(p.by_id and p.proposed for p in view.proposal.pairs)
+        assert "kollega.toml" in str(view.query_one(".title", Label).render())
+        await pilot.press("escape")
+        await pilot.pause()
     assert sorted(c.statement for c in list_codes(analysis_project)) == before
