@@ -2,7 +2,9 @@
 `refi_import`, which shares the names and markers below. Code groups → Sets (with their concept),
 transcripts → TextSources (metadata as variables), participants → Cases (their turns as selections, as NVivo
 and MAXQDA mark speakers), codings → selections, memos → Notes (NoteRef where the schema has one), coders →
-Users. GUIDs come from our ids, so re-exports are stable."""
+Users, non-speech cues → marked uncoded selections. A Set cannot hold selections, so a quote (of a quote set,
+or a concept's key quote) is a Note on the quoted passage, listed in order by a Set. Only the current text of
+a transcript goes out: a source has one text. GUIDs come from our ids, so re-exports are stable."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 """Importing a REFI-QDA file (`sdi refi import`): what `sdi.ingest.refi` read, written into the store in one
 transaction. Idempotent: objects are matched by GUID (transcripts also by path or identical text), so
 importing the same file twice adds nothing. A source without our metadata joins a focus group named after the
-file, its stage numbered by order; code groups come from Sets (a concept riding in the Set's description)."""
+file, its stage numbered by order; code groups come from Sets (a concept riding in the Set's description).
+Our quote sets and key quotes are read by `refi_quotes`; a known transcript with other words is handled by
+`refi_versions` (a new version, or codings moved forward from an older one)."""
 
 from __future__ import annotations
 
