@@ -76,7 +76,7 @@ def _propose(project: Project, args: argparse.Namespace) -> MergeProposal | None
 
 def run(args: argparse.Namespace) -> int:
     from sdi.workflow.errors import WorkflowError
-    from sdi.workflow.merge import apply_merge
+    from sdi.workflow.merge_apply import apply_merge
 
     with opened(args) as project:
         if args.apply is not None:

@@ -34,8 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "import",
         help="add a .qdpx project or .qdc codebook from another tool",
         description="Add what is new in a REFI-QDA file: transcripts (matched to existing ones by path or "
-        "identical text), codes, sets as code groups, codings, memos, coders and participants. One "
-        "transaction: a bad file changes nothing; importing the same file again adds nothing.",
+        "identical text), codes, sets as code groups, codings, memos, coders, participants, and sdi's own "
+        "quote sets and key quotes. A known transcript with other words becomes its next version (codings "
+        "follow their words), or, when the file coded an older version, the file's codings move forward to "
+        "the current text. One transaction: a bad file changes nothing; importing the same file again adds "
+        "nothing.",
     )
     imp.add_argument("file", type=Path)
     imp.set_defaults(handler=run_import)
@@ -61,14 +64,16 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from sdi.workflow.refi import import_refi_file
+    from sdi.workflow.refi_import import import_refi_file
 
     with opened(args) as project:
         report = import_refi_file(project, args.file)
     print(
         f"{args.file}: {report.transcripts} nye og {report.matched} kjente transkripsjoner, "
         f"{report.codes} koder, {report.groups} kodegrupper, {report.codings} kodinger, "
-        f"{report.memos} memoer, {report.participants} deltakere lagt til; {report.skipped} fantes fra før"
+        f"{report.memos} memoer, {report.participants} deltakere, {report.quote_sets} sitatsett, "
+        f"{report.quotes} sitater, {report.key_quotes} nøkkelsitater lagt til; "
+        f"{report.skipped} fantes fra før"
     )
     for warning in report.warnings:
         print(f"  advarsel: {warning}", file=sys.stderr)

@@ -118,6 +118,7 @@ class _Writer:
             startPosition=str(selection.start), endPosition=str(selection.end),
             creatingUser=first.user, creationDateTime=_stamp(first.created),
         )  # fmt: skip
+        self.text(element, "Description", selection.description)
         for coding in selection.codings:
             self.coding(element, coding)
         self.refs(element, "NoteRef", selection.notes)

@@ -9,141 +9,42 @@ from __future__ import annotations
 import datetime as dt
 import re
 import struct
-import uuid
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from sdi.ingest.model import IngestError
+from sdi.ingest.refi_model import (
+    GUID_PATTERN,
+    RefiCase,
+    RefiCode,
+    RefiCoding,
+    RefiNote,
+    RefiProject,
+    RefiSelection,
+    RefiSet,
+    RefiSource,
+    RefiUser,
+    RefiValue,
+    RefiVariable,
+    refi_guid,
+)
 
-# Fixed namespace for GUIDs derived from our own ids, so every export of the same object has the same GUID.
-GUID_NAMESPACE = uuid.UUID("6f1d3c52-8a9e-4b7d-9c40-5d2e7a1b9f03")
+__all__ = [  # the plain data lives in refi_model; callers may keep importing it from here
+    "RefiCase", "RefiCode", "RefiCoding", "RefiNote", "RefiProject", "RefiSelection", "RefiSet",
+    "RefiSource", "RefiUser", "RefiValue", "RefiVariable", "read_refi", "refi_guid",
+]  # fmt: skip
+
 MAX_FILE_BYTES = 256 * 1024 * 1024  # one XML file or archive member
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_MEMBERS = 20_000
 MAX_RATIO = 200  # uncompressed/compressed; text and XML stay far below it
-_GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})\}?$")
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _VALUE_KINDS = {"TextValue": "Text", "BooleanValue": "Boolean", "IntegerValue": "Integer",
                 "FloatValue": "Float", "DateValue": "Date", "DateTimeValue": "DateTime"}  # fmt: skip
-
-
-def refi_guid(kind: str, uid: str) -> str:
-    """Our id as a REFI GUID: the id itself when it is a UUID, else a UUID derived from kind and id."""
-    match = _GUID.match(uid.strip())
-    if match:
-        return match.group(1).lower()
-    return str(uuid.uuid5(GUID_NAMESPACE, f"{kind}:{uid}"))
-
-
-@dataclass(frozen=True)
-class RefiUser:
-    guid: str
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class RefiCode:
-    guid: str
-    name: str
-    description: str = ""
-    color: str | None = None  # "#RRGGBB"
-    parent: str | None = None  # GUID of the enclosing code: nested codes are flattened
-    notes: tuple[str, ...] = ()  # GUIDs of notes about this code
-
-
-@dataclass(frozen=True)
-class RefiSet:
-    guid: str
-    name: str
-    description: str = ""
-    codes: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RefiVariable:
-    guid: str
-    name: str
-    kind: str = "Text"  # Text | Boolean | Integer | Float | Date | DateTime
-
-
-@dataclass(frozen=True)
-class RefiValue:
-    variable: str  # GUID
-    value: str  # the lexical value as written
-    kind: str = "Text"
-
-
-@dataclass(frozen=True)
-class RefiCoding:
-    guid: str
-    code: str  # GUID
-    user: str | None = None
-    created: dt.datetime | None = None
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RefiSelection:
-    guid: str
-    start: int
-    end: int
-    name: str = ""
-    codings: tuple[RefiCoding, ...] = ()
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RefiSource:
-    guid: str
-    name: str
-    text: str
-    description: str = ""
-    selections: tuple[RefiSelection, ...] = ()
-    values: tuple[RefiValue, ...] = ()
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RefiCase:
-    guid: str
-    name: str = ""
-    description: str = ""
-    values: tuple[RefiValue, ...] = ()
-    sources: tuple[str, ...] = ()
-    selections: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RefiNote:
-    guid: str
-    name: str = ""
-    text: str = ""
-    description: str = ""
-    user: str | None = None
-    created: dt.datetime | None = None
-
-
-@dataclass(frozen=True)
-class RefiProject:
-    """A REFI project or codebook (a codebook is a project with only codes and sets)."""
-
-    name: str = ""
-    origin: str = ""
-    users: tuple[RefiUser, ...] = ()
-    codes: tuple[RefiCode, ...] = ()
-    sets: tuple[RefiSet, ...] = ()
-    variables: tuple[RefiVariable, ...] = ()
-    cases: tuple[RefiCase, ...] = ()
-    sources: tuple[RefiSource, ...] = ()
-    notes: tuple[RefiNote, ...] = ()
-    project_notes: tuple[str, ...] = ()  # notes about the project as a whole
-    warnings: tuple[str, ...] = ()  # what was skipped on reading (non-text sources, bad selections)
 
 
 def read_refi(path: Path) -> RefiProject:
@@ -283,7 +184,7 @@ class _Reader:
             if required:
                 raise self.fail(f"<{_local(element)}> has no {attribute}", element)
             return None
-        match = _GUID.match(raw)
+        match = GUID_PATTERN.match(raw)
         # Not a GUID (some tools write their own ids): derive one, so references still line up.
         return match.group(1).lower() if match else refi_guid("foreign", raw)
 
@@ -398,7 +299,8 @@ class _Reader:
             user = self.guid(selection, "creatingUser", False)  # the codings' author when they name none
             ident, label = self.guid(selection) or "", selection.get("name") or ""
             codings, notes = self.codings(selection, user), self.refs(selection, "NoteRef")
-            selections.append(RefiSelection(ident, start, end, label, codings, notes))
+            description = _text(selection, "Description")
+            selections.append(RefiSelection(ident, start, end, label, codings, notes, description))
         whole = self.codings(element, None)
         if whole and text:  # a coding of the whole source
             selections.append(RefiSelection(refi_guid("whole", guid), 0, len(text), name, codings=whole))

@@ -33,6 +33,7 @@ class SdiCommands(Provider):
         commands += self._screen_commands(self.screen)
         commands += [
             (tr(app, "tui.cmd.pick"), app.action_pick_transcript, tr(app, "tui.cmd.pick_help")),
+            (tr(app, "tui.cmd.merge"), partial(_open_merge, app), tr(app, "tui.cmd.merge_help")),
             (tr(app, "tui.cmd.theme"), app.action_toggle_theme, tr(app, "tui.cmd.theme_help")),
             (tr(app, "tui.cmd.coder"), app.action_switch_coder, tr(app, "tui.cmd.coder_help")),
             (tr(app, "tui.cmd.undo"), app.action_undo, tr(app, "tui.cmd.undo_help")),
@@ -79,3 +80,10 @@ def _open_anonymise_review(app: object) -> None:
     from sdi.tui.modals.anonymise import open_review
 
     open_review(app)  # type: ignore[arg-type]
+
+
+def _open_merge(app: object) -> None:
+    """Loaded on use, like the anonymise review: matching codebooks brings rapidfuzz and the NLP pipeline."""
+    from sdi.tui.modals.merge import start_merge
+
+    start_merge(app)  # type: ignore[arg-type]

@@ -290,8 +290,8 @@ def new_version(
     action: str = "reimport",
 ) -> int:
     """Archive the old text, move every coding to the same words in `text`, replace the turns; returns how
-    many codings were flagged. The one way a stored transcript changes: a re-import and `sdi anonymise`
-    both come through here, so codings re-anchor the same way whatever changed the text."""
+    many codings were flagged. The one way a stored transcript changes: a re-import, `sdi anonymise` and a
+    REFI-QDA source whose text changed all come through here, so codings re-anchor the same way."""
     old_text = document.text
     session.add(
         DocumentVersion(

@@ -1,26 +1,22 @@
-"""REFI-QDA exchange (`sdi refi`): the project as plain data for `sdi.export.refi`, and a file read by
-`sdi.ingest.refi` written into the store. Code groups → Sets (with their concept), transcripts → TextSources
-(metadata as variables), participants → Cases (their turns as selections, as NVivo and MAXQDA mark speakers),
-codings → selections, memos → Notes (NoteRef where the schema has one), coders → Users. GUIDs come from our
-ids, so re-exports are stable. Import is one transaction and idempotent (matched by GUID; transcripts also by
-path or identical text); a source without our metadata joins a group named after the file, stage = order."""
+"""REFI-QDA exchange (`sdi refi export`): the project as plain data for `sdi.export.refi`; importing is in
+`refi_import`, which shares the names and markers below. Code groups → Sets (with their concept),
+transcripts → TextSources (metadata as variables), participants → Cases (their turns as selections, as NVivo
+and MAXQDA mark speakers), codings → selections, memos → Notes (NoteRef where the schema has one), coders →
+Users, non-speech cues → marked uncoded selections. A Set cannot hold selections, so a quote (of a quote set,
+or a concept's key quote) is a Note on the quoted passage, listed in order by a Set. Only the current text of
+a transcript goes out: a source has one text. GUIDs come from our ids, so re-exports are stable."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sdi.ingest import refi as qda
-from sdi.ingest.refi import RefiProject, RefiSource, RefiValue, read_refi, refi_guid
-from sdi.nlp.tokens import count_words
+from sdi.ingest.refi import RefiProject, RefiSource, RefiValue, refi_guid
 from sdi.storage.models import (
     Code,
     CodeGroup,
@@ -31,14 +27,12 @@ from sdi.storage.models import (
     FocusGroup,
     Memo,
     Participant,
+    QuoteSet,
     Stage,
     Utterance,
 )
-from sdi.workflow.anchor import anchor_for
-from sdi.workflow.code_group import REST_GROUP_NAME
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
-from sdi.workflow.search import index_document
 
 # key → (bokmål name, English name, REFI type); recognised on import by GUID, then by either name.
 VARIABLES = {
@@ -48,11 +42,66 @@ VARIABLES = {
     "pseudonym": ("Pseudonym", "Pseudonym", "Text"), "role": ("Rolle", "Role", "Text"),
     "service": ("Tjeneste", "Service", "Text"), "moderator": ("Moderator", "Moderator", "Boolean"),
 }  # fmt: skip
-_CONCEPT = re.compile(r"(?:\A|\n\n)\[(?:Begrep|Concept)\] ([^\n]*)\n?(.*)\Z", re.DOTALL)
+CONCEPT_PATTERN = re.compile(r"(?:\A|\n\n)\[(?:Begrep|Concept)\] ([^\n]*)\n?(.*)\Z", re.DOTALL)
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")  # ours may carry alpha: dropped
-_LINE = re.compile(r"\S(?:[^\n]*\S)?")
-_TEXTS = {"nb": {"concept": "[Begrep] ", "parent": "Underkode av «{}».", "set": "Sett"},
-          "en": {"concept": "[Concept] ", "parent": "Subcode of «{}».", "set": "Set"}}  # fmt: skip
+TEXTS = {"nb": {"concept": "[Begrep] ", "parent": "Underkode av «{}».", "set": "Sett",
+                "quote_set": "[Sitatsett]", "quote": "Sitat {} – {}", "key_quote": "[Nøkkelsitat] {} – {}",
+                "cue": "[Ikke-tale]"},
+         "en": {"concept": "[Concept] ", "parent": "Subcode of «{}».", "set": "Set",
+                "quote_set": "[Quote set]", "quote": "Quote {} – {}", "key_quote": "[Key quote] {} – {}",
+                "cue": "[Non-speech]"}}  # fmt: skip
+# Our own markers, recognised on import in either language.
+QUOTE_SET_PATTERN = re.compile(r"\A\[(?:Sitatsett|Quote set)\]\n?(.*)\Z", re.DOTALL)
+KEY_QUOTE_PATTERN = re.compile(r"\A\[(?:Nøkkelsitat|Key quote)\] ")
+CUE_MARKERS = frozenset(texts["cue"] for texts in TEXTS.values())
+
+
+@dataclass
+class _Quoting:
+    """Quote sets and key quotes as REFI notes: a note per quote (its display text; the researcher's note
+    on it as the description), pointed at by the coded passage's selection (NoteRef) and listed in order
+    by a Set — a quote set's own, or the Set of the concept's code group."""
+
+    on_coding: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    notes: list[qda.RefiNote] = field(default_factory=list)
+    on_group: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    sets: list[qda.RefiSet] = field(default_factory=list)
+
+
+def _quoting(session: Session, texts: dict[str, str], user: dict[int, str]) -> _Quoting:
+    found = _Quoting()
+    exported = {c.id: c for c in session.scalars(select(Coding).where(Coding.end > Coding.start))}
+    texts_of = dict(session.execute(select(Document.id, Document.text)).all())
+
+    def words(coding: Coding) -> str:
+        return texts_of[coding.document_id][coding.start : coding.end]
+
+    for quote_set in session.scalars(select(QuoteSet).order_by(QuoteSet.id)):
+        members = []
+        for number, quote in enumerate(quote_set.quotes, start=1):
+            coding = exported.get(quote.coding_id)
+            if coding is None:  # an emptied coding has no selection to hang the quote on
+                continue
+            guid = refi_guid("quote", quote.uid)
+            found.notes.append(qda.RefiNote(guid, texts["quote"].format(number, quote_set.name),
+                                            quote.display_text or words(coding), quote.note,
+                                            user.get(coding.coder_id or 0), quote.created_at))  # fmt: skip
+            found.on_coding[coding.id].append(guid)
+            members.append(guid)
+        description = "\n".join(filter(None, [texts["quote_set"], quote_set.description]))
+        found.sets.append(qda.RefiSet(refi_guid("quote-set", quote_set.uid), quote_set.name, description,
+                                      (), tuple(members)))  # fmt: skip
+    for concept in session.scalars(select(Concept).order_by(Concept.id)):
+        for number, key in enumerate(concept.key_quotes, start=1):
+            coding = exported.get(key.coding_id)
+            if coding is None:
+                continue
+            guid = refi_guid("key-quote", f"{concept.uid}:{coding.uid}")
+            found.notes.append(qda.RefiNote(guid, texts["key_quote"].format(number, concept.name),
+                                            words(coding)))  # fmt: skip
+            found.on_coding[coding.id].append(guid)
+            found.on_group[concept.group_id].append(guid)
+    return found
 
 
 def _values(pairs: list[tuple[str, object]]) -> tuple[RefiValue, ...]:
@@ -69,7 +118,7 @@ def _values(pairs: list[tuple[str, object]]) -> tuple[RefiValue, ...]:
 
 def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject:
     """The project as REFI plain data: codes and sets only, or everything (never the pseudonym key)."""
-    texts = _TEXTS.get(project.config.language, _TEXTS["nb"])
+    texts = TEXTS.get(project.config.language, TEXTS["nb"])
     with project.store.reading() as session:
         memos = list(session.scalars(select(Memo).order_by(Memo.id)))
         attached: dict[tuple[str, int | None], list[str]] = defaultdict(list)
@@ -103,12 +152,18 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
             return RefiProject(project.config.title, codes=codes, sets=tuple(sets))
         coders = list(session.scalars(select(Coder).order_by(Coder.id)))
         user = {c.id: refi_guid("coder", c.uid) for c in coders}
+        quoting = _quoting(session, texts, user)
+        group_guid = {refi_guid("group", g.uid): g.id for g in session.scalars(select(CodeGroup))}
+        sets = [replace(s, notes=(*s.notes, *quoting.on_group.get(group_guid[s.guid], ()))) for s in sets]
         codings: dict[int, list[Coding]] = defaultdict(list)
         for c in session.scalars(select(Coding).where(Coding.end > Coding.start).order_by(Coding.id)):
             codings[c.document_id].append(c)
         turns: dict[int, list[Utterance]] = defaultdict(list)
-        for turn in session.scalars(select(Utterance).where(Utterance.participant_id.is_not(None))):
-            turns[turn.document_id].append(turn)
+        cues: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for turn in session.scalars(select(Utterance).order_by(Utterance.document_id, Utterance.seq)):
+            if turn.participant_id is not None:
+                turns[turn.document_id].append(turn)
+            cues[turn.document_id] += [(a, b) for a, b in turn.cues or () if turn.start <= a < b <= turn.end]
         spoken: dict[int | None, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         sources = []
         for document, stage, group in session.execute(
@@ -120,7 +175,11 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
                 refi_guid("selection", c.uid), c.start, c.end, " ".join(text[c.start : c.end].split())[:80],
                 (qda.RefiCoding(refi_guid("coding", c.uid), code_guid[c.code_id], user.get(c.coder_id or 0),
                                 c.created_at, notes(("coding", c.id))),),
+                tuple(quoting.on_coding.get(c.id, ())),  # the quotes made of this passage
             ) for c in codings[document.id]]  # fmt: skip
+            selections += [qda.RefiSelection(  # non-speech cues («(ler)»): named, uncoded, marked
+                refi_guid("cue", f"{document.uid}:{start}:{end}"), start, end, text[start:end][:80],
+                description=texts["cue"]) for start, end in cues[document.id]]  # fmt: skip
             for turn in turns[document.id]:  # a speaker's turn: a selection the participant's case points at
                 turn_guid = refi_guid("turn", f"{document.uid}:{turn.seq}")
                 spoken[turn.participant_id][guid].append(turn_guid)
@@ -148,301 +207,15 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
             ))  # fmt: skip
         col = 0 if project.config.language == "nb" else 1
         variables = [qda.RefiVariable(refi_guid("variable", k), v[col], v[2]) for k, v in VARIABLES.items()]
-        variables += [qda.RefiVariable(refi_guid("attribute", k), k) for k in sorted(attributes)
-                      if k not in VARIABLES]
+        variables += [
+            qda.RefiVariable(refi_guid("attribute", k), k) for k in sorted(attributes) if k not in VARIABLES
+        ]
         refi_notes = tuple(qda.RefiNote(refi_guid("memo", m.uid), m.title, m.text, "",
                                         user.get(m.author_id or 0), m.created_at) for m in memos)  # fmt: skip
+        refi_notes += tuple(quoting.notes)
     return RefiProject(
-        project.config.title, "", tuple(qda.RefiUser(user[c.id], c.name) for c in coders), codes, tuple(sets),
+        project.config.title, "", tuple(qda.RefiUser(user[c.id], c.name) for c in coders), codes,
+        (*sets, *quoting.sets),
         tuple(variables) if sources or cases else (), tuple(cases), tuple(sources), refi_notes,
         notes(("project", None)),
     )  # fmt: skip
-
-
-@dataclass
-class RefiReport:
-    transcripts: int = 0  # new transcripts made from the file's sources
-    matched: int = 0  # sources that were transcripts already in the project
-    codes: int = 0
-    groups: int = 0
-    concepts: int = 0
-    codings: int = 0
-    memos: int = 0
-    participants: int = 0
-    skipped: int = 0  # objects already present (matched by GUID, path or text)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def added(self) -> int:
-        return sum(v for k, v in vars(self).items() if k not in ("matched", "skipped", "warnings"))
-
-
-def import_refi_file(project: Project, path: Path) -> RefiReport:
-    """Read `path` (IngestError for a bad file) and import it in one transaction (nothing on any error)."""
-    data = read_refi(path)
-    report = RefiReport(warnings=list(data.warnings))
-    with project.store.transaction() as session:
-        _Importer(project, session, data, path.stem, report).run()
-    return report
-
-
-def _slug(name: str) -> str:
-    return "-".join("".join(ch.lower() if ch.isalnum() else " " for ch in name).split())[:80] or "refi"
-
-
-class _Importer:
-    def __init__(self, project: Project, session: Session, data: RefiProject, label: str, report: RefiReport):
-        self.project, self.session, self.data, self.label, self.report = project, session, data, label, report
-        self.texts = _TEXTS.get(project.config.language, _TEXTS["nb"])
-        self.coder = project.coder_id(session)
-        self.users: dict[str, int] = {}
-        self.codes: dict[str, Code] = {}
-        self.new_codes: set[str] = set()
-        self.variables: dict[str, str] = {}  # variable GUID → our key, or "attr:<name>"
-        self.documents: dict[str, Document] = {}  # source GUID → transcript
-        self.new_documents: list[tuple[Document, RefiSource]] = []
-        self.speaker_of: dict[str, Participant] = {}  # selection GUID → participant (a turn)
-        self.targets: dict[str, tuple[str, Any]] = {}  # note GUID → (memo target type, object)
-
-    def existing(self, model: Any, kind: str) -> dict[str, Any]:
-        return {refi_guid(kind, row.uid): row for row in self.session.scalars(select(model))}
-
-    def add(self, row: Any) -> Any:
-        """Insert now: later rows need its id."""
-        self.session.add(row)
-        self.session.flush()
-        return row
-
-    def run(self) -> None:
-        self.import_users()
-        self.import_codes()
-        self.import_sets()
-        for variable in self.data.variables:
-            name = variable.name.casefold()
-            key = next((k for k in VARIABLES if refi_guid("variable", k) == variable.guid), None) or next(
-                (k for k, v in VARIABLES.items() if name in (v[0].casefold(), v[1].casefold())), None)
-            self.variables[variable.guid] = key or f"attr:{variable.name or variable.guid[:8]}"
-        documents = list(self.session.scalars(select(Document)))
-        for order, source in enumerate(self.data.sources, start=1):
-            self.import_source(source, order, documents)
-        for case in self.data.cases:
-            self.import_case(case)
-        self.add_turns()
-        self.import_codings()
-        self.import_notes()
-        r = self.report
-        if r.added:  # undoable only without new transcripts (undo cannot take away their stages)
-            self.project.record(
-                self.session, "refi-import", "project", None, f"importerte REFI-QDA {self.label}",
-                undoable=not (r.transcripts or r.participants), codes=r.codes, groups=r.groups,
-                codings=r.codings, transcripts=r.transcripts, memos=r.memos,
-            )  # fmt: skip
-
-    def import_users(self) -> None:
-        existing = self.existing(Coder, "coder")
-        existing |= {coder.name: coder for coder in list(existing.values())}  # matched by GUID, then name
-        for user in self.data.users:
-            name = (" ".join(user.name.split()) or f"REFI {user.guid[:8]}")[:200]
-            if (coder := existing.get(user.guid) or existing.get(name)) is None:
-                coder = existing[user.guid] = existing[name] = self.add(Coder(uid=user.guid, name=name))
-            self.users[user.guid] = coder.id
-
-    def import_codes(self) -> None:
-        existing = self.existing(Code, "code")
-        names = {code.guid: code.name for code in self.data.codes}
-        for position, item in enumerate(self.data.codes, start=1):
-            code = existing.get(item.guid)
-            if code is None:
-                parent = self.texts["parent"].format(names.get(item.parent)) if item.parent else ""
-                code = existing[item.guid] = Code(
-                    uid=item.guid, statement=(item.name or item.guid[:8])[:1000], color=item.color,
-                    description="\n\n".join(filter(None, [item.description.strip(), parent])),
-                    author_id=self.coder, position=position,
-                )  # fmt: skip
-                self.session.add(code)
-                self.new_codes.add(item.guid)
-                self.report.codes += 1
-            else:
-                self.report.skipped += 1
-            self.codes[item.guid] = code
-            self.targets |= {note: ("code", code) for note in item.notes if note not in self.targets}
-        self.session.flush()
-
-    def import_sets(self) -> None:
-        existing = self.existing(CodeGroup, "group")
-        by_name = {group.name: group for group in existing.values()}
-        has_rest = any(group.is_rest for group in existing.values())
-        for position, item in enumerate(self.data.sets, start=1):
-            name = " ".join(item.name.split())[:300] or f"{self.texts['set']} {item.guid[:8]}"
-            group = existing.get(item.guid) or by_name.get(name)
-            if group is None:
-                match = _CONCEPT.search(item.description)
-                description = item.description[: match.start()] if match else item.description
-                rest, has_rest = name == REST_GROUP_NAME and not has_rest, has_rest or name == REST_GROUP_NAME
-                group = existing[item.guid] = by_name[name] = self.add(CodeGroup(
-                    uid=item.guid, name=name, description=description.strip(), position=position, is_rest=rest
-                ))  # fmt: skip
-                self.report.groups += 1
-                if match and match.group(1).strip():
-                    self.session.add(Concept(group_id=group.id, name=match.group(1).strip()[:300],
-                                             definition=match.group(2).strip()))  # fmt: skip
-                    self.report.concepts += 1
-            else:
-                self.report.skipped += 1
-            self.targets |= {note: ("code_group", group) for note in item.notes if note not in self.targets}
-            for order, guid in enumerate(item.codes, start=1):  # a code in several sets stays in the first
-                code = self.codes.get(guid)  # codes already in the project keep the researchers' grouping
-                if code is not None and guid in self.new_codes and code.group_id is None:
-                    code.group_id, code.position = group.id, order
-        self.session.flush()
-
-    def meta(self, values: tuple[RefiValue, ...]) -> dict[str, str]:
-        return {self.variables.get(v.variable, f"attr:{v.variable[:8]}"): v.value for v in values}
-
-    def import_source(self, source: RefiSource, order: int, documents: list[Document]) -> None:
-        meta, digest = self.meta(source.values), hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-        document = (
-            next((d for d in documents if refi_guid("document", d.uid) == source.guid), None)
-            or next((d for d in documents if meta.get("path") and d.source_path == meta["path"]), None)
-            or next((d for d in documents if d.content_hash == digest), None)
-        )
-        if document is not None and document.text != source.text:
-            raise WorkflowError(f"source «{source.name}» is the transcript {document.source_path}, but its "
-                                "text differs (another version?); nothing was imported")  # fmt: skip
-        if document is not None:
-            self.report.matched += 1
-        else:
-            document = self.new_document(source, meta, digest, order, {d.source_path for d in documents})
-            documents.append(document)
-        self.documents[source.guid] = document
-        self.targets |= {note: ("document", document) for note in source.notes if note not in self.targets}
-
-    def focus_group(self, name: str, meta: dict[str, str]) -> FocusGroup:
-        group = self.session.scalar(select(FocusGroup).where(FocusGroup.name == name[:200]))
-        if group is None:
-            group = self.add(FocusGroup(name=name[:200], site=meta.get("site", "")[:200],
-                                        category=meta.get("category", "")[:200]))  # fmt: skip
-        return group
-
-    def new_document(self, source: RefiSource, meta: dict[str, str], digest: str, order: int,
-                     paths: set[str]) -> Document:  # fmt: skip
-        """A transcript for a source: our metadata when present, else the file's group, stage = order."""
-        group = self.focus_group(meta.get("group") or self.label, meta)
-        taken = set(self.session.scalars(select(Stage.number).join(Document, Document.stage_id == Stage.id)
-                                         .where(Stage.group_id == group.id)))  # fmt: skip
-        number = int(meta["stage"]) if re.fullmatch(r"\d{1,6}", meta.get("stage", "")) else None
-        if number is not None and number in taken:
-            raise WorkflowError(f"source «{source.name}»: stage {number} of «{group.name}» has a transcript")
-        number = number or next(n for n in range(order, order + len(taken) + 1) if n not in taken)
-        stage = self.session.scalar(select(Stage).where(Stage.group_id == group.id, Stage.number == number))
-        if stage is None:
-            day = meta.get("date", "")
-            date = dt.date.fromisoformat(day) if re.fullmatch(r"\d{4}-\d\d-\d\d", day) else None
-            stage = self.add(Stage(group_id=group.id, number=number, summary=source.description.strip(),
-                                   date=date))  # fmt: skip
-        path = meta.get("path", "")[:1000]
-        if not path or path in paths:  # the source's GUID keeps the made-up path unique
-            path = f"refi/{_slug(self.label)}/{_slug(source.name)}-{source.guid[:8]}.txt"
-        document = self.add(Document(
-            uid=source.guid, stage_id=stage.id, title=source.name[:500], source_path=path, format="refi",
-            encoding="utf-8", source_hash=digest, content_hash=digest, text=source.text, version=1,
-        ))  # fmt: skip
-        self.new_documents.append((document, source))
-        self.report.transcripts += 1
-        return document
-
-    def import_case(self, case: qda.RefiCase) -> None:
-        """A participant of the focus group its variable names, or of the transcripts it points at."""
-        meta = self.meta(case.values)
-        spots = [self.documents[s.guid] for s in self.data.sources if s.guid in case.sources
-                 or any(x.guid in case.selections for x in s.selections)]  # fmt: skip
-        if not meta.get("group") and not spots:
-            self.report.warnings.append(f"case «{case.name}» skipped: it belongs to no transcript")
-            return
-        group = self.focus_group(meta["group"], meta) if meta.get("group") else spots[0].stage.group
-        pseudonym = (meta.get("pseudonym") or case.name or case.guid[:8]).strip()[:200]
-        here = (Participant.group_id == group.id) & (Participant.pseudonym == pseudonym)
-        person = self.session.scalar(select(Participant).where((Participant.uid == case.guid) | here))
-        if person is None:
-            fields = ("group", "pseudonym", "role", "service", "moderator")
-            attributes = {k.removeprefix("attr:"): v for k, v in meta.items() if k not in fields}
-            person = self.add(Participant(
-                uid=case.guid, group_id=group.id, pseudonym=pseudonym, role=meta.get("role", "")[:200],
-                service=meta.get("service", "")[:200], attributes=attributes,
-                is_moderator=meta.get("moderator", "").lower() in ("true", "1"),
-            ))  # fmt: skip
-            self.report.participants += 1
-        for guid in case.selections:
-            self.speaker_of.setdefault(guid, person)
-
-    def add_turns(self) -> None:
-        """Turns of new transcripts: the selections cases point at (speakers), and each other line of text."""
-        for document, source in self.new_documents:
-            text, spans, cursor = source.text, [], 0
-            for selection in sorted(source.selections, key=lambda s: (s.start, -s.end)):
-                person = self.speaker_of.get(selection.guid)
-                if person is not None and selection.start >= cursor:
-                    lines = _LINE.finditer(text, cursor, selection.start)
-                    spans += [(m.start(), m.end(), None) for m in lines]
-                    spans.append((selection.start, selection.end, person))
-                    cursor = selection.end
-            spans += [(m.start(), m.end(), None) for m in _LINE.finditer(text, cursor)]
-            for seq, (start, end, person) in enumerate(spans, start=1):
-                turn = Utterance(
-                    seq=seq, participant_id=person.id if person else None, start=start, end=end,
-                    speaker=person.pseudonym if person else "",
-                    is_moderator=bool(person and person.is_moderator),
-                    line=text.count("\n", 0, start) + 1, word_count=count_words(text[start:end]),
-                )  # fmt: skip
-                document.utterances.append(turn)
-            document.word_count = sum(turn.word_count for turn in document.utterances)
-            self.session.flush()
-            index_document(self.project, self.session, document)
-
-    def import_codings(self) -> None:
-        existing = self.existing(Coding, "coding")
-        for source in self.data.sources:
-            document = self.documents[source.guid]
-            for selection in source.selections:
-                for item in selection.codings:
-                    if item.code not in self.codes:
-                        self.report.warnings.append(f"coding {item.guid} skipped: no such code")
-                        continue
-                    coding = existing.get(item.guid)
-                    if coding is None:
-                        spot = anchor_for(document.text, selection.start, selection.end)
-                        coding = existing[item.guid] = Coding(
-                            uid=item.guid, code_id=self.codes[item.code].id, document_id=document.id,
-                            start=selection.start, end=selection.end, anchor_text=spot.text,
-                            context_before=spot.before, context_after=spot.after,
-                            coder_id=self.users.get(item.user or "", self.coder),
-                            document_version=document.version,
-                        )  # fmt: skip
-                        coding.created_at = item.created or coding.created_at
-                        self.session.add(coding)
-                        self.report.codings += 1
-                    else:
-                        self.report.skipped += 1
-                    for note in (*item.notes, *selection.notes):
-                        self.targets.setdefault(note, ("coding", coding))
-                for note in selection.notes:  # a note on a turn or an uncoded passage: on the transcript
-                    self.targets.setdefault(note, ("document", document))
-        self.session.flush()
-
-    def import_notes(self) -> None:
-        """Memos on what their NoteRef points at; notes nothing points at are memos on the project."""
-        existing = self.existing(Memo, "memo")
-        for note in self.data.notes:
-            if note.guid in existing:
-                self.report.skipped += 1
-                continue
-            kind, target = self.targets.get(note.guid) or ("project", None)
-            memo = existing[note.guid] = Memo(
-                uid=note.guid, target_type=kind, target_id=target.id if target is not None else None,
-                title=note.name[:300], text=note.text or note.description,
-                author_id=self.users.get(note.user or "", self.coder),
-            )  # fmt: skip
-            memo.created_at = note.created or memo.created_at
-            self.session.add(memo)
-            self.report.memos += 1
-        self.session.flush()

@@ -24,12 +24,13 @@ from sdi.workflow.merge import (
     Decision,
     Side,
     SideCode,
-    apply_merge,
     match,
+    merge_sources,
     propose_coders,
     propose_files,
     propose_merge,
 )
+from sdi.workflow.merge_apply import apply_merge
 from sdi.workflow.project import Project, init_project, open_project
 from sdi.workflow.transcript import list_transcripts, transcript_view
 from tests.conftest import dump_store, transcript_md, write
@@ -298,3 +299,19 @@ def test_the_same_id_kept_apart_becomes_a_code_of_its_own(project: Project, kari
         ("kari", "Stafettloggen ligger i en perm"),
         ("tester", "Stafettloggen ligger i en perm"),
     ]
+
+
+def test_merge_sources_lists_codebook_files_and_coders_with_codes(project: Project, kari_file: Path) -> None:
+    """What the TUI offers: codebook files (never the decision files `sdi merge` writes beside them), and
+    only coders who made codes."""
+    folder = project.config.codebooks_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(kari_file, folder / "kari.toml")
+    (folder / "merge-2026-01-01.toml").write_text('format = "sdi-merge/1"\n', encoding="utf-8")
+    lurker = open_project(project.root, coder="lurker", exact=True)  # a coder without codes
+    with lurker.store.transaction() as session:
+        lurker.coder_id(session)
+    lurker.close()
+    sources = merge_sources(project)
+    assert [p.name for p in sources.files] == ["kari.toml"]
+    assert sources.coders == ("tester",)

@@ -30,7 +30,8 @@ from sdi.workflow.history import undo
 from sdi.workflow.integrity import check_store
 from sdi.workflow.memo import write_memo
 from sdi.workflow.project import Project, init_project, open_project
-from sdi.workflow.refi import gather_refi, import_refi_file
+from sdi.workflow.refi import gather_refi
+from sdi.workflow.refi_import import import_refi_file
 from sdi.workflow.transcript import list_transcripts
 from tests.conftest import POSTGRES_URL, REPO, dump_store, transcript_md, write
 
@@ -245,7 +246,7 @@ def test_a_foreign_tools_project(project: Project, tmp_path: Path) -> None:
     assert "00000000-0000-4000-8000-000000000002" in {c.guid for c in gather_refi(project).codes}
 
 
-@pytest.mark.parametrize("kind", ["malformed", "truncated", "xxe", "traversal", "conflict", "stage"])
+@pytest.mark.parametrize("kind", ["malformed", "truncated", "xxe", "traversal", "stage"])
 def test_a_bad_file_imports_nothing(project: Project, tmp_path: Path, kind: str) -> None:
     analysed(project)
     good = write_qdpx(gather_refi(project), tmp_path / "god.qdpx").read_bytes()
@@ -268,11 +269,6 @@ def test_a_bad_file_imports_nothing(project: Project, tmp_path: Path, kind: str)
             members["project.qde"] = qde.replace(b"<Project ", doctype + b"<Project ", 1)
         elif kind == "traversal":
             members["../../escape.txt"] = b"x"
-        elif kind == "conflict":  # the same transcript path, with other words: refused, not merged
-            name = next(n for n in members if n.startswith("sources/"))
-            members[name] = members[name].replace(b"perm", b"mapp")
-            new_code = b'<Code guid="00000000-0000-4000-8000-00000000000f" name="Ny" isCodable="true"/>'
-            members["project.qde"] = qde.replace(b"<Code ", new_code + b"<Code ", 1)
         with zipfile.ZipFile(path, "w") as archive:
             for name, content in members.items():
                 archive.writestr(name, content)
@@ -283,7 +279,7 @@ def test_a_bad_file_imports_nothing(project: Project, tmp_path: Path, kind: str)
     if isinstance(caught.value, IngestError):
         assert caught.value.path == path
     else:
-        assert kind in ("conflict", "stage")
+        assert kind == "stage"  # a changed text is a new version now: tests/workflow/test_refi_versions.py
 
 
 def test_the_demo_project_exports_valid_files(demo_root: Path, tmp_path: Path) -> None:
