@@ -14,6 +14,7 @@ from sdi.cli import (
     codebook,
     corpus,
     export,
+    keywords,
     merge,
     project,
     pseudonym,
@@ -23,7 +24,21 @@ from sdi.cli import (
     status,
 )
 
-COMMANDS = (project, corpus, status, show, search, codebook, merge, agreement, export, refi, pseudonym, check)
+COMMANDS = (
+    project,
+    corpus,
+    status,
+    show,
+    search,
+    keywords,
+    codebook,
+    merge,
+    agreement,
+    export,
+    refi,
+    pseudonym,
+    check,
+)
 EXIT_ERROR = 2
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 LANGUAGES = ("nb", "en")
-_PARTS = ("cli", "tui")
+_PARTS = ("cli", "tui", "search")
 
 
 @cache
