@@ -33,6 +33,8 @@ class SdiCommands(Provider):
         commands += self._screen_commands(self.screen)
         commands += [
             (tr(app, "tui.cmd.pick"), app.action_pick_transcript, tr(app, "tui.cmd.pick_help")),
+            (tr(app, "tui.cmd.search"), app.action_search, tr(app, "tui.cmd.search_help")),
+            (tr(app, "tui.cmd.keywords"), app.action_keywords, tr(app, "tui.cmd.keywords_help")),
             (tr(app, "tui.cmd.theme"), app.action_toggle_theme, tr(app, "tui.cmd.theme_help")),
             (tr(app, "tui.cmd.undo"), app.action_undo, tr(app, "tui.cmd.undo_help")),
             (tr(app, "tui.cmd.redo"), app.action_redo, tr(app, "tui.cmd.redo_help")),

@@ -80,15 +80,19 @@ class TurnHit:
 
     def kwic(self, width: int = KWIC_WIDTH) -> str:
         """One line: the first match with `width` characters of context each side."""
+        left, word, right = self.kwic_parts(width)
+        return f"{left}[{word}]{right}" if word else left
+
+    def kwic_parts(self, width: int = KWIC_WIDTH) -> tuple[str, str, str]:
+        """The key-word-in-context line in three parts (left context, the match, right context), so a face
+        can mark the match its own way; no match: the start of the turn, then two empty parts."""
         flat = " ".join(self.text.split("\n"))
         if not self.spans:
-            return flat[: 2 * width]
+            return flat[: 2 * width], "", ""
         start, end = self.spans[0]
-        left = flat[max(0, start - width) : start]
-        right = flat[end : end + width]
         before = "…" if start > width else ""
         after = "…" if end + width < len(flat) else ""
-        return f"{before}{left}[{flat[start:end]}]{right}{after}"
+        return before + flat[max(0, start - width) : start], flat[start:end], flat[end : end + width] + after
 
 
 @dataclass(frozen=True)
