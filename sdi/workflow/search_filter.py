@@ -70,18 +70,32 @@ def _distinct(session: Session, column) -> tuple:  # type: ignore[no-untyped-def
     return tuple(sorted((v for v in values if v != ""), key=lambda v: (str(v).casefold(), v)))
 
 
-def _options(session: Session) -> FilterOptions:
-    codes = session.execute(select(Code.id, Code.statement).order_by(Code.statement, Code.id)).all()
-    groups = session.execute(select(CodeGroup.id, CodeGroup.name).order_by(CodeGroup.position)).all()
+def _options(session: Session, only: frozenset[str] | None = None) -> FilterOptions:
+    """The values of every dimension, or of the dimensions in `only` (the others left empty, so a search
+    with one filter reads one list of values)."""
+
+    def wanted(name: str) -> bool:
+        return only is None or name in only
+
+    def pairs(query) -> tuple[tuple[int, str], ...]:  # type: ignore[no-untyped-def]
+        return tuple((i, text) for i, text in session.execute(query).all())
+
+    def distinct(name: str, column) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+        return _distinct(session, column) if wanted(name) else ()
+
     return FilterOptions(
-        groups=_distinct(session, FocusGroup.name),
-        categories=_distinct(session, FocusGroup.category),
-        sites=_distinct(session, FocusGroup.site),
-        stages=_distinct(session, Stage.number),
-        roles=_distinct(session, Participant.role),
-        participants=_distinct(session, Participant.pseudonym),
-        codes=tuple((i, s) for i, s in codes),
-        code_groups=tuple((i, n) for i, n in groups),
+        groups=distinct("groups", FocusGroup.name),
+        categories=distinct("categories", FocusGroup.category),
+        sites=distinct("sites", FocusGroup.site),
+        stages=distinct("stages", Stage.number),
+        roles=distinct("roles", Participant.role),
+        participants=distinct("participants", Participant.pseudonym),
+        codes=pairs(select(Code.id, Code.statement).order_by(Code.statement, Code.id))
+        if wanted("codes")
+        else (),
+        code_groups=pairs(select(CodeGroup.id, CodeGroup.name).order_by(CodeGroup.position))
+        if wanted("code_groups")
+        else (),
     )
 
 
@@ -137,7 +151,7 @@ def turns_within(session: Session, within: SearchFilter) -> Select[tuple[int]] |
     WorkflowError naming the option and the valid values when a value is unknown."""
     if not within:
         return None
-    options = _options(session)
+    options = _options(session, frozenset(f.name for f in fields(within) if getattr(within, f.name)))
     query = (
         select(Utterance.id)
         .join(Document, Document.id == Utterance.document_id)
