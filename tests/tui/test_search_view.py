@@ -181,3 +181,33 @@ async def test_search_and_keywords_from_the_palette(tui_project: Project) -> Non
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, KeywordsModal)
+
+
+async def test_the_coding_screen_shows_a_coding_made_from_the_search_view(tui_project: Project) -> None:
+    app = SdiApp(tui_project)
+    async with app.run_test(size=SIZE) as pilot:
+        coding = await open_step(pilot, "2", CodingScreen)
+        view = coding.view
+        assert view is not None
+        before = len(coding.codings)
+        modal = await open_search(pilot)
+        modal.query_one("#filter-groups", Select).value = view.group
+        modal.query_one("#filter-stages", Select).value = str(view.stage)
+        await type_text(pilot, "barn")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert modal.hits and {h.document_id for h in modal.hits} == {view.id}
+        await pilot.press("q")
+        await pilot.pause()
+        await answer_code(pilot)
+        await pick(pilot, "new")
+        await answer(pilot, "Plakat")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is coding and len(coding.codings) == before + 1
+
+
+async def answer_code(pilot) -> None:  # type: ignore[no-untyped-def]
+    assert isinstance(pilot.app.screen, CodePicker)
+    await pilot.press("enter")
+    await pilot.pause()
