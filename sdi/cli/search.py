@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sdi.cli.common import opened
+from sdi.i18n import t
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,25 +20,57 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("query", nargs="+", help="what to look for")
     parser.add_argument("--fuzzy", "-f", action="store_true", help="find the sentences most like the query")
     parser.add_argument("--limit", "-n", type=int, default=20, help="at most this many results (default 20)")
+    add_filter_options(parser)
     parser.set_defaults(handler=run)
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """--group, --category, … : each may be repeated (any of its values); different options combine."""
+    filters = parser.add_argument_group(
+        "filters", "narrow the search; values ignore case; repeat an option for several values"
+    )
+    for option, dest, what in (
+        ("--group", "groups", "focus group, e.g. 'Barnehage Åsmark'"),
+        ("--category", "categories", "kind of group, e.g. barnehage, skole"),
+        ("--site", "sites", "site (municipality)"),
+        ("--stage", "stages", "stage number"),
+        ("--role", "roles", "speaker role, e.g. 'pedagogisk leder'"),
+        ("--participant", "participants", "participant pseudonym"),
+        ("--code", "codes", "turns coded with this code (statement or id)"),
+        ("--code-group", "code_groups", "turns coded with a code in this code group (name or id)"),
+    ):
+        filters.add_argument(option, dest=dest, action="append", default=[], metavar="VALUE", help=what)
+
+
+def search_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The filter the options describe (imported lazily: the workflow is not loaded for --help)."""
+    from sdi.workflow.search_filter import SearchFilter
+
+    names = ("groups", "categories", "sites", "stages", "roles", "participants", "codes", "code_groups")
+    return SearchFilter(**{name: tuple(getattr(args, name)) for name in names})
 
 
 def run(args: argparse.Namespace) -> int:
     from sdi.workflow.search import find_quote, search
 
     query = " ".join(args.query)
+    within = search_filter(args)
     with opened(args) as project:
         if args.fuzzy:
-            for found in find_quote(project, query, args.limit):
+            for found in find_quote(project, query, args.limit, within):
                 turn = found.turn
-                print(f"{found.score:5.1f}  {turn.source_path}:{turn.line}  {turn.speaker}  {found.sentence}")
+                print(f"{found.score:5.1f}  {turn.source_path}:{turn.line}  {_who(turn)}  {found.sentence}")
             return 0
-        result = search(project, query, args.limit)
+        result = search(project, query, args.limit, within)
+    lang = project.config.language
     if result.ignored:
-        print(f"(ignored stop words: {', '.join(result.ignored)})")
+        print(t("search.ignored", lang, words=", ".join(result.ignored)))
     for hit in result.hits:
-        who = f"{hit.speaker} ({hit.role})" if hit.role else hit.speaker
-        print(f"{hit.source_path}:{hit.line}  {who}")
+        print(f"{hit.source_path}:{hit.line}  {_who(hit)}")
         print(f"    {hit.kwic()}")
-    print(f"{len(result.hits)} treff")
+    print(t("search.hits", lang, count=len(result.hits)))
     return 0
+
+
+def _who(hit) -> str:  # type: ignore[no-untyped-def]
+    return f"{hit.speaker} ({hit.role})" if hit.role else hit.speaker

@@ -21,7 +21,9 @@ from sdi.tui.commands import SdiCommands
 from sdi.tui.context import translate_bindings
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.help import HelpModal
+from sdi.tui.modals.keywords import KeywordsModal
 from sdi.tui.modals.picker import PickerModal
+from sdi.tui.modals.search import SearchModal, SearchOutcome
 from sdi.tui.modals.transcript_picker import TranscriptPicker
 from sdi.tui.navigation import Place, State, Trail
 from sdi.tui.screens.base import SdiScreen
@@ -42,7 +44,7 @@ from sdi.workflow.transcript import list_transcripts
 STEPS: tuple[str, ...] = ("corpus", "coding", "code_groups", "concepts", "quotes")
 DARK, LIGHT = "textual-dark", "textual-light"
 POLL_SECONDS = 5.0  # how often the store is asked whether another coder changed something
-BLOCKED_IN_DIALOGS = frozenset({"step", "undo", "redo", "help", "toggle_theme"})
+BLOCKED_IN_DIALOGS = frozenset({"step", "undo", "redo", "help", "toggle_theme", "search", "keywords"})
 
 
 class SdiApp(App[None]):
@@ -70,6 +72,7 @@ class SdiApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"step({n})", f"tui.step.{mode}", show=False) for n, mode in enumerate(STEPS, 1)),
         Binding("question_mark", "help", "tui.key.help"),
+        Binding("slash", "search", "tui.key.search", show=False),
         Binding("ctrl+t", "toggle_theme", "tui.key.theme", show=False),
         Binding("ctrl+z", "undo", "tui.key.undo", show=False),
         Binding("ctrl+y", "redo", "tui.key.redo", show=False),
@@ -281,6 +284,27 @@ class SdiApp(App[None]):
                 self.open_transcript(document_id)
 
         self.push_screen(TranscriptPicker(list_transcripts(self.project), self.document_id), picked)
+
+    def action_search(self) -> None:
+        """`/`: the search view over the screen in front; `enter` on a hit walks down to it in Coding."""
+        opener = self.screen
+        if not isinstance(opener, SdiScreen):
+            return
+
+        def done(outcome: SearchOutcome | None) -> None:
+            if outcome is None:
+                return
+            if outcome.wrote and isinstance(self.screen, SdiScreen):
+                self.data_changed()
+                self.screen.sync()
+            if outcome.place is not None:
+                document_id, offset = outcome.place
+                self.walk_down("coding", {"document": document_id, "offset": offset})
+
+        self.push_screen(SearchModal(opener), done)
+
+    def action_keywords(self) -> None:
+        self.push_screen(KeywordsModal(self.project))
 
     def action_undo(self) -> None:
         self._history("undo")

@@ -34,6 +34,8 @@ class SdiCommands(Provider):
         commands += [
             (tr(app, "tui.cmd.pick"), app.action_pick_transcript, tr(app, "tui.cmd.pick_help")),
             (tr(app, "tui.cmd.merge"), partial(_open_merge, app), tr(app, "tui.cmd.merge_help")),
+            (tr(app, "tui.cmd.search"), app.action_search, tr(app, "tui.cmd.search_help")),
+            (tr(app, "tui.cmd.keywords"), app.action_keywords, tr(app, "tui.cmd.keywords_help")),
             (tr(app, "tui.cmd.theme"), app.action_toggle_theme, tr(app, "tui.cmd.theme_help")),
             (tr(app, "tui.cmd.coder"), app.action_switch_coder, tr(app, "tui.cmd.coder_help")),
             (tr(app, "tui.cmd.undo"), app.action_undo, tr(app, "tui.cmd.undo_help")),

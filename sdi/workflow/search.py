@@ -8,13 +8,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from sdi.storage.models import Document, FocusGroup, Participant, Stage, Utterance, UtteranceIndex
 from sdi.storage.search_index import Clause, IndexRow, add_rows, match, unindexed_utterances
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
+from sdi.workflow.search_filter import SearchFilter, turns_within
 
 _QUERY = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 KWIC_WIDTH = 42
@@ -79,15 +80,19 @@ class TurnHit:
 
     def kwic(self, width: int = KWIC_WIDTH) -> str:
         """One line: the first match with `width` characters of context each side."""
+        left, word, right = self.kwic_parts(width)
+        return f"{left}[{word}]{right}" if word else left
+
+    def kwic_parts(self, width: int = KWIC_WIDTH) -> tuple[str, str, str]:
+        """The key-word-in-context line in three parts (left context, the match, right context), so a face
+        can mark the match its own way; no match: the start of the turn, then two empty parts."""
         flat = " ".join(self.text.split("\n"))
         if not self.spans:
-            return flat[: 2 * width]
+            return flat[: 2 * width], "", ""
         start, end = self.spans[0]
-        left = flat[max(0, start - width) : start]
-        right = flat[end : end + width]
         before = "…" if start > width else ""
         after = "…" if end + width < len(flat) else ""
-        return f"{before}{left}[{flat[start:end]}]{right}{after}"
+        return before + flat[max(0, start - width) : start], flat[start:end], flat[end : end + width] + after
 
 
 @dataclass(frozen=True)
@@ -131,14 +136,15 @@ def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
     return clauses, ignored
 
 
-def search(project: Project, query: str, limit: int = 50) -> SearchResult:
+def search(project: Project, query: str, limit: int = 50, within: SearchFilter | None = None) -> SearchResult:
     """Turns matching a lemma query: `barnehage` finds barnehagen/barnehager/barnehagene; `"ringe hjem"`
-    a phrase; `-perm` excludes; `stafett*` a prefix."""
+    a phrase; `-perm` excludes; `stafett*` a prefix. `within` narrows it (applied before the limit)."""
     clauses, ignored = _clauses(project, query)
     if not any(not c.negated for c in clauses):
         raise WorkflowError("a search needs at least one word to look for (not only -excluded or stop words)")
     with project.store.reading() as session:
-        scored = match(session, clauses, limit)
+        admitted = turns_within(session, within or SearchFilter())
+        scored = match(session, clauses, limit, within=admitted)
         turns = _turns(session, [i for i, _ in scored])
     scores = dict(scored)
     wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
@@ -195,11 +201,13 @@ class QuoteMatch:
     turn: TurnHit
 
 
-def find_quote(project: Project, remembered: str, limit: int = 10) -> list[QuoteMatch]:
+def find_quote(
+    project: Project, remembered: str, limit: int = 10, within: SearchFilter | None = None
+) -> list[QuoteMatch]:
     """Sentences most like a half-remembered or paraphrased quote, best first, with their score.
 
     The full-text index narrows the field to the turns sharing most content words with the query; when
-    that finds nothing (a query of stop words only), every sentence is scored."""
+    that finds nothing (a query of stop words only), every sentence is scored. `within` narrows both."""
     from rapidfuzz import fuzz, process, utils
 
     query = " ".join(remembered.split())
@@ -207,11 +215,16 @@ def find_quote(project: Project, remembered: str, limit: int = 10) -> list[Quote
         raise WorkflowError("type what you remember of the quote")
     terms = pipeline(project).lemma_terms(query)
     with project.store.reading() as session:
-        candidates = _candidate_turns(session, terms)
+        admitted = turns_within(session, within or SearchFilter())
+        candidates = _candidate_turns(session, terms, admitted)
+        if candidates:
+            narrowed = [UtteranceIndex.utterance_id.in_(candidates)]
+        else:
+            narrowed = [] if admitted is None else [UtteranceIndex.utterance_id.in_(admitted)]
         rows = session.execute(
             select(UtteranceIndex.utterance_id, UtteranceIndex.sentences, Document.text)
             .join(Document, Document.id == UtteranceIndex.document_id)
-            .where(*([UtteranceIndex.utterance_id.in_(candidates)] if candidates else []))
+            .where(*narrowed)
         ).all()
         sentences = [(uid, s, e, text[s:e]) for uid, spans, text in rows for s, e in spans]
         if not sentences:
@@ -231,8 +244,10 @@ def find_quote(project: Project, remembered: str, limit: int = 10) -> list[Quote
 CANDIDATE_TURNS = 400
 
 
-def _candidate_turns(session: Session, terms: Iterable[str]) -> list[int]:
+def _candidate_turns(
+    session: Session, terms: Iterable[str], admitted: Select[tuple[int]] | None = None
+) -> list[int]:
     """The turns sharing most content words with the query (ranked by the index), at most a few hundred:
     enough to hold the sentence looked for, few enough to score in milliseconds."""
     clauses = [Clause("term", (term,)) for term in dict.fromkeys(terms)]
-    return [i for i, _ in match(session, clauses, CANDIDATE_TURNS, require_all=False)]
+    return [i for i, _ in match(session, clauses, CANDIDATE_TURNS, require_all=False, within=admitted)]

@@ -1,0 +1,63 @@
+"""Keywords by focus group, category, site or stage: the lemma counts of each slice, read from the annotations
+stored at import (spaCy is never run again), handed to `sdi.nlp.keywords` for the statistics. Called by
+`sdi keywords` and the workbench's keyword table.
+
+Only informants' turns are counted: the moderator asks the same questions in every group, so their words
+would say more about the interview guide than about the group."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sdi.nlp.keywords import CRITICAL_1, MIN_COUNT, Keyword, keywords
+from sdi.storage.models import Document, FocusGroup, Stage, Utterance, UtteranceIndex
+from sdi.workflow.errors import WorkflowError
+from sdi.workflow.project import Project
+
+SLICES = ("group", "category", "site", "stage")
+__all__ = ["CRITICAL_1", "SLICES", "KeywordSlice", "keywords_by"]
+
+
+@dataclass(frozen=True)
+class KeywordSlice:
+    """One slice (`name` is the group, category or site; for stages the stage number) and its keywords."""
+
+    by: str
+    name: str
+    words: int  # informants' words in the slice
+    keywords: tuple[Keyword, ...]
+
+
+def keywords_by(
+    project: Project, by: str = "group", top: int = 10, min_count: int = MIN_COUNT, min_g2: float = CRITICAL_1
+) -> list[KeywordSlice]:
+    """The distinctive content lemmas of each slice against the rest of the corpus, slices in name order
+    (stages by number)."""
+    from sdi.nlp.stopwords import is_stop
+
+    if by not in SLICES:
+        raise WorkflowError(f"keywords by '{by}'? choose one of: {', '.join(SLICES)}")
+    if top < 1 or min_count < 1:
+        raise WorkflowError("--top and --min-count must be at least 1")
+    column = {"group": FocusGroup.name, "category": FocusGroup.category, "site": FocusGroup.site,
+              "stage": Stage.number}[by]  # fmt: skip
+    counts: dict[str, Counter[str]] = {}
+    with project.store.reading() as session:
+        rows = session.execute(
+            select(column, UtteranceIndex.lemmas)
+            .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
+            .join(Document, Document.id == Utterance.document_id)
+            .join(Stage, Stage.id == Document.stage_id)
+            .join(FocusGroup, FocusGroup.id == Stage.group_id)
+            .where(Utterance.is_moderator.is_(False))
+        )
+        for name, lemmas in rows:
+            counts.setdefault(str(name) if name not in (None, "") else "–", Counter()).update(lemmas.split())
+    if len(counts) < 2:
+        return [KeywordSlice(by, name, sum(c.values()), ()) for name, c in counts.items()]
+    found = keywords(counts, stop=is_stop, top=top, min_count=min_count, min_g2=min_g2)
+    order = sorted(counts, key=lambda n: (int(n), n) if by == "stage" and n.isdigit() else (0, n.casefold()))
+    return [KeywordSlice(by, name, sum(counts[name].values()), tuple(found[name])) for name in order]

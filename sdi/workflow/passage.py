@@ -1,0 +1,58 @@
+"""The passage a search hit points at — the sentence around its first match — and the codings already on it.
+The workbench's search view quotes a hit through these: a quote is always a coding (SDI quotes what was
+coded), so a hit on coded words is quoted at once and a hit on uncoded words is coded first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sdi.storage.models import Code, Coding, Document, UtteranceIndex
+from sdi.workflow.errors import require
+from sdi.workflow.project import Project
+from sdi.workflow.search import TurnHit
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of a transcript (offsets into its text) and the codings overlapping it, the ones that
+    cover most of it first."""
+
+    document_id: int
+    start: int
+    end: int
+    text: str
+    codings: tuple[tuple[int, str], ...]  # (coding id, code statement)
+
+
+def hit_passage(project: Project, hit: TurnHit) -> Passage:
+    """The sentence (as stored at import) holding the hit's first match; the whole turn when it has no
+    match or no sentences."""
+    turn_start, turn_end = hit.turn_start, hit.turn_start + len(hit.text)
+    start, end = turn_start, turn_end
+    with project.store.reading() as session:
+        sentences = session.scalar(
+            select(UtteranceIndex.sentences).where(UtteranceIndex.utterance_id == hit.utterance_id)
+        )
+    if hit.spans and sentences:
+        first = turn_start + hit.spans[0][0]
+        around = [(s, e) for s, e in sentences if s <= first < e]
+        if around:
+            start, end = max(turn_start, around[0][0]), min(turn_end, around[0][1])
+    return passage(project, hit.document_id, start, end)
+
+
+def passage(project: Project, document_id: int, start: int, end: int) -> Passage:
+    """The words at [start, end) of a transcript and the codings overlapping them."""
+    with project.store.reading() as session:
+        document = require(session, Document, document_id, "transcript")
+        rows = session.execute(
+            select(Coding.id, Code.statement, Coding.start, Coding.end)
+            .join(Code, Code.id == Coding.code_id)
+            .where(Coding.document_id == document_id, Coding.start < end, Coding.end > start)
+        ).all()
+        text = document.text[start:end]
+    overlap = {i: min(end, e) - max(start, s) for i, _, s, e in rows}
+    ordered = sorted(rows, key=lambda r: (-overlap[r[0]], r[2], r[0]))
+    return Passage(document_id, start, end, text, tuple((i, statement) for i, statement, _, _ in ordered))
