@@ -19,10 +19,9 @@ from textual.theme import Theme
 from sdi.i18n import catalogue, t
 from sdi.tui.commands import SdiCommands
 from sdi.tui.context import translate_bindings
-from sdi.tui.modals.dialogs import InputModal
+from sdi.tui.modals.coder import choose_coder
 from sdi.tui.modals.help import HelpModal
 from sdi.tui.modals.keywords import KeywordsModal
-from sdi.tui.modals.picker import PickerModal
 from sdi.tui.modals.search import SearchModal, SearchOutcome
 from sdi.tui.modals.transcript_picker import TranscriptPicker
 from sdi.tui.navigation import Place, State, Trail
@@ -32,8 +31,7 @@ from sdi.tui.screens.coding_screen import CodingScreen
 from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.corpus_screen import CorpusScreen
 from sdi.tui.screens.quote_screen import QuoteScreen
-from sdi.tui.widgets.status_line import StatusLine
-from sdi.workflow.coder import list_coders, needs_coder_choice, switch_coder
+from sdi.workflow.coder import needs_coder_choice
 from sdi.workflow.errors import describe, reportable_errors
 from sdi.workflow.freshness import ChangeMark, change_mark
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
@@ -251,32 +249,7 @@ class SdiApp(App[None]):
 
     def action_switch_coder(self, at_start: bool = False) -> None:
         """Pick who codes from the coders the project knows, or name a new one."""
-        new = "\x00new"
-        choices = [
-            (c.name, self.tr("tui.coder.choice", name=c.name, count=c.codings))
-            for c in list_coders(self.project)
-        ]
-        title = self.tr("tui.coder.who" if at_start else "tui.coder.title", login=self.project.coder_name)
-
-        def named(name: str | None) -> None:
-            if name and name.strip():
-                self._code_as(name)
-
-        def picked(key: str | None) -> None:
-            if key == new:
-                self.push_screen(InputModal(self.tr("tui.coder.new_title")), named)
-            elif key is not None:
-                self._code_as(key)
-
-        choices.append((new, self.tr("tui.coder.new")))
-        self.push_screen(PickerModal(title, choices, self.project.coder_name), picked)
-
-    def _code_as(self, name: str) -> None:
-        switch_coder(self.project, name)
-        self.data_changed()
-        for status in self.screen.query(StatusLine):
-            status.refresh()
-        self.notify(self.tr("tui.coder.now", name=self.project.coder_name))
+        choose_coder(self, at_start)
 
     def action_pick_transcript(self) -> None:
         def picked(document_id: int | None) -> None:
