@@ -330,7 +330,7 @@ def _new_version(
                 fresh.after,
             )
         coding.document_version = document.version + 1
-    remove_document(session, document.id, old_text)
+    remove_document(session, document.id)
     document.utterances.clear()
     session.flush()
     document.utterances.extend(utterances)

@@ -38,12 +38,12 @@ def index_document(project: Project, session: Session, document: Document) -> in
     for turn, text, annotation in zip(turns, texts, nlp.annotate(texts), strict=True):
         lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
         rows.append(
-            IndexRow(turn.id, document.id, text, lemmas,
+            IndexRow(turn.id, text, lemmas,
                      [[turn.start + s, turn.start + e] for s, e in annotation.sentences],
-                     [[turn.start + e.start, turn.start + e.end, e.label] for e in annotation.entities],
-                     nlp.info.name)
+                     [[turn.start + e.start, turn.start + e.end, e.label] for e in annotation.entities])
         )  # fmt: skip
     add_rows(session, rows)
+    document.pipeline = nlp.info.name
     return len(rows)
 
 
@@ -210,7 +210,8 @@ def find_quote(project: Project, remembered: str, limit: int = 10) -> list[Quote
         candidates = _candidate_turns(session, terms)
         rows = session.execute(
             select(UtteranceIndex.utterance_id, UtteranceIndex.sentences, Document.text)
-            .join(Document, Document.id == UtteranceIndex.document_id)
+            .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
+            .join(Document, Document.id == Utterance.document_id)
             .where(*([UtteranceIndex.utterance_id.in_(candidates)] if candidates else []))
         ).all()
         sentences = [(uid, s, e, text[s:e]) for uid, spans, text in rows for s, e in spans]
