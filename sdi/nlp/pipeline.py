@@ -215,8 +215,9 @@ def load_pipeline(model: str, cache_dir: Path | None = None) -> NlpPipeline:
     Falls back to the offline Norwegian pipeline when the model is not installed. `cache_dir` is where
     the lemma table is cached (default `$XDG_CACHE_HOME/sdi`).
     """
-    import spacy
+    from sdi.nlp.spacy_import import import_spacy
 
+    spacy = import_spacy()
     register_component()
     component_config = {"cache_dir": str(cache_dir) if cache_dir else ""}
     config_dir = _pipeline_dir(model) if model else None

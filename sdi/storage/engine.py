@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -101,6 +102,11 @@ class Store:
         so the log does not sit beside the database at several times its size). No-op on other engines."""
         if self.engine.dialect.name == "sqlite":
             with self.engine.connect() as connection:
+                free = connection.exec_driver_sql("PRAGMA freelist_count").scalar() or 0
+                pages = connection.exec_driver_sql("PRAGMA page_count").scalar() or 1
+                if free * 8 > pages:  # pages freed by merging the full-text index: give them back
+                    with suppress(OperationalError):  # another process is busy: reclaim it next time
+                        connection.exec_driver_sql("VACUUM")
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:

@@ -127,8 +127,8 @@ class Utterance(Base):
     # no index of its own: the unique (document_id, seq) index serves lookups by transcript
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True
+    participant_id: Mapped[int | None] = mapped_column(  # not indexed: no query looks turns up by speaker
+        ForeignKey("participants.id", ondelete="SET NULL")
     )
     speaker: Mapped[str] = mapped_column(String(200), default="")
     is_moderator: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -3,7 +3,8 @@
 - utterance_index keeps only the sentence and entity spans, as compact text ("gap,length …") instead of JSON;
   its lemmas (now held only by the full-text index), pipeline name (now once per transcript, in
   documents.pipeline) and document_id (the turn knows its transcript) go.
-- utterances lose ix_utterances_document_id: the unique (document_id, seq) index already serves it.
+- utterances lose ix_utterances_document_id (the unique (document_id, seq) index already serves it) and
+  ix_utterances_participant_id (no query looks turns up by speaker).
 - SQLite: the FTS5 table indexes the lemmas and only those word forms that differ from them (for prefix
   search), not every word twice; an fts5vocab table reads a turn's tokens back when it must be deleted.
   PostgreSQL keeps its tsvector column as it was.
@@ -102,6 +103,7 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("utterances") as batch:
         batch.drop_index("ix_utterances_document_id")
+        batch.drop_index("ix_utterances_participant_id")
     if sqlite:
         texts = dict(bind.execute(sa.text("SELECT id, text FROM documents")).all())
         op.execute("DROP TABLE utterance_fts")
@@ -138,6 +140,7 @@ def downgrade() -> None:
         op.execute(_FTS.format("text, lemmas"))
     with op.batch_alter_table("utterances") as batch:
         batch.create_index("ix_utterances_document_id", ["document_id"], unique=False)
+        batch.create_index("ix_utterances_participant_id", ["participant_id"], unique=False)
     with op.batch_alter_table("utterance_index") as batch:
         batch.add_column(sa.Column("document_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("lemmas", sa.Text(), nullable=False, server_default=""))
