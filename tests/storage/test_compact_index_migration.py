@@ -67,9 +67,8 @@ def test_compact_index_survives_down_and_up(project: Project, project_dir: Path,
 
     upgrade(engine, project_dir / ".sdi" / "backups")
     engine.dispose()
-    assert {c["name"] for c in inspect(engine).get_columns("utterance_index")} - {"search"} == {
-        "utterance_id", "sentences", "entities"
-    }  # fmt: skip (PostgreSQL's tsvector column `search` stays)
+    columns = {c["name"] for c in inspect(engine).get_columns("utterance_index")}
+    assert columns - {"search"} == {"utterance_id", "sentences", "entities"}  # PostgreSQL keeps `search`
     reopened = open_project(project_dir, coder="tester", exact=True)
     try:
         assert _answers(reopened) == before
