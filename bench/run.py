@@ -12,18 +12,18 @@ import os
 import platform
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.generate import generate  # noqa: E402
+from bench.side_by_side import print_table, side_by_side  # noqa: E402
+from bench.timing import cold_process, summary, timed  # noqa: E402
 
 SDI = [sys.executable, "-m", "sdi.cli.main"]
 QUERIES = [
@@ -51,26 +51,8 @@ REMEMBERED = [
 ]
 
 
-def timed(action: Callable[[], object], repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def summary(times: list[float]) -> dict[str, float]:
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)}
-
-
 def cold(args: list[str], cwd: Path, repeat: int = 7) -> dict[str, float]:
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    return summary(
-        timed(lambda: subprocess.run(SDI + args, cwd=cwd, env=env, check=True, capture_output=True), repeat)
-    )
+    return cold_process(SDI + args, cwd, repeat)
 
 
 PEAK = (
@@ -97,6 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--keep", action="store_true", help="keep the generated project")
+    parser.add_argument("--no-qc", action="store_true", help="skip the side-by-side with qualitative-coding")
     args = parser.parse_args()
     from sdi.workflow.code import suggest_codes
     from sdi.workflow.corpus_import import import_paths
@@ -198,6 +181,13 @@ def main() -> None:
     results["word_export_1000"] = summary(
         timed(lambda: write_paper(work / "q.docx", "Sitater", "", quotes), 3)
     )
+    results["floor_docx_1000"] = summary(timed(lambda: _raw_docx(work / "raw.docx", quotes), 3))
+    results["search_kwic"]["vs_fts5_floor"] = (  # type: ignore[index]
+        results["search_kwic"]["median_ms"] / results["floor_fts5_query"]["median_ms"]  # type: ignore[index]
+    )
+    results["word_export_1000"]["vs_docx_floor"] = (  # type: ignore[index]
+        results["word_export_1000"]["median_ms"] / results["floor_docx_1000"]["median_ms"]  # type: ignore[index]
+    )
     project.close()
 
     loader = PEAK + (
@@ -209,14 +199,31 @@ def main() -> None:
     results["nlp_load_cached"] = {"seconds": seconds, "added_rss_mb": rss}
     results["import_peak_rss_mb"] = peak_rss_import(_fresh_copy(root, work))
 
+    if not args.no_qc:
+        results["side_by_side"] = side_by_side(work, files)
+
     stamp = time.strftime("%Y-%m-%d")
     out = REPO / "bench" / "results" / f"{stamp}-{args.words}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     _print(results)
+    if "side_by_side" in results:
+        print_table(results["side_by_side"])  # type: ignore[arg-type]
     print(f"\n(written to {out.relative_to(REPO)})")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _raw_docx(path: Path, quotes: list) -> None:  # type: ignore[type-arg]
+    """The floor for the Word export: the same quotes written with python-docx directly, no styling."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Sitater", 0)
+    for quote in quotes:
+        document.add_paragraph(quote.text)
+        document.add_paragraph(quote.attribution)
+    document.save(str(path))
 
 
 def _fresh_copy(root: Path, work: Path) -> Path:
@@ -228,6 +235,8 @@ def _fresh_copy(root: Path, work: Path) -> Path:
 def _print(results: dict[str, object]) -> None:
     print(f"machine: {results['machine']}, Python {results['python']}, {results['words']:,} words")
     for name, value in results.items():
+        if name == "side_by_side":
+            continue
         if isinstance(value, dict):
             shown = ", ".join(
                 f"{k}={v:,.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in value.items()

@@ -150,41 +150,37 @@ class NlpPipeline:
         ]
 
     def _annotation(self, doc: Any) -> Annotation:
+        """Tokens and sentences in one pass over the doc (iterating a spaCy doc is the costly part)."""
         stop = self._stop
         tokens: list[Token] = []
+        groups: list[list[Token]] = []  # the non-space tokens of each sentence
+        opens = True
         for token in doc:
+            if token.is_sent_start:
+                opens = True
             if token.is_space:
                 continue
             text = token.text
             lemma = token.lemma_ or text
             start = token.idx
-            tokens.append(
-                Token(
-                    start,
-                    start + len(text),
-                    text,
-                    lemma,
-                    token.pos_,
-                    text.lower() in stop or lemma.lower() in stop,
-                    token.is_punct,
-                )
-            )
+            made = Token(start, start + len(text), text, lemma, token.pos_,
+                         text.lower() in stop or lemma.lower() in stop, token.is_punct)  # fmt: skip
+            tokens.append(made)
+            if opens:
+                groups.append([])
+                opens = False
+            groups[-1].append(made)
         entities = [Entity(span.start_char, span.end_char, span.label_) for span in doc.ents]
-        return Annotation(_sentences(doc), tokens, entities)
+        return Annotation(_sentences(groups), tokens, entities)
 
 
-def _sentences(doc: Any) -> list[tuple[int, int]]:
+def _sentences(groups: list[list[Token]]) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets without surrounding whitespace; an opening bracket or quote that
     the sentencizer left at the end of one sentence is moved to the start of the next."""
-    groups: list[list[tuple[int, int, str]]] = []
-    for sent in doc.sents:
-        group = [(t.idx, t.idx + len(t.text), t.text) for t in sent if not t.is_space]
-        if group:
-            groups.append(group)
     for index in range(len(groups) - 1):
-        while len(groups[index]) > 1 and groups[index][-1][2] in OPENERS:
+        while len(groups[index]) > 1 and groups[index][-1].text in OPENERS:
             groups[index + 1].insert(0, groups[index].pop())
-    return [(group[0][0], group[-1][1]) for group in groups if group]
+    return [(group[0].start, group[-1].end) for group in groups if group]
 
 
 def _assigns(nlp: Any, what: Iterable[str]) -> bool:
@@ -215,8 +211,9 @@ def load_pipeline(model: str, cache_dir: Path | None = None) -> NlpPipeline:
     Falls back to the offline Norwegian pipeline when the model is not installed. `cache_dir` is where
     the lemma table is cached (default `$XDG_CACHE_HOME/sdi`).
     """
-    import spacy
+    from sdi.nlp.spacy_import import import_spacy
 
+    spacy = import_spacy()
     register_component()
     component_config = {"cache_dir": str(cache_dir) if cache_dir else ""}
     config_dir = _pipeline_dir(model) if model else None

@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -157,8 +157,13 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             try:
                 with self.engine.connect() as connection:
+                    free = connection.exec_driver_sql("PRAGMA freelist_count").scalar() or 0
+                    pages = connection.exec_driver_sql("PRAGMA page_count").scalar() or 1
+                    if free * 8 > pages:  # pages freed by merging the full-text index: give them back
+                        with suppress(OperationalError):  # another process is busy: reclaim it next time
+                            connection.exec_driver_sql("VACUUM")
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            except DBAPIError:
+            except DBAPIError:  # read-only or busy: the next checkpoint takes it
                 pass
 
     def close(self) -> None:

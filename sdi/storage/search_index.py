@@ -1,9 +1,11 @@
-"""The full-text index, in each engine's own machinery: a contentless FTS5 table on SQLite, a tsvector column
-with a GIN index on PostgreSQL. Callers describe a search as `Clause`s; the engine syntax stays here."""
+"""The full-text index, in each engine's own machinery: a contentless FTS5 table on SQLite (the lemmas and
+the word forms that differ from them), a tsvector column with a GIN index on PostgreSQL. Callers describe a
+search as `Clause`s; the engine syntax stays here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Select, column, delete, func, literal_column, select, table, text
@@ -24,12 +26,22 @@ class Clause:
 @dataclass(frozen=True)
 class IndexRow:
     utterance_id: int
-    document_id: int
-    text: str  # the turn's text, indexed as written
-    lemmas: str
+    text: str  # the turn's text, as written
+    lemmas: str  # the lowercased lemma of every word, in order
+    forms: str  # word forms a prefix search needs besides the lemmas (`word_forms`)
     sentences: list[list[int]]
     entities: list[list[object]]
-    pipeline: str
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_forms(text: str, lemmas: str, skip: Collection[str] = ()) -> str:
+    """The turn's distinct lowercased word forms that are not among its lemmas (nor in `skip`, the stop
+    words): what a prefix search needs besides the lemmas (barnehagen* after barnehage), without indexing
+    every word twice."""
+    known = set(_WORD.findall(lemmas)).union(skip)
+    return " ".join(w for w in dict.fromkeys(_WORD.findall(text.lower())) if w not in known)
 
 
 def _dialect(session: Session) -> str:
@@ -40,53 +52,94 @@ def add_rows(session: Session, rows: Sequence[IndexRow]) -> None:
     if not rows:
         return
     session.add_all(
-        UtteranceIndex(utterance_id=r.utterance_id, document_id=r.document_id, lemmas=r.lemmas,
-                       sentences=r.sentences, entities=r.entities, pipeline=r.pipeline)
-        for r in rows
-    )  # fmt: skip
+        UtteranceIndex(utterance_id=r.utterance_id, sentences=r.sentences, entities=r.entities) for r in rows
+    )
     session.flush()
-    values = [{"id": r.utterance_id, "text": r.text, "lemmas": r.lemmas} for r in rows]
     dialect = _dialect(session)
     if dialect == "sqlite":
         session.execute(
-            text("INSERT INTO utterance_fts (rowid, text, lemmas) VALUES (:id, :text, :lemmas)"), values
+            text("INSERT INTO utterance_fts (rowid, lemmas, forms) VALUES (:id, :lemmas, :forms)"),
+            [{"id": r.utterance_id, "lemmas": r.lemmas, "forms": r.forms} for r in rows],
         )
     elif dialect == "postgresql":
         session.execute(
             text(
                 "UPDATE utterance_index SET search = to_tsvector('norwegian', :text) || "
-                "to_tsvector('simple', :lemmas) WHERE utterance_id = :id"
+                "to_tsvector('simple', :lemmas), lemmas = :lemmas WHERE utterance_id = :id"
             ),
-            values,
+            [{"id": r.utterance_id, "text": r.text, "lemmas": r.lemmas} for r in rows],
         )
 
 
-def remove_document(session: Session, document_id: int, document_text: str) -> None:
+def indexed_tokens(session: Session, utterance_ids: Collection[int]) -> dict[int, tuple[str, str]]:
+    """(lemmas, forms) as the FTS5 index holds them for each turn, read back from the index itself
+    (fts5vocab, one pass over it): the lemmas are stored nowhere else."""
+    wanted = set(utterance_ids)
+    if not wanted:
+        return {}
+    tokens: dict[int, list[list[tuple[int, str]]]] = {i: [[], []] for i in wanted}
+    for doc, part, offset, term in session.execute(
+        text("SELECT doc, col, offset, term FROM utterance_fts_instance WHERE doc BETWEEN :lo AND :hi"),
+        {"lo": min(wanted), "hi": max(wanted)},
+    ):
+        if doc in wanted:
+            tokens[doc][0 if part == "lemmas" else 1].append((offset, term))
+    return {
+        i: (" ".join(t for _, t in sorted(lemmas)), " ".join(t for _, t in sorted(forms)))
+        for i, (lemmas, forms) in tokens.items()
+    }
+
+
+def turn_lemmas(session: Session, utterance_ids: Collection[int] | None = None) -> dict[int, str]:
+    """Each turn's lemmas in order (all indexed turns when `utterance_ids` is None), as stored at import:
+    read back from the FTS5 index on SQLite, from their column beside the tsvector on PostgreSQL."""
+    if _dialect(session) == "sqlite":
+        if utterance_ids is None:
+            utterance_ids = list(session.scalars(select(UtteranceIndex.utterance_id)))
+        return {uid: held[0] for uid, held in indexed_tokens(session, utterance_ids).items()}
+    if utterance_ids is None:
+        rows = session.execute(text("SELECT utterance_id, lemmas FROM utterance_index"))
+    else:
+        ids = list(utterance_ids)
+        rows = session.execute(
+            text("SELECT utterance_id, lemmas FROM utterance_index WHERE utterance_id = ANY(:ids)"),
+            {"ids": ids},
+        )
+    return {int(uid): words for uid, words in rows}
+
+
+def remove_document(session: Session, document_id: int) -> None:
     """Take a transcript's turns out of the index (before its turns are replaced by a new version).
 
-    A contentless FTS5 table forgets a row only when told the exact values it indexed, so the old text and
-    lemmas are handed back to it."""
+    A contentless FTS5 table forgets a row only when told the exact tokens it indexed; they are read back
+    from the index (this SQLite predates FTS5's contentless_delete)."""
+    turns = select(Utterance.id).where(Utterance.document_id == document_id)
     if _dialect(session) == "sqlite":
-        rows = session.execute(
-            select(UtteranceIndex.utterance_id, UtteranceIndex.lemmas, Utterance.start, Utterance.end)
-            .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
-            .where(UtteranceIndex.document_id == document_id)
-        ).all()
-        if rows:
+        ids = session.scalars(
+            select(UtteranceIndex.utterance_id).where(UtteranceIndex.utterance_id.in_(turns))
+        )
+        held = indexed_tokens(session, list(ids))
+        if held:
             session.execute(
-                text("INSERT INTO utterance_fts (utterance_fts, rowid, text, lemmas) "
-                     "VALUES ('delete', :id, :text, :lemmas)"),
-                [{"id": i, "text": document_text[s:e], "lemmas": lemmas} for i, lemmas, s, e in rows],
+                text("INSERT INTO utterance_fts (utterance_fts, rowid, lemmas, forms) "
+                     "VALUES ('delete', :id, :lemmas, :forms)"),
+                [{"id": i, "lemmas": lemmas, "forms": forms} for i, (lemmas, forms) in held.items()],
             )  # fmt: skip
-    session.execute(delete(UtteranceIndex).where(UtteranceIndex.document_id == document_id))
+    session.execute(delete(UtteranceIndex).where(UtteranceIndex.utterance_id.in_(turns)))
+
+
+def compact(session: Session) -> None:
+    """Merge the index's segments into one after a bulk import (smaller on disk, quicker to query)."""
+    if _dialect(session) == "sqlite":
+        session.execute(text("INSERT INTO utterance_fts (utterance_fts) VALUES ('optimize')"))
 
 
 def unindexed_utterances(session: Session, document_id: int) -> list[Utterance]:
-    indexed = select(UtteranceIndex.utterance_id).where(UtteranceIndex.document_id == document_id)
     return list(
         session.scalars(
             select(Utterance)
-            .where(Utterance.document_id == document_id, Utterance.id.not_in(indexed))
+            .outerjoin(UtteranceIndex, UtteranceIndex.utterance_id == Utterance.id)
+            .where(Utterance.document_id == document_id, UtteranceIndex.utterance_id.is_(None))
             .order_by(Utterance.seq)
         )
     )
@@ -98,7 +151,7 @@ def _fts5(clauses: Sequence[Clause], require_all: bool = True) -> str:
 
     def one(clause: Clause) -> str:
         if clause.kind == "prefix":
-            return "{text lemmas} : " + quoted(clause.words) + "*"
+            return "{lemmas forms} : " + quoted(clause.words) + "*"
         return "lemmas : " + quoted(clause.words)
 
     positive = (" AND " if require_all else " OR ").join(one(c) for c in clauses if not c.negated)
@@ -153,31 +206,36 @@ def match(
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
-def rebuild(session: Session) -> int:
-    """Fill the engine's full-text index from the stored `utterance_index` rows (after `sdi db copy`, which
-    copies the rows but not the engine-specific index). Returns the number of turns indexed."""
+def rebuild(session: Session, lemmas: dict[int, str], stop: Collection[str] = ()) -> int:
+    """Fill the engine's full-text index for the stored `utterance_index` rows from `lemmas` (each turn's, as
+    `turn_lemmas` read them from the source of `sdi db copy`, which copies rows but not the engine-specific
+    index); `stop` keeps stop words out of the extra word forms, as at import. Returns the turns indexed."""
     dialect = _dialect(session)
     if dialect == "sqlite":
         session.execute(text("INSERT INTO utterance_fts (utterance_fts) VALUES ('delete-all')"))
     indexed = 0
     for document_id, document_text in session.execute(select(Document.id, Document.text)):
         rows = session.execute(
-            select(UtteranceIndex.utterance_id, UtteranceIndex.lemmas, Utterance.start, Utterance.end)
+            select(UtteranceIndex.utterance_id, Utterance.start, Utterance.end)
             .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
-            .where(UtteranceIndex.document_id == document_id)
+            .where(Utterance.document_id == document_id)
         ).all()
-        values = [{"id": i, "text": document_text[s:e], "lemmas": lemmas} for i, lemmas, s, e in rows]
+        values = []
+        for uid, start, end in rows:
+            words = lemmas.get(uid, "")
+            turn = document_text[start:end]
+            values.append({"id": uid, "text": turn, "lemmas": words, "forms": word_forms(turn, words, stop)})
         if not values:
             continue
         if dialect == "sqlite":
             session.execute(
-                text("INSERT INTO utterance_fts (rowid, text, lemmas) VALUES (:id, :text, :lemmas)"), values
+                text("INSERT INTO utterance_fts (rowid, lemmas, forms) VALUES (:id, :lemmas, :forms)"), values
             )
         elif dialect == "postgresql":
             session.execute(
                 text(
                     "UPDATE utterance_index SET search = to_tsvector('norwegian', :text) || "
-                    "to_tsvector('simple', :lemmas) WHERE utterance_id = :id"
+                    "to_tsvector('simple', :lemmas), lemmas = :lemmas WHERE utterance_id = :id"
                 ),
                 values,
             )

@@ -134,7 +134,8 @@ class AgreementReport:
 def _units(session, documents: dict[int, tuple[str, str]], kind: str) -> list[Unit]:  # type: ignore[no-untyped-def]
     sentences = dict(session.execute(
         select(UtteranceIndex.utterance_id, UtteranceIndex.sentences)
-        .where(UtteranceIndex.document_id.in_(list(documents)))
+        .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
+        .where(Utterance.document_id.in_(list(documents)))
     ).all()) if kind == "sentence" else {}  # fmt: skip
     units = []
     for turn in session.scalars(

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sdi.config import read_guide
 from sdi.nlp.closeness import ClosenessWarning, check_closeness, content_lemmas
 from sdi.nlp.similarity import SimilarityIndex
-from sdi.storage.models import Document, UtteranceIndex
+from sdi.storage.models import Document, Utterance, UtteranceIndex
 from sdi.workflow.code import CodeSummary, list_codes
 from sdi.workflow.errors import reportable_errors, require
 from sdi.workflow.project import Project
@@ -73,7 +73,9 @@ def passage_of(project: Project, document_id: int, start: int, end: int) -> Pass
         sentences = [
             (int(s), int(e))
             for rows in session.scalars(
-                select(UtteranceIndex.sentences).where(UtteranceIndex.document_id == document_id)
+                select(UtteranceIndex.sentences)
+                .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
+                .where(Utterance.document_id == document_id)
             )
             for s, e in rows
         ]

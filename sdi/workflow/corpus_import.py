@@ -31,7 +31,7 @@ from sdi.storage.models import (
 from sdi.storage.search_index import remove_document
 from sdi.workflow.anchor import FLAGGED, Anchor, anchor_for, reanchor
 from sdi.workflow.project import Project
-from sdi.workflow.search import index_document
+from sdi.workflow.search import compact_index, index_document
 
 SKIPPED_NAMES = {"readme.md", "readme.txt", "license.md", "license.txt"}
 
@@ -118,6 +118,7 @@ def import_paths(project: Project, paths: Sequence[Path], progress: Progress | N
         if progress is not None:
             progress(index, total, outcome)
     if any(o.action in ("imported", "updated") for o in report.outcomes):
+        compact_index(project)
         project.store.checkpoint()
     return report
 
@@ -334,7 +335,7 @@ def new_version(
                 fresh.after,
             )
         coding.document_version = document.version + 1
-    remove_document(session, document.id, old_text)
+    remove_document(session, document.id)
     document.utterances.clear()
     session.flush()
     document.utterances.extend(utterances)

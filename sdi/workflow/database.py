@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from sdi.config import Config
 from sdi.i18n import t
+from sdi.nlp.stopwords import stop_words
 from sdi.storage import copy as store_copy
 from sdi.storage import search_index
 from sdi.storage.engine import create_store_engine, sqlite_path, stored_revision
@@ -201,7 +202,8 @@ def _fill(source: Engine, target: Engine) -> list[store_copy.TableDigest]:
             for table in store_copy.tables():
                 store_copy.copy_rows(reader, writer, table)
             store_copy.reset_sequences(writer)
-            search_index.rebuild(Session(bind=writer))
+            lemmas = search_index.turn_lemmas(Session(bind=reader))  # the source's, as imported
+            search_index.rebuild(Session(bind=writer), lemmas, stop_words())
             pause_if_asked(Session(bind=writer))  # test-only: the fault tests kill a copy here
         digests = store_copy.digest_all(reader)
     indexed = next(d.rows for d in digests if d.table == "utterance_index")  # every stored turn, searchable

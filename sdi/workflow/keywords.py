@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from sdi.nlp.keywords import CRITICAL_1, MIN_COUNT, Keyword, keywords
 from sdi.storage.models import Document, FocusGroup, Stage, Utterance, UtteranceIndex
+from sdi.storage.search_index import turn_lemmas
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
 
@@ -47,15 +48,19 @@ def keywords_by(
     counts: dict[str, Counter[str]] = {}
     with project.store.reading() as session:
         rows = session.execute(
-            select(column, UtteranceIndex.lemmas)
+            select(column, UtteranceIndex.utterance_id)
             .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
             .join(Document, Document.id == Utterance.document_id)
             .join(Stage, Stage.id == Document.stage_id)
             .join(FocusGroup, FocusGroup.id == Stage.group_id)
             .where(Utterance.is_moderator.is_(False))
         )
-        for name, lemmas in rows:
-            counts.setdefault(str(name) if name not in (None, "") else "–", Counter()).update(lemmas.split())
+        slices = rows.all()
+        lemmas = turn_lemmas(session, [uid for _, uid in slices])
+        for name, uid in slices:
+            counts.setdefault(str(name) if name not in (None, "") else "–", Counter()).update(
+                lemmas.get(uid, "").split()
+            )
     if len(counts) < 2:
         return [KeywordSlice(by, name, sum(c.values()), ()) for name, c in counts.items()]
     found = keywords(counts, stop=is_stop, top=top, min_count=min_count, min_g2=min_g2)

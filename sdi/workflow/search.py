@@ -12,7 +12,15 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from sdi.storage.models import Document, FocusGroup, Participant, Stage, Utterance, UtteranceIndex
-from sdi.storage.search_index import Clause, IndexRow, add_rows, match, unindexed_utterances
+from sdi.storage.search_index import (
+    Clause,
+    IndexRow,
+    add_rows,
+    compact,
+    match,
+    unindexed_utterances,
+    word_forms,
+)
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
 from sdi.workflow.search_filter import SearchFilter, turns_within
@@ -38,14 +46,21 @@ def index_document(project: Project, session: Session, document: Document) -> in
     rows = []
     for turn, text, annotation in zip(turns, texts, nlp.annotate(texts), strict=True):
         lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
+        stop = {t.text.lower() for t in annotation.tokens if t.is_stop}
         rows.append(
-            IndexRow(turn.id, document.id, text, lemmas,
+            IndexRow(turn.id, text, lemmas, word_forms(text, lemmas, stop),
                      [[turn.start + s, turn.start + e] for s, e in annotation.sentences],
-                     [[turn.start + e.start, turn.start + e.end, e.label] for e in annotation.entities],
-                     nlp.info.name)
+                     [[turn.start + e.start, turn.start + e.end, e.label] for e in annotation.entities])
         )  # fmt: skip
     add_rows(session, rows)
+    document.pipeline = nlp.info.name
     return len(rows)
+
+
+def compact_index(project: Project) -> None:
+    """After a bulk import: the index merged into one segment (one transaction)."""
+    with project.store.transaction() as session:
+        compact(session)
 
 
 def reindex_missing(project: Project) -> int:
@@ -223,7 +238,8 @@ def find_quote(
             narrowed = [] if admitted is None else [UtteranceIndex.utterance_id.in_(admitted)]
         rows = session.execute(
             select(UtteranceIndex.utterance_id, UtteranceIndex.sentences, Document.text)
-            .join(Document, Document.id == UtteranceIndex.document_id)
+            .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
+            .join(Document, Document.id == Utterance.document_id)
             .where(*narrowed)
         ).all()
         sentences = [(uid, s, e, text[s:e]) for uid, spans, text in rows for s, e in spans]

@@ -87,6 +87,7 @@ class Document(UidMixin, CreatedMixin, Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(20), default="active")
     word_count: Mapped[int] = mapped_column(Integer, default=0)
+    pipeline: Mapped[str] = mapped_column(String(120), default="")  # the language pipeline that indexed it
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     stage: Mapped[Stage] = relationship(back_populates="documents")
@@ -123,10 +124,11 @@ class Utterance(Base):
     __table_args__ = (UniqueConstraint("document_id", "seq"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    # no index of its own: the unique (document_id, seq) index serves lookups by transcript
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True
+    participant_id: Mapped[int | None] = mapped_column(  # not indexed: no query looks turns up by speaker
+        ForeignKey("participants.id", ondelete="SET NULL")
     )
     speaker: Mapped[str] = mapped_column(String(200), default="")
     is_moderator: Mapped[bool] = mapped_column(Boolean, default=False)
