@@ -72,6 +72,7 @@ if __name__ == "__main__":
     scratch = Path(tempfile.mkdtemp(prefix="sdi-bench-demo-"))
     try:
         shutil.copy(REPO / "sdi.toml", scratch)
+        shutil.copy(REPO / "intervjuguide.md", scratch)
         shutil.copytree(REPO / "corpus", scratch / "corpus")
         subprocess.run([sys.executable, "-m", "sdi.cli.main", "import", "-q"], cwd=scratch, check=True)
         for name, value in run(scratch).items():

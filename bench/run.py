@@ -95,9 +95,15 @@ def main() -> None:
     demo = work / "demo"
     demo.mkdir()
     shutil.copy(REPO / "sdi.toml", demo)
+    shutil.copy(REPO / "intervjuguide.md", demo)
     shutil.copytree(REPO / "corpus", demo / "corpus")
     subprocess.run([*SDI, "import", "-q"], cwd=demo, check=True, capture_output=True)
     results["cli_help_cold"] = cold(["--help"], demo)
+    from bench import demo as demo_bench
+    from bench import tui as tui_bench
+
+    results.update(demo_bench.run(demo))  # search and fuzzy retrieval on the demo corpus itself
+    results.update(tui_bench.run(work, demo))  # TUI ready; a 20,000-word transcript in the Coding screen
     results["status_cold_demo"] = cold(["status"], demo)
 
     root = work / "big"

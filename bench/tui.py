@@ -137,6 +137,7 @@ if __name__ == "__main__":
         demo_copy = scratch / "demo"
         demo_copy.mkdir()
         shutil.copy(REPO / "sdi.toml", demo_copy)
+        shutil.copy(REPO / "intervjuguide.md", demo_copy)
         shutil.copytree(REPO / "corpus", demo_copy / "corpus")
         subprocess.run([sys.executable, "-m", "sdi.cli.main", "import", "-q"], cwd=demo_copy, check=True)
         for name, value in run(scratch, demo_copy).items():
