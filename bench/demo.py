@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from bench.timing import summary, timed  # noqa: E402
 
 QUERIES = [
     "barnehage",
@@ -36,21 +36,6 @@ REMEMBERED = [
 ]
 
 
-def _summary(times: list[float]) -> dict[str, float]:
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)}
-
-
-def _timed(action, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
-
-
 def run(demo: Path) -> dict[str, object]:
     """`demo` is an imported copy of the demo project."""
     from sdi.workflow.project import open_project
@@ -61,8 +46,8 @@ def run(demo: Path) -> dict[str, object]:
         pipeline(project)  # loaded once, as in a session that has searched before
         rng = random.Random(5)
         hits = [len(search(project, query, 50).hits) for query in QUERIES]
-        kwic = _summary(_timed(lambda: search(project, rng.choice(QUERIES), 50), 60))
-        fuzzy = _summary(_timed(lambda: find_quote(project, rng.choice(REMEMBERED)), 20))
+        kwic = summary(timed(lambda: search(project, rng.choice(QUERIES), 50), 60))
+        fuzzy = summary(timed(lambda: find_quote(project, rng.choice(REMEMBERED)), 20))
     finally:
         project.close()
     return {"demo_search_kwic": {**kwic, "hits_per_query": hits}, "demo_fuzzy_quote": fuzzy}

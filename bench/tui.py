@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,6 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.generate import generate  # noqa: E402
+from bench.timing import summary  # noqa: E402
 
 READY = """\
 import asyncio, sys, time
@@ -34,12 +34,6 @@ asyncio.run(main())
 """
 
 
-def _summary(times: list[float]) -> dict[str, float]:
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)}
-
-
 def tui_ready(demo: Path, repeat: int = 5) -> dict[str, float]:
     """Wall time from starting `python` to the first screen drawn, with the demo imported."""
     times = []
@@ -49,7 +43,7 @@ def tui_ready(demo: Path, repeat: int = 5) -> dict[str, float]:
             [sys.executable, "-c", READY, str(demo)], capture_output=True, text=True, check=True
         )
         times.append(float(out.stdout.strip().splitlines()[-1]) - start)
-    return _summary(times)
+    return summary(times)
 
 
 async def _open_big(root: Path, moves: int) -> dict[str, object]:
@@ -106,11 +100,11 @@ async def _open_big(root: Path, moves: int) -> dict[str, object]:
     project.close()
     return {
         "first_page_ms": first_page * 1000,  # includes creating the Coding screen (its CSS, its widgets)
-        "reopen_first_page": _summary(reopen),
+        "reopen_first_page": summary(reopen),
         "words": words,
-        "cursor_move_pilot": _summary(steps),
-        "pilot_idle_key": _summary(idle),
-        "cursor_move_and_redraw": _summary(direct),
+        "cursor_move_pilot": summary(steps),
+        "pilot_idle_key": summary(idle),
+        "cursor_move_and_redraw": summary(direct),
     }
 
 
