@@ -73,4 +73,4 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _who(hit) -> str:  # type: ignore[no-untyped-def]
-    return f"{hit.speaker} ({hit.role})" if hit.role else hit.speaker
+    return f"{hit.speaker} ({hit.role})" if hit.role and hit.role != hit.speaker else hit.speaker

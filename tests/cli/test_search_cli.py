@@ -27,6 +27,8 @@ def test_search_filters_narrow_the_demo_search(demo_root: Path, capsys: pytest.C
     assert code == 0, err
     everything = places(out)
     assert {line.split("/")[1] for line in everything} == {"asmark", "fjordvik"}
+    assert any("  Moderator" in line for line in everything)
+    assert not any("Moderator (Moderator)" in line for line in everything)  # a role is said once
 
     code, out, err = run(capsys, *project, "search", "stafettlogg", "-n", "200", "--site", "ÅSMARK",
                          "--category", "skole", "--stage", "2")  # fmt: skip

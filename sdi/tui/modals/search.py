@@ -177,7 +177,7 @@ class SearchModal(SdiModal[SearchOutcome]):
 
     def _line(self, hit: TurnHit, score: float | None) -> Text:
         """Two lines: where and who, then the match in its context (or the sentence, for a fuzzy hit)."""
-        who = f"{hit.speaker} ({hit.role})" if hit.role else hit.speaker
+        who = f"{hit.speaker} ({hit.role})" if hit.role and hit.role != hit.speaker else hit.speaker
         where = f"{hit.group}, {self.tr('tui.search.stage', number=hit.stage)}"
         head = Text.assemble(
             (f"{hit.source_path}:{hit.line}", "dim"), "  ", (who, "bold"), ("  · " + where, "dim")
