@@ -13,6 +13,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.merge.pick_title": {"nb": "Slå sammen med …", "en": "Merge with …"},
     "tui.merge.file": {"nb": "kodebok: {name}", "en": "codebook: {name}"},
     "tui.merge.coders": {"nb": "kodere: {left} + {right}", "en": "coders: {left} + {right}"},
+    "tui.merge.matching": {
+        "nb": "Finner koder som sier det samme …",
+        "en": "Finding codes that say the same …",
+    },
     "tui.merge.nothing": {
         "nb": "Ingenting å slå sammen: ingen kodebokfil i codebooks/ og færre enn to kodere med koder",
         "en": "Nothing to merge: no codebook file in codebooks/ and fewer than two coders with codes",

@@ -72,6 +72,8 @@ async def test_merge_two_coders_from_the_palette(analysis_project: Project) -> N
         await pilot.pause()
         assert isinstance(app.screen, PickerModal)
         await pick(pilot, "coders:kari\ttester")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         view = app.screen
         assert isinstance(view, MergeModal)
         assert (view.proposal.left.name, view.proposal.right.name) == ("kari", "tester")
@@ -141,6 +143,8 @@ async def test_contradicting_decisions_are_refused_in_the_view(analysis_project:
         start_merge(app)
         await pilot.pause()
         await pick(pilot, "coders:kari\ttester")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         view = app.screen
         assert isinstance(view, MergeModal)
         for index in range(len(view.proposal.pairs)):  # accept everything, one after the other
@@ -170,6 +174,8 @@ async def test_a_codebook_file_in_codebooks_is_offered(analysis_project: Project
         key = f"file:{folder / 'kollega.toml'}"
         assert [choice for choice, _ in picker.choices] == [key]  # one coder only: no coder pairs
         await pick(pilot, key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         view = app.screen
         assert isinstance(view, MergeModal)
         assert view.proposal.right.kind == "file" and view.proposal.pairs

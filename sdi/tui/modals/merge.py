@@ -24,7 +24,7 @@ from sdi.tui.context import tr
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.picker import PickerModal
-from sdi.workflow.errors import reportable_errors
+from sdi.workflow.errors import describe, reportable_errors
 from sdi.workflow.merge import Candidate, Decision, MergeProposal, Side, SideCode, merge_sources
 from sdi.workflow.merge_apply import apply_merge, check_decisions
 
@@ -243,7 +243,7 @@ def start_merge(app: SdiApp) -> None:
         try:
             report = apply_merge(app.project, proposal, decisions)
         except reportable_errors() as error:
-            app.notify(str(error), title=app.tr("tui.error"), severity="error")
+            app.notify(describe(error, app.language), title=app.tr("tui.error"), severity="error")
             return
         app.data_changed()
         sync = getattr(app.screen, "sync", None)
@@ -255,14 +255,26 @@ def start_merge(app: SdiApp) -> None:
         if report.conflicts:
             app.notify(app.tr("tui.merge.conflicts_left", count=len(report.conflicts)), severity="warning")
 
-    def picked(choice: str | None) -> None:
-        if choice is None:
-            return
+    def show(proposal: MergeProposal) -> None:
+        app.push_screen(MergeModal(proposal), lambda decisions: applied(proposal, decisions))
+
+    def refused(error: BaseException) -> None:
+        app.notify(describe(error, app.language), title=app.tr("tui.error"), severity="error")
+
+    def match(choice: str) -> None:
+        """In a worker thread: loading the language pipeline and matching codes can take a second, and the
+        workbench stays responsive meanwhile."""
         try:
             proposal = propose(app, choice)
         except reportable_errors() as error:
-            app.notify(str(error), title=app.tr("tui.error"), severity="error")
+            app.call_from_thread(refused, error)
             return
-        app.push_screen(MergeModal(proposal), lambda decisions: applied(proposal, decisions))
+        app.call_from_thread(show, proposal)
+
+    def picked(choice: str | None) -> None:
+        if choice is None:
+            return
+        app.notify(app.tr("tui.merge.matching"))
+        app.run_worker(lambda: match(choice), thread=True, exit_on_error=False, group="merge")
 
     app.push_screen(PickerModal(app.tr("tui.merge.pick_title"), choices), picked)
