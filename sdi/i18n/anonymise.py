@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "anon.finding": {
+        "nb": "Leter etter navn, steder og institusjoner …",
+        "en": "Looking for names, places and institutions …",
+    },
     "anon.kind.person": {"nb": "person", "en": "person"},
     "anon.kind.place": {"nb": "sted", "en": "place"},
     "anon.kind.institution": {"nb": "institusjon", "en": "institution"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -204,13 +205,21 @@ def _load_model(model: str, config_dir: Path, component_config: dict[str, Any]) 
     return NlpPipeline(nlp, PipelineInfo(model, "model", has_entities, has_pos, description))
 
 
-@cache
+_LOADING = threading.Lock()  # the workbench may ask from two worker threads at once: load only once
+
+
 def load_pipeline(model: str, cache_dir: Path | None = None) -> NlpPipeline:
     """The pipeline for `model` (package name or saved folder), loaded once per process.
 
     Falls back to the offline Norwegian pipeline when the model is not installed. `cache_dir` is where
     the lemma table is cached (default `$XDG_CACHE_HOME/sdi`).
     """
+    with _LOADING:
+        return _load_once(model, cache_dir)
+
+
+@cache
+def _load_once(model: str, cache_dir: Path | None) -> NlpPipeline:
     from sdi.nlp.spacy_import import import_spacy
 
     spacy = import_spacy()

@@ -105,3 +105,13 @@ def test_importing_the_room_does_not_import_spacy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_two_threads_asking_at_once_share_one_pipeline() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sdi.nlp.pipeline import load_pipeline
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        loaded = list(pool.map(lambda _: load_pipeline("nb_core_news_sm"), range(4)))
+    assert all(pipeline is loaded[0] for pipeline in loaded)

@@ -42,6 +42,8 @@ async def test_review_from_the_palette_accept_edit_reject_and_apply(named_projec
             await type_text(pilot, "anonymiser")
             await pilot.press("enter")
             await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
             modal = app.screen
             assert isinstance(modal, AnonymiseModal)
             names = [choice.proposal.name for choice in modal.choices]
@@ -83,6 +85,7 @@ async def test_escape_closes_the_review_without_writing(named_project: Project) 
             from sdi.tui.modals.anonymise import open_review
 
             open_review(app)
+            await app.workers.wait_for_complete()
             await pilot.pause()
             assert isinstance(app.screen, AnonymiseModal)
             await pilot.press("escape")

@@ -152,20 +152,30 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
 
 
 def open_review(app: SdiApp) -> None:
-    """Find the names (read-only) and show the review; when names were applied, the screen rereads."""
+    """Find the names (read-only, in a worker thread: on a large corpus it takes a while) and show the
+    review; when names were applied, the screen rereads."""
     from sdi.tui.screens.base import SdiScreen
-
-    try:
-        proposals = find_names(app.project)
-    except reportable_errors() as error:
-        app.notify(describe(error, app.language), title=app.tr("tui.error"), severity="error")
-        return
-    if not proposals:
-        app.notify(app.tr("anon.none"))
-        return
 
     def done(report: AnonymiseReport | None) -> None:
         if report is not None and isinstance(app.screen, SdiScreen):
             app.screen.sync()
 
-    app.push_screen(AnonymiseModal(proposals), done)
+    def show(proposals: list[NameProposal]) -> None:
+        if not proposals:
+            app.notify(app.tr("anon.none"))
+            return
+        app.push_screen(AnonymiseModal(proposals), done)
+
+    def refused(error: BaseException) -> None:
+        app.notify(describe(error, app.language), title=app.tr("tui.error"), severity="error")
+
+    def find() -> None:
+        try:
+            proposals = list(find_names(app.project))
+        except reportable_errors() as error:
+            app.call_from_thread(refused, error)
+            return
+        app.call_from_thread(show, proposals)
+
+    app.notify(app.tr("anon.finding"))
+    app.run_worker(find, thread=True, exit_on_error=False, group="anonymise")
