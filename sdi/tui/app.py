@@ -18,7 +18,7 @@ from textual.theme import Theme
 
 from sdi.i18n import catalogue, t
 from sdi.tui.commands import SdiCommands
-from sdi.tui.context import translate_bindings
+from sdi.tui.context import refuse, translate_bindings
 from sdi.tui.modals.coder import choose_coder
 from sdi.tui.modals.help import HelpModal
 from sdi.tui.modals.keywords import KeywordsModal
@@ -32,7 +32,7 @@ from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.corpus_screen import CorpusScreen
 from sdi.tui.screens.quote_screen import QuoteScreen
 from sdi.workflow.coder import needs_coder_choice
-from sdi.workflow.errors import describe, reportable_errors
+from sdi.workflow.errors import reportable_errors
 from sdi.workflow.freshness import ChangeMark, change_mark
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
 from sdi.workflow.preference import read_preferences, write_preference
@@ -296,7 +296,7 @@ class SdiApp(App[None]):
         try:
             description = step(self.project)
         except reportable_errors() as error:
-            self.notify(describe(error, self.language), title=self.tr("tui.error"), severity="error")
+            refuse(self, error)
             return
         if description is None:
             self.notify(self.tr(f"tui.history.nothing_{name}"))

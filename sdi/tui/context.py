@@ -10,6 +10,7 @@ from textual.binding import BindingsMap
 from textual.dom import DOMNode
 
 from sdi.i18n import t
+from sdi.workflow.errors import describe
 
 if TYPE_CHECKING:
     from sdi.tui.app import SdiApp
@@ -22,6 +23,12 @@ def sdi_app(node: DOMNode) -> SdiApp:
 def tr(node: DOMNode, key: str, **values: object) -> str:
     """`key` in the language of the project the running app has open."""
     return t(key, str(getattr(node.app, "language", "nb")), **values)
+
+
+def refuse(node: DOMNode, error: BaseException) -> None:
+    """A refusal from the workflow or the store, as one notification in the project's language."""
+    language = str(getattr(node.app, "language", "nb"))
+    node.app.notify(describe(error, language), title=t("tui.error", language), severity="error")
 
 
 def translate_bindings(node: DOMNode, language: str) -> None:

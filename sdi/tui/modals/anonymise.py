@@ -15,10 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
+from sdi.tui.context import refuse
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.workflow.anonymise import AnonymiseReport, Decision, NameProposal, apply_decisions, find_names
-from sdi.workflow.errors import describe, reportable_errors
+from sdi.workflow.errors import reportable_errors
 
 if TYPE_CHECKING:
     from sdi.tui.app import SdiApp
@@ -137,7 +138,7 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
         try:
             report = apply_decisions(app.project, self.decisions)
         except reportable_errors() as error:
-            self.notify(describe(error, app.language), title=self.tr("tui.error"), severity="error")
+            refuse(self, error)
             return
         app.data_changed()
         self.notify(
@@ -167,7 +168,7 @@ def open_review(app: SdiApp) -> None:
         app.push_screen(AnonymiseModal(proposals), done)
 
     def refused(error: BaseException) -> None:
-        app.notify(describe(error, app.language), title=app.tr("tui.error"), severity="error")
+        refuse(app, error)
 
     def find() -> None:
         try:

@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from sdi.tui.context import refuse
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.workflow.errors import reportable_errors
@@ -60,7 +61,7 @@ class GroupingModal(SdiModal[Accepted | None]):
             found = group_suggestions(self.project, given)
         except reportable_errors() as error:
             with suppress(RuntimeError):
-                self.app.call_from_thread(self.notify, str(error), severity="error")
+                self.app.call_from_thread(refuse, self, error)
             found = []
         with suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(self._show, found)

@@ -20,11 +20,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sdi.tui.context import tr
+from sdi.tui.context import refuse, tr
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.picker import PickerModal
-from sdi.workflow.errors import describe, reportable_errors
+from sdi.workflow.errors import reportable_errors
 from sdi.workflow.merge import Candidate, Decision, MergeProposal, Side, SideCode, merge_sources
 from sdi.workflow.merge_apply import apply_merge, check_decisions
 
@@ -198,7 +198,7 @@ class MergeModal(SdiModal[list[Decision] | None]):
         try:
             check_decisions(self.proposal, self.answer)
         except reportable_errors() as error:
-            self.notify(str(error), title=self.tr("tui.error"), severity="error")
+            refuse(self, error)
             return
         self.dismiss(self.answer)
 
@@ -243,7 +243,7 @@ def start_merge(app: SdiApp) -> None:
         try:
             report = apply_merge(app.project, proposal, decisions)
         except reportable_errors() as error:
-            app.notify(describe(error, app.language), title=app.tr("tui.error"), severity="error")
+            refuse(app, error)
             return
         app.data_changed()
         sync = getattr(app.screen, "sync", None)
@@ -259,7 +259,7 @@ def start_merge(app: SdiApp) -> None:
         app.push_screen(MergeModal(proposal), lambda decisions: applied(proposal, decisions))
 
     def refused(error: BaseException) -> None:
-        app.notify(describe(error, app.language), title=app.tr("tui.error"), severity="error")
+        refuse(app, error)
 
     def match(choice: str) -> None:
         """In a worker thread: loading the language pipeline and matching codes can take a second, and the

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from sdi.tui.context import refuse
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.code_picker import CodeChoice, CodePicker
 from sdi.tui.modals.picker import PickerModal
@@ -225,7 +226,7 @@ class SearchModal(SdiModal[SearchOutcome]):
         try:
             passage = hit_passage(self.project, hit)
         except reportable_errors() as error:
-            self.notify(str(error), title=self.tr("tui.error"), severity="error")
+            refuse(self, error)
             return
         if len(passage.codings) == 1:
             self._quote(passage.codings[0][0])

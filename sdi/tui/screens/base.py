@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from sdi.tui.context import sdi_app, tr, translate_tree
+from sdi.tui.context import refuse, sdi_app, tr, translate_tree
 from sdi.tui.modals.audit import AuditModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.picker import PickerModal
@@ -21,7 +21,7 @@ from sdi.tui.navigation import State
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.tui.widgets.step_bar import StepBar
 from sdi.workflow.check import audit_log, record_check
-from sdi.workflow.errors import describe, reportable_errors
+from sdi.workflow.errors import reportable_errors
 from sdi.workflow.project import Project
 from sdi.workflow.quote import add_quote, create_quote_set, list_quote_sets
 
@@ -107,20 +107,15 @@ class SdiScreen(Screen[None]):
         try:
             return action(*args, **kwargs)
         except reportable_errors() as error:
-            self.refuse(error)
+            refuse(self, error)
             return None
-
-    def refuse(self, error: BaseException) -> None:
-        """Show a refusal as one line in the project's language."""
-        language = str(getattr(self.app, "language", "nb"))
-        self.notify(describe(error, language), title=self.tr("tui.error"), severity="error")
 
     def perform(self, action: Callable[..., object], *args: object, **kwargs: object) -> bool:
         """Run a workflow write that returns nothing; True when it went through."""
         try:
             action(*args, **kwargs)
         except reportable_errors() as error:
-            self.refuse(error)
+            refuse(self, error)
             return False
         return True
 
