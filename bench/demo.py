@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.generate import imported_demo  # noqa: E402
 from bench.timing import summary, timed  # noqa: E402
 
 QUERIES = [
@@ -56,11 +56,7 @@ def run(demo: Path) -> dict[str, object]:
 if __name__ == "__main__":
     scratch = Path(tempfile.mkdtemp(prefix="sdi-bench-demo-"))
     try:
-        shutil.copy(REPO / "sdi.toml", scratch)
-        shutil.copy(REPO / "intervjuguide.md", scratch)
-        shutil.copytree(REPO / "corpus", scratch / "corpus")
-        subprocess.run([sys.executable, "-m", "sdi.cli.main", "import", "-q"], cwd=scratch, check=True)
-        for name, value in run(scratch).items():
+        for name, value in run(imported_demo(scratch / "demo")).items():
             print(name, value)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -80,6 +82,18 @@ def generate(target: Path, total_words: int, per_file: int = 16_000, seed: int =
         path.write_text(transcript(rng, number, per_file, informants, moderator), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def imported_demo(target: Path) -> Path:
+    """A copy of the repository's demo project (settings, interview guide, corpus) at `target`, imported by a
+    separate `sdi import` — what the benchmarks measure on besides the generated corpus."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "sdi.toml", target)
+    shutil.copy(REPO / "intervjuguide.md", target)
+    shutil.copytree(REPO / "corpus", target / "corpus")
+    command = [sys.executable, "-m", "sdi.cli.main", "import", "-q"]
+    subprocess.run(command, cwd=target, check=True, capture_output=True)
+    return target
 
 
 if __name__ == "__main__":

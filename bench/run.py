@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.generate import generate  # noqa: E402
+from bench.generate import generate, imported_demo  # noqa: E402
 from bench.side_by_side import print_table, side_by_side  # noqa: E402
 from bench.timing import cold_process, summary, timed  # noqa: E402
 
@@ -92,12 +92,7 @@ def main() -> None:
         "python": platform.python_version(),
         "words": args.words,
     }
-    demo = work / "demo"
-    demo.mkdir()
-    shutil.copy(REPO / "sdi.toml", demo)
-    shutil.copy(REPO / "intervjuguide.md", demo)
-    shutil.copytree(REPO / "corpus", demo / "corpus")
-    subprocess.run([*SDI, "import", "-q"], cwd=demo, check=True, capture_output=True)
+    demo = imported_demo(work / "demo")
     results["cli_help_cold"] = cold(["--help"], demo)
     from bench import demo as demo_bench
     from bench import tui as tui_bench

@@ -15,7 +15,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.generate import generate  # noqa: E402
+from bench.generate import generate, imported_demo  # noqa: E402
 from bench.timing import summary  # noqa: E402
 
 READY = """\
@@ -128,13 +128,7 @@ def run(work: Path, demo: Path) -> dict[str, object]:
 if __name__ == "__main__":
     scratch = Path(tempfile.mkdtemp(prefix="sdi-bench-tui-"))
     try:
-        demo_copy = scratch / "demo"
-        demo_copy.mkdir()
-        shutil.copy(REPO / "sdi.toml", demo_copy)
-        shutil.copy(REPO / "intervjuguide.md", demo_copy)
-        shutil.copytree(REPO / "corpus", demo_copy / "corpus")
-        subprocess.run([sys.executable, "-m", "sdi.cli.main", "import", "-q"], cwd=demo_copy, check=True)
-        for name, value in run(scratch, demo_copy).items():
+        for name, value in run(scratch, imported_demo(scratch / "demo")).items():
             print(name, value)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
