@@ -94,7 +94,6 @@ class Config:
             return f"{prefix}{self.root / url[len(prefix) :]}"
         return url
 
-
     def _from_environment(self, match: re.Match[str]) -> str:
         value = os.environ.get(match.group(1))
         if value is None:
@@ -298,16 +297,28 @@ def add_many_to_key(config: Config, entries: Mapping[str, str]) -> Path:
 
 def write_key(path: Path, entries: Mapping[str, str]) -> Path:
     """Replace the key file by `entries`: a temporary owner-only file renamed over it."""
+    lines = ["# sdi pseudonym key: real names → pseudonyms. Never share, never commit."]
+    names = sorted(entries, key=str.casefold)
+    lines += [f"{toml_string(name)} = {toml_string(entries[name])}" for name in names]
+    return write_atomically(path, "".join(f"{line}\n" for line in lines))
+
+
+def write_atomically(path: Path, content: bytes | str) -> Path:
+    """Replace `path` by `content` whole or not at all: a temporary file beside it (created owner-only),
+    flushed to disk, renamed over it. Every file sdi writes outside the database goes through here (exports,
+    codebook files, the key, review files, the lemma cache, the workbench's preferences); it lives in the
+    config module because every room may import this one. Text is written as UTF-8 with `\n` line ends."""
     import os
     import tempfile
 
+    data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key.", suffix=".tmp")  # created 0600
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write("# sdi pseudonym key: real names → pseudonyms. Never share, never commit.\n")
-            for key in sorted(entries, key=str.casefold):
-                out.write(f"{toml_string(key)} = {toml_string(entries[key])}\n")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

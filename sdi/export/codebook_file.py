@@ -3,11 +3,9 @@ coders' codebooks can be compared and merged line by line in git."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from sdi.config import toml_string
+from sdi.config import toml_string, write_atomically
 from sdi.ingest.codebook import FORMAT, Codebook, CodebookCode, CodebookGroup
 
 
@@ -71,13 +69,4 @@ def render_codebook(codebook: Codebook) -> str:
 
 def write_codebook(codebook: Codebook, path: Path) -> Path:
     """Write atomically: a crash never leaves half a codebook behind."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(render_codebook(codebook))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, render_codebook(codebook))

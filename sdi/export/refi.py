@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from typing import Any
 from lxml import etree
 
 from sdi import __version__
+from sdi.config import write_atomically
 from sdi.ingest.refi import (
     RefiCode,
     RefiCoding,
@@ -204,26 +203,12 @@ def qdpx_bytes(data: RefiProject) -> bytes:
     return buffer.getvalue()
 
 
-def _write_atomically(path: Path, content: bytes) -> Path:
-    """A crash never leaves half a file behind."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_qdc(data: RefiProject, path: Path) -> Path:
-    return _write_atomically(path, codebook_xml(data))
+    return write_atomically(path, codebook_xml(data))
 
 
 def write_qdpx(data: RefiProject, path: Path) -> Path:
-    return _write_atomically(path, qdpx_bytes(data))
+    return write_atomically(path, qdpx_bytes(data))
 
 
 def refi_texts(path: Path) -> list[tuple[str, str]]:

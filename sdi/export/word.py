@@ -113,16 +113,10 @@ def write_poster(
 
 
 def save_document(document, path: Path) -> Path:  # type: ignore[no-untyped-def]
-    import os
-    import tempfile
+    import io
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".docx")
-    os.close(handle)
-    try:
-        document.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    from sdi.config import write_atomically
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return write_atomically(path, buffer.getvalue())

@@ -14,13 +14,13 @@ import importlib.util
 import json
 import os
 import struct
-import tempfile
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sdi.config import write_atomically
 from sdi.nlp.lexicon import OVERRIDES, PREFERRED, lexicon_digest
 from sdi.nlp.packed_table import PackedTable, pack
 
@@ -164,17 +164,7 @@ def _write_atomically(path: Path, table: LemmaTable) -> None:
     """Temp file in the same folder, then rename: readers never see half a file."""
     lemmas = pack(table.lemmas.items())
     nouns = pack((noun, noun) for noun in sorted(table.nouns))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(struct.pack("<Q", len(lemmas)) + lemmas + nouns)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(path, struct.pack("<Q", len(lemmas)) + lemmas + nouns)
 
 
 def _read(path: Path) -> LemmaTable | None:

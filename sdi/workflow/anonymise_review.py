@@ -5,14 +5,12 @@ It holds real names, so it is written owner-only under `.sdi/` (git-ignored) by 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from sdi.config import toml_string
+from sdi.config import toml_string, write_atomically
 from sdi.workflow.anonymise import Decision, NameProposal
 from sdi.workflow.errors import WorkflowError
 
@@ -49,16 +47,7 @@ def write_review(path: Path, proposals: Sequence[NameProposal]) -> Path:
             f"count = {proposal.count}",
             f"where = [{where}]",
         ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".review.", suffix=".tmp")  # 0600
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write("\n".join(lines) + "\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, "\n".join(lines) + "\n")  # owner-only, like the key
 
 
 def read_review(path: Path) -> list[Decision]:

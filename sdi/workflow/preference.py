@@ -5,11 +5,10 @@ file is ignored (the defaults apply) rather than keeping the workbench from open
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
-from sdi.config import toml_string
+from sdi.config import toml_string, write_atomically
 from sdi.workflow.project import Project
 
 FILE = Path(".sdi") / "workbench.toml"
@@ -30,9 +29,5 @@ def read_preferences(project: Project) -> dict[str, str]:
 def write_preference(project: Project, name: str, value: str) -> None:
     """Keep `name = value`, replacing the file atomically so a crash never leaves half of it."""
     preferences = read_preferences(project) | {name: value}
-    path = _path(project)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = "".join(f"{key} = {toml_string(preferences[key])}\n" for key in sorted(preferences))
-    partial = path.with_suffix(".tmp")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
+    write_atomically(_path(project), text)
