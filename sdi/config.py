@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,25 +86,34 @@ class Config:
     def resolved_database_url(self) -> str:
         """The SQLAlchemy URL; relative SQLite paths are taken from the project folder, and `${NAME}` is
         filled in from the environment (so a team server's password never sits in `sdi.toml`)."""
-        url = _ENV_REFERENCE.sub(self._from_environment, self.database_url)
-        if not url:
-            return f"sqlite:///{self.state_dir / 'sdi.sqlite'}"
-        prefix = "sqlite:///"
-        if url.startswith(prefix) and not url.startswith(prefix + "/") and url != prefix + ":memory:":
-            return f"{prefix}{self.root / url[len(prefix) :]}"
-        return url
+        url = expand_url(self.database_url, self.root, self._unset)
+        return url or f"sqlite:///{self.state_dir / 'sdi.sqlite'}"
 
-    def _from_environment(self, match: re.Match[str]) -> str:
-        value = os.environ.get(match.group(1))
-        if value is None:
-            text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
-            raise ConfigError(
-                self.path,
-                f"'database.url' needs the environment variable {match.group(1)}, which is not set",
-                _locate(text, "database", "url"),
-            )
-        whole = self.database_url.strip() == match.group(0)  # the whole URL from the environment
-        return value if whole else quote(value, safe="")
+    def _unset(self, name: str) -> ConfigError:
+        text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
+        return ConfigError(
+            self.path,
+            f"'database.url' needs the environment variable {name}, which is not set",
+            _locate(text, "database", "url"),
+        )
+
+
+def expand_url(url: str, root: Path, unset: Callable[[str], Exception]) -> str:
+    """A database URL as written (in `sdi.toml`, or given to `sdi db copy`) made usable: each `${NAME}`
+    filled in from the environment — percent-quoted inside a URL, as it is when it is the whole value — and
+    a relative `sqlite:///` path taken from `root`. `unset(name)` is the error raised for a missing one."""
+
+    def value(match: re.Match[str]) -> str:
+        found = os.environ.get(match.group(1))
+        if found is None:
+            raise unset(match.group(1))
+        return found if url.strip() == match.group(0) else quote(found, safe="")
+
+    url = _ENV_REFERENCE.sub(value, url)
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and url != prefix + ":memory:":
+        return f"{prefix}{root / url[len(prefix) :]}"
+    return url
 
 
 _ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")

@@ -132,3 +132,20 @@ def test_the_database_password_comes_from_the_environment(
     config.write_text(text.replace('url = ""', 'url = "${SDI_DATABASE_URL}"'))
     monkeypatch.setenv("SDI_DATABASE_URL", "postgresql+psycopg://kari@server/studie")  # password: ~/.pgpass
     assert load_config(root).resolved_database_url() == "postgresql+psycopg://kari@server/studie"
+
+
+def test_expand_url_quotes_a_value_inside_a_url_and_keeps_a_whole_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sdi.config import expand_url
+
+    monkeypatch.setenv("PW", "p@ss/ord")
+    monkeypatch.setenv("WHOLE", "postgresql+psycopg://kari:x%40y@server/db")
+    refuse = KeyError
+    assert expand_url("postgresql+psycopg://kari:${PW}@server/db", tmp_path, refuse) == (
+        "postgresql+psycopg://kari:p%40ss%2Ford@server/db"
+    )
+    assert expand_url("${WHOLE}", tmp_path, refuse) == "postgresql+psycopg://kari:x%40y@server/db"
+    assert expand_url("sqlite:///copy.sqlite", tmp_path, refuse) == f"sqlite:///{tmp_path / 'copy.sqlite'}"
+    with pytest.raises(KeyError, match="NOT_SET"):
+        expand_url("postgresql://kari:${NOT_SET}@server/db", tmp_path, refuse)

@@ -8,7 +8,6 @@ mistaken for the analysis. Called by `sdi.cli.db`."""
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
-from sdi.config import Config
+from sdi.config import Config, expand_url
 from sdi.i18n import t
 from sdi.nlp.stopwords import stop_words
 from sdi.storage import copy as store_copy
@@ -29,7 +28,6 @@ from sdi.storage.revision import COPY_MARK, HEAD_REVISION
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
 
-_ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 INDEX_ROW = "(search index)"  # the pseudo-table line verifying the rebuilt full-text index
 
 
@@ -80,20 +78,16 @@ def resolve_url(config: Config, given: str) -> str:
     relative `sqlite:///` path) is an SQLite file relative to the project folder."""
     language = config.language
 
-    def from_env(name: str) -> str:
-        value = os.environ.get(name)
-        if value is None:
-            raise WorkflowError(t("safety.copy.no_env", language, name=name))
-        return value
+    def unset(name: str) -> WorkflowError:
+        return WorkflowError(t("safety.copy.no_env", language, name=name))
 
-    url = from_env(given[4:]) if given.startswith("env:") else given
-    url = _ENV_REFERENCE.sub(lambda match: from_env(match.group(1)), url)
+    whole = os.environ.get(given[4:]) if given.startswith("env:") else given
+    if whole is None:
+        raise unset(given[4:])
+    url = expand_url(whole, config.root, unset)
     if "://" not in url:
         path = Path(url).expanduser()
         return f"sqlite:///{path if path.is_absolute() else config.root / path}"
-    prefix = "sqlite:///"
-    if url.startswith(prefix) and not url.startswith(prefix + "/") and url != prefix + ":memory:":
-        url = f"{prefix}{config.root / url[len(prefix) :]}"
     try:
         make_url(url)
     except ArgumentError as exc:
