@@ -39,7 +39,6 @@ def needs_coder_choice(project: Project) -> bool:
 
 
 def switch_coder(project: Project, name: str) -> None:
-    try:
-        project.switch_coder(name)
-    except ValueError:
-        raise WorkflowError(key="error.coder.name_needed") from None
+    if not name.strip():
+        raise WorkflowError(key="error.coder.name_needed")
+    project.switch_coder(name.strip())

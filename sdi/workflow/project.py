@@ -30,10 +30,8 @@ class Project:
     coder_chosen: bool = True  # False when the name is only the login name: the workbench asks who codes
 
     def switch_coder(self, name: str) -> None:
-        """Code as `name` from now on (their own undo history, their name on every new coding)."""
-        if not name.strip():
-            raise ValueError("a coder needs a name")
-        self.coder_name, self._coder_id, self.coder_chosen = name.strip(), None, True
+        """Code as `name` (already checked) from now on: their undo history, their name on new codings."""
+        self.coder_name, self._coder_id, self.coder_chosen = name, None, True
 
     @property
     def root(self) -> Path:
