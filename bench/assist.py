@@ -12,7 +12,6 @@ import argparse
 import json
 import random
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -22,6 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.generate import corpus_turns  # noqa: E402
+from bench.timing import summary  # noqa: E402
 
 TYPED = [
     "foreldrene ringer ikke tilbake",
@@ -51,12 +51,6 @@ def statements(count: int, seed: int = 5) -> list[str]:
         found = list(dict.fromkeys(found))
     rng.shuffle(found)
     return found[:count]
-
-
-def summary(times: list[float]) -> dict[str, float]:
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)}
 
 
 def per_keystroke(action) -> list[float]:  # type: ignore[no-untyped-def]
