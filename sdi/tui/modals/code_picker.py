@@ -89,10 +89,14 @@ class CodePicker(SdiModal[CodeChoice | None]):
         self.run_worker(self._prepare, thread=True, exit_on_error=False, group="code-assist")
 
     def _prepare(self) -> None:
-        """In a worker thread: load the pipeline and lemmatise; then answer again with lemmas."""
+        """In a worker thread: read and weigh the codes (the similar codes show), then load the pipeline
+        for the closeness check (the warnings show)."""
         if self.assist is None:
             return
         try:
+            self.assist.prepare_similar()
+            with suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._similar_ready)
             self.assist.prepare()
         except reportable_errors() as error:  # raw matches go on; say why the rest does not come
             with suppress(RuntimeError):
@@ -100,6 +104,10 @@ class CodePicker(SdiModal[CodeChoice | None]):
             return
         with suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(self._assist_ready)
+
+    def _similar_ready(self) -> None:
+        if self.is_attached:
+            self._suggest(self.query_one("#statement", Input).value)
 
     def _assist_ready(self) -> None:
         if not self.is_attached:
@@ -131,10 +139,15 @@ class CodePicker(SdiModal[CodeChoice | None]):
         hits = self.assist.similar(text, SUGGESTIONS) if self.assist is not None and self.codes else []
         matches.add_options(
             Option(
-                Text.assemble(code.statement, (f"  {sdi_app(self).codings(code.codings)}", "dim")),
+                Text.assemble(
+                    (f"{likeness.score:3.0f} ", "bold" if likeness.same else "dim"),
+                    code.statement,
+                    (f"  {self.tr('sim.same')}", "bold") if likeness.same else "",
+                    (f"  {sdi_app(self).codings(code.codings)}", "dim"),
+                ),
                 id=str(code.id),
             )
-            for code, _score in hits
+            for code, likeness in hits
         )
         matches.highlighted = None
         matches.display = bool(hits)

@@ -22,8 +22,10 @@ from sdi.tui.modals.code_picker import CodeChoice, CodePicker
 from sdi.tui.modals.picker import PickerModal
 from sdi.workflow.code import code_span
 from sdi.workflow.errors import reportable_errors
+from sdi.workflow.likeness import RETRIEVAL_FLOOR
 from sdi.workflow.passage import Passage, hit_passage
-from sdi.workflow.search import TurnHit, find_quote, search
+from sdi.workflow.quote_finder import find_quote
+from sdi.workflow.search import TurnHit, search
 from sdi.workflow.search_filter import FilterOptions, SearchFilter, filter_options
 
 if TYPE_CHECKING:
@@ -169,9 +171,13 @@ class SearchModal(SdiModal[SearchOutcome]):
         )
         if self.hits:
             hits.highlighted = 0
-        summary = (
-            self.tr("tui.search.hits", count=len(self.hits)) if self.hits else self.tr("tui.search.no_hits")
-        )
+        if self.hits:
+            summary = self.tr("tui.search.hits", count=len(self.hits))
+        elif self.fuzzy:  # nothing close enough: say so, rather than list look-alikes
+            query = " ".join(self.query_one("#query", Input).value.split())
+            summary = self.tr("sim.no_match", query=query, floor=RETRIEVAL_FLOOR)
+        else:
+            summary = self.tr("tui.search.no_hits")
         if ignored:
             summary += " · " + self.tr("tui.search.ignored", words=", ".join(ignored))
         self.query_one("#summary", Label).update(summary)
