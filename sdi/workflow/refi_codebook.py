@@ -52,16 +52,19 @@ class CodebookPart:
         """Which of the file's codes are participants, folders of participants, categories or codes."""
         by_guid = {code.guid: code for code in self.data.codes}
         cases = {case.guid for case in self.data.cases}
-        self.case_codes: dict[str, str] = {c: case.guid for case in self.data.cases for c in case.codes}
+        self.case_codes: dict[str, str | None] = {c: case.guid for case in self.data.cases for c in case.codes}
         self.case_codes |= {guid: guid for guid in by_guid if guid in cases}
         children: dict[str | None, list[RefiCode]] = {}
         for code in self.data.codes:
             children.setdefault(code.parent, []).append(code)
         self.folders = {
             code.guid for code in self.data.codes if not code.codable and (
-                ((kids := children.get(code.guid, [])) and all(k.guid in self.case_codes for k in kids))
-                or (not kids and code.name in PARTICIPANT_FOLDERS))
+                code.name in PARTICIPANT_FOLDERS  # ours, also when a tool dropped the Cases
+                or ((kids := children.get(code.guid, [])) and all(k.guid in self.case_codes for k in kids)))
         }  # fmt: skip
+        for folder in self.folders:  # a participant's code whose Case went missing: turns all the same
+            kids = [kid.guid for kid in children.get(folder, []) if kid.guid not in self.case_codes]
+            self.case_codes |= dict.fromkeys(kids)
         self.categories = [c for c in self.data.codes if not c.codable and c.guid not in self.folders]
         self.category_of: dict[str, RefiCode | None] = {}
         for code in self.data.codes:

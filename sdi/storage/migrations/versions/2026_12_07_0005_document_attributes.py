@@ -19,11 +19,13 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE, no batch copy: on SQLite a batch recreates `documents`, and dropping the old table
+# would cascade to every turn and coding of the transcripts.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("documents") as batch:
-        batch.add_column(sa.Column("attributes", sa.JSON(), nullable=False, server_default="{}"))
+    op.add_column("documents", sa.Column("attributes", sa.JSON(), nullable=False, server_default="{}"))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("documents") as batch:
-        batch.drop_column("attributes")
+    op.drop_column("documents", "attributes")
