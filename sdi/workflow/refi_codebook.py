@@ -52,7 +52,9 @@ class CodebookPart:
         """Which of the file's codes are participants, folders of participants, categories or codes."""
         by_guid = {code.guid: code for code in self.data.codes}
         cases = {case.guid for case in self.data.cases}
-        self.case_codes: dict[str, str | None] = {c: case.guid for case in self.data.cases for c in case.codes}
+        self.case_codes: dict[str, str | None] = {
+            code: case.guid for case in self.data.cases for code in case.codes
+        }
         self.case_codes |= {guid: guid for guid in by_guid if guid in cases}
         children: dict[str | None, list[RefiCode]] = {}
         for code in self.data.codes:

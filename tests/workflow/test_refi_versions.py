@@ -67,7 +67,8 @@ def test_a_changed_text_becomes_the_next_version(project: Project, tmp_path: Pat
     data = gather_refi(project)
     source = first_source(data)
     changed = replace(source, text=source.text.replace("perm", "mapp") + "\n" + ADDED)
-    changed = replace(changed, selections=(*source.selections, coded_at(changed, ADDED, next(c.guid for c in data.codes if c.codable))))
+    code = next(c.guid for c in data.codes if c.codable)
+    changed = replace(changed, selections=(*source.selections, coded_at(changed, ADDED, code)))
     path = write_qdpx(with_source(data, changed, cases=cases), tmp_path / "kollega.qdpx")
 
     report = import_refi_file(project, path)
