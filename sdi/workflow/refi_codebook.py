@@ -147,7 +147,7 @@ class CodebookPart:
                 self.new_codes.add(item.guid)
                 self.report.codes += 1
             else:
-                ways[way] += 1
+                ways[way] += way != "GUID"  # by GUID is no news: it is ours
                 self.report.skipped += 1
                 if way in ("beskrivelse", "kodinger") and norm(code.statement) != norm(item.name):
                     self.report.warnings.append(f"kode «{item.name}» i fila er «{code.statement}» her (samme "
@@ -155,7 +155,7 @@ class CodebookPart:
             self.codes[item.guid] = code
             self.code_memos.append((code, memos))
             self.targets |= {note: ("code", code) for note in item.notes if note not in self.targets}
-        self.report.recognised = ways
+        self.report.recognised = +ways
         self.session.flush()
 
     def evidence(self) -> dict[str, list[tuple[int, int, int]]]:
