@@ -73,7 +73,10 @@ class NotePart:
             if note.guid in existing:
                 self.report.skipped += 1
                 continue
-            kind, target = self.targets.get(note.guid) or self.annotated(note)
+            if note.selections and note.source in self.documents:  # an annotation: on its passage
+                kind, target = self.annotated(note)
+            else:
+                kind, target = self.targets.get(note.guid) or ("project", None)
             text = note.text or note.description
             self.memo(kind, target, text, uid=note.guid, title=note.name or self.passage(note), note=note)
         for code, memos in self.code_memos:
