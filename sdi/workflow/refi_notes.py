@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sdi.ingest.refi import RefiNote, RefiProject
-from sdi.storage.models import Code, CodeGroup, Coding, Document, Memo, Utterance
+from sdi.storage.models import Code, CodeGroup, Coding, Concept, Document, Memo, Utterance
 from sdi.workflow.refi import CUE_MARKERS
 from sdi.workflow.refi_identity import MemoIndex, norm
 from sdi.workflow.refi_quotes import QuoteParts
@@ -44,13 +44,13 @@ class NotePart:
         raise NotImplementedError
 
     def memo(self, kind: str, target: Any, text: str, *, uid: str | None = None, title: str = "",
-             note: RefiNote | None = None) -> None:  # fmt: skip
-        """Add a memo unless it is empty, a marker of ours, or one its target already has."""
+             note: RefiNote | None = None, also: tuple[str, int | None] | None = None) -> None:  # fmt: skip
+        """Add a memo unless it is empty, a marker of ours, or one its target (or `also`) already has."""
         target_id = target.id if target is not None else None
         if not text.strip() or norm(text) in MARKERS:
             self.report.notes_skipped += 1
             return
-        if self.memos.known(kind, target_id, text):
+        if self.memos.known(kind, target_id, text) or (also is not None and self.memos.known(*also, text)):
             self.report.memos_matched += 1
             return
         memo = Memo(target_type=kind, target_id=target_id, title=title[:300], text=text,
@@ -82,9 +82,10 @@ class NotePart:
         for code, memos in self.code_memos:
             for text in memos:
                 self.memo("code", code, text)
-        for group, memos in self.group_memos:
+        for group, memos in self.group_memos:  # a concept's memos ride in its group's category too
+            concept = self.session.scalar(select(Concept.id).where(Concept.group_id == group.id))
             for text in memos:
-                self.memo("code_group", group, text)
+                self.memo("code_group", group, text, also=("concept", concept) if concept else None)
         for coding, text in self.coding_memos:
             self.memo("coding", coding, text)
         self.session.flush()
