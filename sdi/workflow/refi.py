@@ -164,7 +164,8 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
         code_guid = {c.id: refi_guid("code", c.uid) for c in code_rows}
         colors = {c.id: c.color[:7] if c.color and _HEX.match(c.color) else None for c in code_rows}
         group_rows = list(session.scalars(select(CodeGroup).order_by(CodeGroup.is_rest, CodeGroup.position)))
-        category = {g.id: derived_guid("category", g.uid) for g in group_rows}
+        # from the Set's GUID, not our id: a copy imported from the file writes the same GUIDs again
+        category = {g.id: derived_guid("category", refi_guid("group", g.uid)) for g in group_rows}
         codes = [qda.RefiCode(code_guid[c.id], c.statement,
                               join_memos(c.description, memo_texts(("code", c.id))), colors[c.id],
                               category.get(c.group_id or 0), notes(("code", c.id)))
@@ -222,7 +223,7 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
             for turn in turns[document.id]:  # a speaker's turn, coded by the participant's own code
                 turn_guid = refi_guid("turn", f"{document.uid}:{turn.seq}")
                 spoken[turn.participant_id][guid].append(turn_guid)
-                coding = qda.RefiCoding(derived_guid("turn-coding", f"{document.uid}:{turn.seq}"),
+                coding = qda.RefiCoding(derived_guid("turn-coding", f"{guid}:{turn.seq}"),
                                         people[turn.participant_id or 0], first_user, document.created_at)
                 selections.append(qda.RefiSelection(turn_guid, turn.start, turn.end, turn.speaker, (coding,),
                                                     notes(("utterance", turn.id))))  # fmt: skip

@@ -4,6 +4,7 @@ as transcript attributes, not empty code groups. Every file written here validat
 
 from __future__ import annotations
 
+import shutil
 import uuid
 import zipfile
 from dataclasses import replace
@@ -14,12 +15,13 @@ from sqlalchemy import select
 
 from sdi.export.refi import write_qdpx
 from sdi.ingest.refi import RefiCode, RefiProject
-from sdi.storage.models import Code, CodeGroup, Coding, Document
-from sdi.workflow.project import Project
+from sdi.storage.models import Code, CodeGroup, Coding, Document, Utterance
+from sdi.workflow.codebook import import_codebook_file
+from sdi.workflow.project import Project, open_project
 from sdi.workflow.refi import gather_refi
 from sdi.workflow.refi_import import import_refi_file
-from tests.conftest import dump_store
-from tests.workflow.test_refi import analysed, xsd
+from tests.conftest import REPO, dump_store
+from tests.workflow.test_refi import analysed, analysis, xsd
 
 NS = {"q": "urn:QDA-XML:project:1.0"}
 
@@ -146,3 +148,36 @@ def test_a_document_set_is_an_attribute_not_a_group(project: Project, tmp_path: 
     assert root.find("q:Variables/q:Variable[@name='Foreldre']", NS) is not None
     before = dump_store(project)
     assert import_refi_file(project, path).added == 0 and dump_store(project) == before
+
+
+def test_the_demo_round_trips_identically(demo_root: Path, tmp_path: Path) -> None:
+    """sdi → .qdpx → an empty project with the same sdi.toml: the same analysis, turns, speakers and cues."""
+    root = tmp_path / "demo"
+    shutil.copytree(demo_root, root)
+    copy = tmp_path / "kopi"
+    copy.mkdir()
+    shutil.copy(root / "sdi.toml", copy / "sdi.toml")
+    project = open_project(root, coder="demo", exact=True)
+    other = open_project(copy, coder="demo", exact=True)
+    try:
+        import_codebook_file(project, REPO / "codebooks" / "demo-analyse.toml")
+        path = write_qdpx(gather_refi(project), tmp_path / "demo.qdpx")
+        qde(path)
+        report = import_refi_file(other, path)
+        assert (report.transcripts, report.codes, report.codings, report.participants) == (16, 39, 95, 55)
+        assert report.warnings == []
+        mine, theirs = analysis(project), analysis(other)
+        for key in mine:
+            assert theirs[key] == mine[key], key
+        assert spoken(other) == spoken(project)
+        assert gather_refi(other).codes == gather_refi(project).codes  # the same GUIDs out again
+    finally:
+        project.close()
+        other.close()
+
+
+def spoken(project: Project) -> list[tuple[str, int, str, list[list[int]], int]]:
+    """Every turn's speaker, non-speech cues and word count."""
+    with project.store.reading() as session:
+        return sorted((u.document.source_path, u.seq, u.speaker, u.cues, u.word_count)
+                      for u in session.scalars(select(Utterance)))  # fmt: skip
