@@ -14,8 +14,8 @@ from lxml import etree
 from sqlalchemy import select
 
 from sdi.export.refi import write_qdpx
-from sdi.ingest.refi import RefiCode, RefiProject
-from sdi.storage.models import Code, CodeGroup, Coding, Document, Utterance
+from sdi.ingest.refi import RefiCode, RefiProject, RefiUser, refi_guid
+from sdi.storage.models import Code, CodeGroup, Coder, Coding, Document, Utterance
 from sdi.workflow.codebook import import_codebook_file
 from sdi.workflow.project import Project, open_project
 from sdi.workflow.refi import gather_refi
@@ -181,3 +181,30 @@ def spoken(project: Project) -> list[tuple[str, int, str, list[list[int]], int]]
     with project.store.reading() as session:
         return sorted((u.document.source_path, u.seq, u.speaker, u.cues, u.word_count)
                       for u in session.scalars(select(Utterance)))  # fmt: skip
+
+
+def test_a_known_coders_coding_on_the_same_words_stays_theirs(project: Project, tmp_path: Path) -> None:
+    """For agreement: the same code on the same span by another coder of the project is their own coding;
+    by a user the project does not know (QualCoder's «default») it is ours come back."""
+    analysed(project)
+    with project.store.transaction() as session:
+        ola = Coder(name="ola")
+        session.add(ola)
+        session.flush()
+        ola_guid = refi_guid("coder", ola.uid)
+    data = gather_refi(project)
+    stranger = RefiUser(str(uuid.uuid4()), "default")
+    waiting = next(c.guid for c in data.codes if c.name == "Venter med å ringe hjem")
+    source = next(s for s in data.sources if any(x.codings[0].code == waiting for x in s.selections))
+    coded = next(x for x in source.selections if x.codings[0].code == waiting)
+    again = [replace(coded, guid=str(uuid.uuid4()), codings=(replace(coded.codings[0], guid=str(uuid.uuid4()),
+                                                                     user=user),))
+             for user in (ola_guid, stranger.guid)]  # fmt: skip
+    source = replace(source, selections=(*source.selections, *again))
+    data = replace(data, users=(*data.users, stranger),
+                   sources=tuple(source if s.guid == source.guid else s for s in data.sources))  # fmt: skip
+    report = import_refi_file(project, write_qdpx(data, tmp_path / "to.qdpx"))
+    assert (report.codings, report.codings_matched) == (1, 1)
+    with project.store.reading() as session:
+        theirs = session.scalars(select(Coding).where(Coding.coder_id == ola.id)).all()
+        assert [(c.start, c.end) for c in theirs] == [(coded.start, coded.end)]
