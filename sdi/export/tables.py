@@ -67,14 +67,16 @@ def _day(value: dt.datetime | None) -> str:
     return value.date().isoformat() if value else ""
 
 
+# The CSV's header is the same in every language: Taguette imports a codebook CSV by its `name` (or `tag`,
+# `path`) and `description` columns, and `sdi codebook import` reads `name`, `description` and `group`.
+CSV_HEADER = ("name", "description", "group", "codings", "first_used", "last_used")
+
+
 def write_codebook_csv(path: Path, rows: Sequence[CodebookEntry], language: str = "nb") -> Path:
-    labels = LABELS.get(language, LABELS["nb"])
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8-sig", newline="") as out:  # BOM: Excel opens æøå right
         writer = csv.writer(out)
-        writer.writerow(
-            [labels[k] for k in ("statement", "description", "group", "codings", "first", "last")]
-        )
+        writer.writerow(CSV_HEADER)
         for row in rows:
             writer.writerow([row.statement, row.description, row.group, row.codings, _day(row.first_used),
                              _day(row.last_used)])  # fmt: skip

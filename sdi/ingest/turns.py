@@ -7,7 +7,7 @@ cues and offsets is decided here, so all formats behave the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,12 @@ _HEADING = re.compile(r"^#{1,6}(?:\s|$)")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 # Short parenthesised or bracketed asides: (ler), (pause), [utydelig], [00:13:02].
 _CUE = re.compile(r"\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]")
+
+
+def cue_spans(text: str, skip: Collection[str] = ()) -> list[tuple[int, int]]:
+    """Non-speech cues in a turn's text — «(ler)», «[utydelig]» — as (start, end); pseudonyms such as
+    «[barnehage]» (`skip`) are words, not cues. The one rule for every format (REFI-QDA imports too)."""
+    return [found.span() for found in _CUE.finditer(text) if found.group() not in skip]
 
 
 @dataclass(slots=True)
@@ -77,11 +83,7 @@ def build_transcript(
         start = offset
         offset += len(body)
         pieces.append(body)
-        cues = tuple(
-            Cue(start + found.start(), start + found.end(), found.group())
-            for found in _CUE.finditer(body)
-            if found.group() not in skip
-        )
+        cues = tuple(Cue(start + a, start + b, body[a:b]) for a, b in cue_spans(body, skip))
         turns.append(
             Turn(
                 seq=len(turns) + 1,

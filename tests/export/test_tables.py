@@ -36,14 +36,14 @@ def test_codebook_csv_and_word(analysed: Path, capsys: pytest.CaptureFixture[str
     with (analysed / "exports" / "kodebok.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 39
-    waiting = [r for r in rows if r["Kodegruppe"] == "Å vente til man er sikker"]
-    assert len(waiting) == 5 and all(int(r["Kodinger"]) >= 1 for r in waiting)
-    assert sum(1 for r in rows if r["Kodegruppe"] == "") == 4
+    waiting = [r for r in rows if r["group"] == "Å vente til man er sikker"]
+    assert len(waiting) == 5 and all(int(r["codings"]) >= 1 for r in waiting)
+    assert sum(1 for r in rows if r["group"] == "") == 4
     table = Document(str(analysed / "exports" / "kodebok.docx")).tables[0]
     header = ["Kode", "Beskrivelse", "Kodegruppe", "Kodinger", "Først brukt", "Sist brukt"]
     assert [c.text for c in table.rows[0].cells] == header
     assert len(table.rows) == 40
-    assert {row.cells[0].text for row in table.rows[1:]} == {r["Kode"] for r in rows}
+    assert {row.cells[0].text for row in table.rows[1:]} == {r["name"] for r in rows}
 
 
 def test_analysis_report(analysed: Path) -> None:
