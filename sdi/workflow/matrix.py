@@ -1,0 +1,192 @@
+"""Matrices (the comparative step of multi-stage focus groups): codes, code groups or concepts against focus
+groups, categories, sites, stages, transcripts, speaker roles or participants — what kindergarten staff said
+that leaders did not, what changed between the stages. Called by `sdi matrix`, the Matrise screen and the
+report's figures.
+
+Each cell holds three counts and a share: codings, turns (the turns the codings' words are in), speakers
+(distinct informants who said it; the moderator is not counted) and the share of the column's informants who
+said it (of those who spoke there). A coding that runs over two speakers' turns counts in both speakers'
+columns, so totals are counted distinct, not summed: a row total is the row's codings, turns and speakers in
+any column, a column total the column's in any row."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sdi.i18n import t
+from sdi.workflow.coded_turns import CodedTurns, Heading, Placement, Speaker, load_coded_turns, natural
+from sdi.workflow.context import CodingContext, coding_contexts
+from sdi.workflow.errors import WorkflowError
+from sdi.workflow.project import Project
+
+COLUMNS = ("group", "category", "site", "stage", "transcript", "role", "participant")
+MEASURES = ("codings", "turns", "speakers", "share")
+SPEAKER_COLUMNS = frozenset({"role", "participant"})  # the column depends on the turn, not the transcript
+
+
+@dataclass(frozen=True)
+class Cell:
+    codings: int = 0
+    turns: int = 0
+    speakers: int = 0  # distinct informants
+    informants: int = 0  # informants who spoke in the column at all: the denominator of `share`
+
+    @property
+    def share(self) -> float | None:
+        """The share of the column's informants who said it (None where no informant spoke)."""
+        return self.speakers / self.informants if self.informants else None
+
+    def value(self, measure: str) -> float | int | None:
+        return self.share if measure == "share" else int(getattr(self, measure))
+
+
+@dataclass(frozen=True)
+class Matrix:
+    rows_by: str
+    columns_by: str
+    rows: tuple[Heading, ...]
+    columns: tuple[Heading, ...]
+    cells: dict[tuple[int, int], Cell]  # only the cells with codings
+    row_totals: tuple[Cell, ...]
+    column_totals: tuple[Cell, ...]
+    total: Cell
+    passages: dict[tuple[int, int], tuple[int, ...]] = field(repr=False)  # coding ids per cell
+
+    def cell(self, row: int, column: int) -> Cell:
+        found = self.cells.get((row, column))
+        return found if found is not None else Cell(informants=self.column_totals[column].informants)
+
+    def values(self, measure: str) -> list[list[float | int | None]]:
+        """The table of one measure, rows × columns (for printing, spreadsheets and figures)."""
+        check_measure(measure)
+        columns = range(len(self.columns))
+        return [[self.cell(r, c).value(measure) for c in columns] for r in range(len(self.rows))]
+
+
+def check_columns(columns_by: str) -> str:
+    if columns_by not in COLUMNS:
+        raise WorkflowError(key="error.matrix.columns", value=columns_by, valid=", ".join(COLUMNS))
+    return columns_by
+
+
+def check_measure(measure: str) -> str:
+    if measure not in MEASURES:
+        raise WorkflowError(key="error.matrix.measure", value=measure, valid=", ".join(MEASURES))
+    return measure
+
+
+def _column_of(columns_by: str, language: str) -> Callable[[Placement, Speaker], tuple[str, str, tuple]]:  # type: ignore[type-arg]
+    """(key, label, sort key) of the column a turn (its transcript's place, its speaker) falls in."""
+
+    def blank(value: str) -> str:
+        return value or t("mx.none", language)
+
+    if columns_by == "group":
+        return lambda p, s: (f"group:{p.group}", p.group, natural(p.group))
+    if columns_by == "category":
+        return lambda p, s: (f"category:{p.category}", blank(p.category), natural(p.category))
+    if columns_by == "site":
+        return lambda p, s: (f"site:{p.site}", blank(p.site), natural(p.site))
+    if columns_by == "stage":
+        return lambda p, s: (f"stage:{p.stage}", t("mx.stage", language, number=p.stage), (p.stage,))
+    if columns_by == "transcript":
+        return lambda p, s: (f"transcript:{p.group}/{p.stage}",
+                             t("mx.transcript", language, group=p.group, number=p.stage),
+                             (natural(p.group), p.stage))  # fmt: skip
+    if columns_by == "role":
+        return lambda p, s: (f"role:{s.role}", blank(s.role), (s.is_moderator, natural(s.role)))
+    return lambda p, s: (f"participant:{s.key}", f"{s.name} ({s.group})",
+                         (natural(s.group), natural(s.name)))  # fmt: skip
+
+
+def build_matrix(coded: CodedTurns, columns_by: str, language: str = "nb") -> Matrix:
+    """The matrix over material already read (the Matrise screen rereads only when the store changed)."""
+    column_of = _column_of(check_columns(columns_by), language)
+    by_turn = columns_by in SPEAKER_COLUMNS
+    keys: dict[str, int] = {}
+    labels: list[tuple[tuple, str, str]] = []  # type: ignore[type-arg]  # (sort key, key, label)
+
+    def index(place: Placement, speaker: Speaker) -> int:
+        key, label, order = column_of(place, speaker)
+        found = keys.get(key)
+        if found is None:
+            found = keys[key] = len(labels)
+            labels.append((order, key, label))
+        return found
+
+    nobody = Speaker("", "", "", "", True)
+    turn_column = [index(coded.places[turn.document_id], turn.speaker) for turn in coded.turns]
+    document_column = {d: index(p, nobody) for d, p in coded.places.items()} if not by_turn else {}
+    speaker_of = [None if turn.speaker.is_moderator else turn.speaker.key for turn in coded.turns]
+    informants: dict[int, set[str]] = defaultdict(set)
+    for column, speaker in zip(turn_column, speaker_of, strict=True):
+        if speaker is not None:
+            informants[column].add(speaker)
+    codings: dict[tuple[int, int], set[int]] = defaultdict(set)
+    turns: dict[tuple[int, int], set[int]] = defaultdict(set)
+    speakers: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for placed in coded.codings:
+        if placed.first_turn < 0:  # a transcript without turns: only its place is known
+            if not by_turn:
+                codings[(placed.row, document_column[placed.document_id])].add(placed.coding_id)
+            continue
+        for turn in range(placed.first_turn, placed.last_turn + 1):
+            cell = (placed.row, turn_column[turn])
+            codings[cell].add(placed.coding_id)
+            turns[cell].add(turn)
+            speaker = speaker_of[turn]
+            if speaker is not None:
+                speakers[cell].add(speaker)
+    # columns in their natural order: renumber
+    order = sorted(range(len(labels)), key=lambda i: labels[i][0])
+    new = {old: n for n, old in enumerate(order)}
+    columns = tuple(Heading(labels[i][1], labels[i][2]) for i in order)
+    everyone = set().union(*informants.values()) if informants else set()
+    rows = len(coded.rows)
+    row_sets: list[tuple[set[int], set[int], set[str]]] = [(set(), set(), set()) for _ in range(rows)]
+    column_sets: list[tuple[set[int], set[int], set[str]]] = [(set(), set(), set()) for _ in columns]
+    all_sets: tuple[set[int], set[int], set[str]] = (set(), set(), set())
+    cells: dict[tuple[int, int], Cell] = {}
+    passages: dict[tuple[int, int], tuple[int, ...]] = {}
+    for (row, old), ids in codings.items():
+        column = new[old]
+        cell_turns, cell_speakers = turns.get((row, old), set()), speakers.get((row, old), set())
+        cells[(row, column)] = Cell(len(ids), len(cell_turns), len(cell_speakers), len(informants[old]))
+        passages[(row, column)] = tuple(sorted(ids))
+        for sets in (row_sets[row], column_sets[column], all_sets):
+            sets[0].update(ids)
+            sets[1].update(cell_turns)
+            sets[2].update(cell_speakers)
+    row_totals = tuple(Cell(len(c), len(tu), len(s), len(everyone)) for c, tu, s in row_sets)
+    column_totals = tuple(
+        Cell(len(c), len(tu), len(s), len(informants[order[n]])) for n, (c, tu, s) in enumerate(column_sets)
+    )
+    total = Cell(len(all_sets[0]), len(all_sets[1]), len(all_sets[2]), len(everyone))
+    return Matrix(coded.rows_by, columns_by, coded.rows, columns, cells, row_totals, column_totals, total,
+                  passages)  # fmt: skip
+
+
+def read_coded_turns(
+    project: Project, rows_by: str = "code_group", language: str | None = None
+) -> CodedTurns:
+    with project.store.reading() as session:
+        return load_coded_turns(session, rows_by, language or project.config.language)
+
+
+def matrix(
+    project: Project, rows_by: str = "code_group", columns_by: str = "group", language: str | None = None
+) -> Matrix:
+    """Rows (code, code_group, concept) × columns (see COLUMNS), from one read of the store."""
+    language = language or project.config.language
+    check_columns(columns_by)
+    return build_matrix(read_coded_turns(project, rows_by, language), columns_by, language)
+
+
+def cell_passages(project: Project, table: Matrix, row: int, column: int) -> list[CodingContext]:
+    """The codings counted in a cell, in context, in transcript order — the way back to the lines."""
+    ids = table.passages.get((row, column), ())
+    with project.store.reading() as session:
+        found = coding_contexts(session, ids)
+    return sorted(found, key=lambda c: (natural(c.group), c.stage, c.start))
