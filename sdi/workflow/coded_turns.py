@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
 from sdi.i18n import t
@@ -64,31 +64,39 @@ class Speaker:
     is_moderator: bool
 
 
-@dataclass(frozen=True)
-class PlacedCoding:
+class PlacedCoding(NamedTuple):
     coding_id: int
     row: int  # index into CodedTurns.rows
     document_id: int
     start: int
     end: int
-    first_turn: int  # index of the first turn its words overlap, into CodedTurns.turns
-    last_turn: int  # and of the last (inclusive); -1 when the transcript has no turns
-
-
-@dataclass(frozen=True)
-class Turn:
-    document_id: int
-    position: int  # order within its transcript (0, 1, …), for «within N turns»
-    speaker: Speaker
+    first_turn: int  # the first turn its words overlap (an index into CodedTurns' turn lists)
+    last_turn: int  # and the last (inclusive); -1 for both when the transcript has no turns
 
 
 @dataclass(frozen=True)
 class CodedTurns:
+    """The material, kept in flat lists (a large study has tens of thousands of turns, and most are never
+    looked at one by one): turn n is in transcript `turn_document[n]`, starts at `turn_start[n]` and was
+    spoken by `speakers[speaker(n)]`; the turns are in transcript order, each transcript's together."""
+
     rows_by: str
     rows: tuple[Heading, ...]
-    codings: tuple[PlacedCoding, ...]
-    turns: tuple[Turn, ...]
-    places: dict[int, Placement]  # document id -> where it belongs
+    codings: list[PlacedCoding]  # in the order they were made
+    turn_document: list[int]
+    turn_start: list[int]
+    turn_participant: list[int | None]
+    spans: dict[int, tuple[int, int]]  # transcript -> its turns, [first, end)
+    speakers: tuple[Speaker, ...]
+    speaker_of: dict[object, int]  # participant id -> speaker; (transcript, start) for unlisted labels
+    places: dict[int, Placement]  # transcript -> where it belongs
+    spoke: tuple[tuple[int, int], ...]  # (transcript, speaker) for everyone who spoke in a transcript
+
+    def speaker(self, turn: int) -> int:
+        participant = self.turn_participant[turn]
+        if participant is not None:
+            return self.speaker_of[participant]
+        return self.speaker_of[(self.turn_document[turn], self.turn_start[turn])]
 
 
 def check_rows(rows_by: str) -> str:
@@ -136,11 +144,13 @@ def _row_headings(
 
 
 def load_coded_turns(session: Session, rows_by: str, language: str) -> CodedTurns:
-    """Everything the comparisons count, in one read transaction (five selects, none per cell)."""
+    """Everything the comparisons count, in one read transaction (a handful of selects, none per cell;
+    the long ones — turns and codings — through the Core, as plain rows)."""
     headings, row_of_code = _row_headings(session, check_rows(rows_by), language)
+    connection = session.connection()
     places: dict[int, Placement] = {}
     group_of_document: dict[int, tuple[int, str]] = {}
-    for document_id, group_id, name, site, category, number in session.execute(
+    for document_id, group_id, name, site, category, number in connection.execute(
         select(Document.id, FocusGroup.id, FocusGroup.name, FocusGroup.site, FocusGroup.category,
                Stage.number)
         .join(Stage, Stage.id == Document.stage_id)
@@ -148,61 +158,81 @@ def load_coded_turns(session: Session, rows_by: str, language: str) -> CodedTurn
     ):  # fmt: skip
         places[document_id] = Placement(name, site, category, number)
         group_of_document[document_id] = (group_id, name)
-    participants = {
-        p.id: Speaker(f"p:{p.id}", p.pseudonym, p.role, p.name, p.is_moderator)
-        for p in session.execute(
-            select(Participant.id, Participant.pseudonym, Participant.role, Participant.is_moderator,
-                   FocusGroup.name).join(FocusGroup, FocusGroup.id == Participant.group_id)
-        )
-    }  # fmt: skip
-    turns: list[Turn] = []
-    starts: dict[int, list[int]] = {}
-    ends: dict[int, list[int]] = {}
-    first_of: dict[int, int] = {}
-    unlisted: dict[tuple[int, str, bool], Speaker] = {}
-    for document_id, start, end, participant_id, label, is_moderator in session.execute(
-        select(Utterance.document_id, Utterance.start, Utterance.end, Utterance.participant_id,
-               Utterance.speaker, Utterance.is_moderator)
-        .order_by(Utterance.document_id, Utterance.start)
+    speakers: list[Speaker] = []
+    speaker_of: dict[object, int] = {}  # participant id; (group id, label, moderator) for unlisted labels
+    for ident, pseudonym, role, is_moderator, group in connection.execute(
+        select(Participant.id, Participant.pseudonym, Participant.role, Participant.is_moderator,
+               FocusGroup.name).join(FocusGroup, FocusGroup.id == Participant.group_id)
     ):  # fmt: skip
-        speaker = participants.get(participant_id) if participant_id is not None else None
-        if speaker is None:
+        speaker_of[ident] = len(speakers)
+        speakers.append(Speaker(f"p:{ident}", pseudonym, role, group, bool(is_moderator)))
+    rows = _plain_rows(  # four numbers a turn: a large study has tens of thousands of turns
+        connection,
+        select(Utterance.document_id, Utterance.start, Utterance.end, Utterance.participant_id)
+        .order_by(Utterance.document_id, Utterance.seq),
+    )
+    documents, turn_starts, turn_ends, participant_ids = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [])
+    )
+    spans: dict[int, tuple[int, int]] = {}
+    for document_id in dict.fromkeys(documents):  # ordered by transcript: find each one's turns
+        first = bisect_left(documents, document_id)
+        spans[document_id] = (first, bisect_right(documents, document_id, first))
+        starts = turn_starts[first : spans[document_id][1]]
+        if starts != sorted(starts):  # turns are numbered in the order of the text
+            raise WorkflowError(key="error.matrix.turn_order", document=document_id)
+    pairs = set(zip(documents, participant_ids, strict=True))
+    spoke = {(document_id, speaker_of[p]) for document_id, p in pairs if p is not None}
+    if None in participant_ids:  # speakers the metadata does not list: known by their label
+        for document_id, start, label, is_moderator in connection.execute(
+            select(Utterance.document_id, Utterance.start, Utterance.speaker, Utterance.is_moderator)
+            .where(Utterance.participant_id.is_(None))
+        ):  # fmt: skip
             group_id, group = group_of_document[document_id]
-            speaker = unlisted.setdefault(
-                (group_id, label, is_moderator),
-                Speaker(f"s:{group_id}:{label}", label, "", group, is_moderator),
-            )
-        if document_id not in starts:
-            starts[document_id], ends[document_id], first_of[document_id] = [], [], len(turns)
-        turns.append(Turn(document_id, len(starts[document_id]), speaker))
-        starts[document_id].append(start)
-        ends[document_id].append(end)
+            key = (group_id, label, bool(is_moderator))
+            if key not in speaker_of:
+                speaker_of[key] = len(speakers)
+                speakers.append(Speaker(f"s:{group_id}:{label}", label, "", group, bool(is_moderator)))
+            speaker_of[(document_id, start)] = speaker_of[key]
+            spoke.add((document_id, speaker_of[key]))
     placed: list[PlacedCoding] = []
-    for coding_id, code_id, document_id, start, end in session.execute(
-        select(Coding.id, Coding.code_id, Coding.document_id, Coding.start, Coding.end).order_by(Coding.id)
+    for coding_id, code_id, document_id, start, end in _plain_rows(
+        connection,
+        select(Coding.id, Coding.code_id, Coding.document_id, Coding.start, Coding.end).order_by(Coding.id),
     ):
         row = row_of_code.get(code_id)
         if row is None:  # a concept matrix: the code's group has no concept
             continue
-        first, last = _turn_range(starts.get(document_id, []), ends.get(document_id, []), start, end)
-        if last >= 0:
-            first, last = first + first_of[document_id], last + first_of[document_id]
+        span = spans.get(document_id)
+        if span is None:  # a transcript without turns
+            placed.append(PlacedCoding(coding_id, row, document_id, start, end, -1, -1))
+            continue
+        # The turns [start, end) overlaps (inline: this runs once per coding of the whole study). An empty
+        # span, or one wholly between two turns, belongs to the turn at (or just before) its start.
+        low, high = span
+        around = first = max(low, bisect_right(turn_starts, start, low, high) - 1)
+        last = first
+        if end > start:
+            if turn_ends[first] <= start:  # it starts between two turns (after a heading, a blank line)
+                first += 1
+            last = bisect_left(turn_starts, end, low, high) - 1
+            if last < first:
+                first = last = around
         placed.append(PlacedCoding(coding_id, row, document_id, start, end, first, last))
-    return CodedTurns(rows_by, tuple(headings), tuple(placed), tuple(turns), places)
+    return CodedTurns(rows_by, tuple(headings), placed, documents, turn_starts, participant_ids, spans,
+                      tuple(speakers), speaker_of, places, tuple(sorted(spoke)))  # fmt: skip
 
 
-def _turn_range(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
-    """Indexes of the first and last turn that [start, end) overlaps; (-1, -1) when none does."""
-    if not starts:
-        return -1, -1
-    if end <= start:  # an empty span: the turn around the point (or the one just before it)
-        index = max(0, bisect_right(starts, start) - 1)
-        return index, index
-    first = max(0, bisect_right(starts, start) - 1)
-    if ends[first] <= start:  # the span starts between two turns (a heading, a blank line)
-        first += 1
-    last = bisect_left(starts, end) - 1
-    if first > last or first >= len(starts):
-        index = min(max(0, bisect_right(starts, start) - 1), len(starts) - 1)
-        return index, index
-    return first, last
+def _plain_rows(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a statement without parameters as plain tuples, straight from the database driver: for
+    tens of thousands of rows, SQLAlchemy's Row objects cost as much again as the fetch itself. The SQL is
+    still SQLAlchemy's, compiled for the engine in use (SQLite or PostgreSQL)."""
+    compiled = statement.compile(dialect=connection.dialect)
+    if compiled.params:
+        raise ValueError("_plain_rows takes statements without parameters")
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()

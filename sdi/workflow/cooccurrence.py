@@ -91,10 +91,11 @@ def _near(coded: CodedTurns, within: int) -> tuple[dict[tuple[int, int], int], d
                 for b in ordered[i + 1 :]:
                     counts[(a, b)] += 1
                     linked[(a, b)].add(turn)
-        document, position = coded.turns[turn].document_id, coded.turns[turn].position
-        for other in coded_turns[n + 1 :]:
-            if coded.turns[other].document_id != document or coded.turns[other].position - position > within:
-                break
+        document = coded.turn_document[turn]
+        for later in range(n + 1, len(coded_turns)):
+            other = coded_turns[later]
+            if coded.turn_document[other] != document or other - turn > within:  # turns of a transcript
+                break  # are numbered one after the other
             for a in here:
                 for b in rows_in[other]:
                     if a != b:

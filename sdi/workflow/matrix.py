@@ -104,7 +104,6 @@ def _column_of(columns_by: str, language: str) -> Callable[[Placement, Speaker],
 def build_matrix(coded: CodedTurns, columns_by: str, language: str = "nb") -> Matrix:
     """The matrix over material already read (the Matrise screen rereads only when the store changed)."""
     column_of = _column_of(check_columns(columns_by), language)
-    by_turn = columns_by in SPEAKER_COLUMNS
     keys: dict[str, int] = {}
     labels: list[tuple[tuple, str, str]] = []  # type: ignore[type-arg]  # (sort key, key, label)
 
@@ -116,54 +115,87 @@ def build_matrix(coded: CodedTurns, columns_by: str, language: str = "nb") -> Ma
             labels.append((order, key, label))
         return found
 
+    by_speaker = columns_by in SPEAKER_COLUMNS  # the column is the speaker's, not the transcript's
     nobody = Speaker("", "", "", "", True)
-    turn_column = [index(coded.places[turn.document_id], turn.speaker) for turn in coded.turns]
-    document_column = {d: index(p, nobody) for d, p in coded.places.items()} if not by_turn else {}
-    speaker_of = [None if turn.speaker.is_moderator else turn.speaker.key for turn in coded.turns]
-    informants: dict[int, set[str]] = defaultdict(set)
-    for column, speaker in zip(turn_column, speaker_of, strict=True):
-        if speaker is not None:
+    document_column = {} if by_speaker else {d: index(place, nobody) for d, place in coded.places.items()}
+    speaker_column: dict[tuple[int, int], int] = {}  # (transcript, speaker) -> column
+    moderator = [speaker.is_moderator for speaker in coded.speakers]
+    informants: dict[int, set[int]] = defaultdict(set)
+    for document, speaker in coded.spoke:
+        if by_speaker:
+            column = index(coded.places[document], coded.speakers[speaker])
+            speaker_column[(document, speaker)] = column
+        else:
+            column = document_column[document]
+        if not moderator[speaker]:
             informants[column].add(speaker)
-    codings: dict[tuple[int, int], set[int]] = defaultdict(set)
-    turns: dict[tuple[int, int], set[int]] = defaultdict(set)
-    speakers: dict[tuple[int, int], set[str]] = defaultdict(set)
+    width = max(1, len(labels))
+    codings: dict[int, list[int]] = defaultdict(list)  # cell (row * width + column) -> coding ids
+    turns: dict[int, set[int]] = defaultdict(set)
+    speakers: dict[int, set[int]] = defaultdict(set)
+    speaker_at, turn_document = coded.speaker, coded.turn_document
     for placed in coded.codings:
-        if placed.first_turn < 0:  # a transcript without turns: only its place is known
-            if not by_turn:
-                codings[(placed.row, document_column[placed.document_id])].add(placed.coding_id)
+        first, last = placed.first_turn, placed.last_turn
+        if not by_speaker:  # one transcript, one column
+            cell = placed.row * width + document_column[placed.document_id]
+            codings[cell].append(placed.coding_id)
+            for turn in range(first, last + 1):  # none when the transcript has no turns
+                turns[cell].add(turn)
+                if not moderator[speaker := speaker_at(turn)]:
+                    speakers[cell].add(speaker)
             continue
-        for turn in range(placed.first_turn, placed.last_turn + 1):
-            cell = (placed.row, turn_column[turn])
-            codings[cell].add(placed.coding_id)
+        counted: set[int] = set()
+        for turn in range(first, last + 1):
+            speaker = speaker_at(turn)
+            cell = placed.row * width + speaker_column[(turn_document[turn], speaker)]
+            if cell not in counted:
+                counted.add(cell)
+                codings[cell].append(placed.coding_id)
             turns[cell].add(turn)
-            speaker = speaker_of[turn]
-            if speaker is not None:
+            if not moderator[speaker]:
                 speakers[cell].add(speaker)
-    # columns in their natural order: renumber
-    order = sorted(range(len(labels)), key=lambda i: labels[i][0])
+    order = sorted(range(len(labels)), key=lambda i: labels[i][0])  # columns in their natural order
     new = {old: n for n, old in enumerate(order)}
     columns = tuple(Heading(labels[i][1], labels[i][2]) for i in order)
-    everyone = set().union(*informants.values()) if informants else set()
-    rows = len(coded.rows)
-    row_sets: list[tuple[set[int], set[int], set[str]]] = [(set(), set(), set()) for _ in range(rows)]
-    column_sets: list[tuple[set[int], set[int], set[str]]] = [(set(), set(), set()) for _ in columns]
-    all_sets: tuple[set[int], set[int], set[str]] = (set(), set(), set())
+    # Totals, counted distinct with as little work as the shapes allow: a coding has one row, and a turn one
+    # column (one transcript, one speaker), so those add up; a turn may hold several rows, a coding may
+    # reach two speakers' columns, and a speaker may speak in several stages, so those are unions.
+    everyone = len(set().union(*informants.values())) if informants else 0
+    rows, size = len(coded.rows), len(columns)
+    row_codings: list[set[int]] = [set() for _ in range(rows)] if by_speaker else []
+    row_counts = [[0, 0] for _ in range(rows)]  # codings (unless by speaker), turns
+    row_speakers: list[set[int]] = [set() for _ in range(rows)]
+    column_codings = [0] * size
+    column_turns: list[set[int]] = [set() for _ in range(size)]
+    column_speakers: list[set[int]] = [set() for _ in range(size)]
     cells: dict[tuple[int, int], Cell] = {}
     passages: dict[tuple[int, int], tuple[int, ...]] = {}
-    for (row, old), ids in codings.items():
+    empty: set[int] = set()
+    for cell, ids in codings.items():
+        row, old = divmod(cell, width)
         column = new[old]
-        cell_turns, cell_speakers = turns.get((row, old), set()), speakers.get((row, old), set())
+        cell_turns, cell_speakers = turns.get(cell, empty), speakers.get(cell, empty)
         cells[(row, column)] = Cell(len(ids), len(cell_turns), len(cell_speakers), len(informants[old]))
-        passages[(row, column)] = tuple(sorted(ids))
-        for sets in (row_sets[row], column_sets[column], all_sets):
-            sets[0].update(ids)
-            sets[1].update(cell_turns)
-            sets[2].update(cell_speakers)
-    row_totals = tuple(Cell(len(c), len(tu), len(s), len(everyone)) for c, tu, s in row_sets)
+        passages[(row, column)] = tuple(ids)
+        if by_speaker:
+            row_codings[row].update(ids)
+        row_counts[row][0] += len(ids)
+        row_counts[row][1] += len(cell_turns)
+        row_speakers[row].update(cell_speakers)
+        column_codings[column] += len(ids)
+        column_turns[column].update(cell_turns)
+        column_speakers[column].update(cell_speakers)
+    row_totals = tuple(
+        Cell(len(row_codings[r]) if by_speaker else row_counts[r][0], row_counts[r][1], len(row_speakers[r]),
+             everyone)
+        for r in range(rows)
+    )  # fmt: skip
     column_totals = tuple(
-        Cell(len(c), len(tu), len(s), len(informants[order[n]])) for n, (c, tu, s) in enumerate(column_sets)
+        Cell(column_codings[c], len(column_turns[c]), len(column_speakers[c]), len(informants[order[c]]))
+        for c in range(size)
     )
-    total = Cell(len(all_sets[0]), len(all_sets[1]), len(all_sets[2]), len(everyone))
+    total = Cell(sum(t.codings for t in row_totals), sum(t.turns for t in column_totals),
+                 len(set().union(*row_speakers)) if row_speakers else 0, everyone)  # fmt: skip
     return Matrix(coded.rows_by, columns_by, coded.rows, columns, cells, row_totals, column_totals, total,
                   passages)  # fmt: skip
 

@@ -174,3 +174,32 @@ def test_an_empty_project_gives_an_empty_matrix(project: Project) -> None:
     assert table.rows == () and table.columns == () and table.total == Cell()
     assert cooccurrence(project).pairs == ()
     assert compare_stages(project) == []
+
+
+def test_spans_between_turns_and_empty_spans_find_their_turn(study: Study) -> None:
+    from sqlalchemy import select
+
+    from sdi.storage.models import Coding, Document
+    from sdi.workflow.coded_turns import load_coded_turns
+
+    project = study.project
+    with project.store.reading() as session:
+        document_id, text = session.execute(
+            select(Document.id, Document.text).where(Document.source_path == "corpus/bh-1.md")
+        ).one()
+    first_words = text.index("Loggen ligger")
+    gap = first_words - 1  # the line break between P1's turn and P2's
+    assert text[gap] == "\n"
+    with project.store.transaction() as session:  # spans as a re-import can leave them
+        for start, end in ((gap, gap + 1), (gap, first_words + 6), (first_words, first_words)):
+            session.add(Coding(code_id=study.codes["D"], document_id=document_id, start=start, end=end))
+    with project.store.reading() as session:
+        coded = load_coded_turns(session, "code", "nb")
+    here = [p for p in coded.codings if p.document_id == document_id]
+    turns = {(p.start, p.end): (p.first_turn, p.last_turn) for p in here}
+    t1 = turns[study.spans[1]][0]  # P1's first turn
+    assert turns[study.spans[3]] == (t1 + 1, t1 + 1)  # B in P2's turn
+    assert turns[study.spans[4]] == (t1 + 1, t1 + 2)  # C from P2's turn into P1's
+    assert turns[(gap, gap + 1)] == (t1, t1)  # wholly between two turns: the one before
+    assert turns[(gap, first_words + 6)] == (t1 + 1, t1 + 1)  # starts between, runs into P2's words
+    assert turns[(first_words, first_words)] == (t1 + 1, t1 + 1)  # an empty span: the turn around it
