@@ -15,7 +15,6 @@ from sdi.i18n import t
 
 if TYPE_CHECKING:
     from sdi.export.spreadsheet import SheetTable
-    from sdi.workflow.matrix import Matrix
     from sdi.workflow.stage_comparison import StageChange
 
 ROWS = ("code", "code-group", "concept")
@@ -58,20 +57,6 @@ def number(value: float | int | None, measure: str, language: str) -> str:
     if isinstance(value, float):
         return f"{value:.3f}".replace(".", "," if language == "nb" else ".")
     return str(value)
-
-
-def matrix_sheet(table: Matrix, measure: str, language: str) -> SheetTable:
-    """The matrix of one measure with a total column and a total row, numbers as numbers."""
-    from sdi.export.spreadsheet import SheetTable
-
-    total = t("mx.total", language)
-    header = [t(f"mx.rows.{table.rows_by}", language), *(c.label for c in table.columns), total]
-    rows: list[list[str | int | float | None]] = []
-    for index, (heading, values) in enumerate(zip(table.rows, table.values(measure), strict=True)):
-        rows.append([heading.label, *values, table.row_totals[index].value(measure)])
-    rows.append([total, *(c.value(measure) for c in table.column_totals), table.total.value(measure)])
-    shares = frozenset(range(1, len(header))) if measure == "share" else frozenset()
-    return SheetTable(t(f"mx.measure.{measure}", language).capitalize(), header, rows, percent=shares)
 
 
 def stages_sheet(changes: Sequence[StageChange], rows_by: str, language: str) -> SheetTable:
@@ -123,6 +108,7 @@ def write_sheets(
 
 
 def run(args: argparse.Namespace) -> int:
+    from sdi.export.spreadsheet import matrix_sheet
     from sdi.workflow.matrix import matrix
     from sdi.workflow.stage_comparison import changes_between_stages
 
@@ -145,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     measures = [args.measure, *(m for m in MEASURES if m != args.measure)]
     if args.format != "text":
-        sheets = [matrix_sheet(table, measure, language) for measure in measures]
+        sheets = [matrix_sheet(table, measure, language) for measure in measures]  # one sheet per measure
         return write_sheets(args, sheets, f"matrise-{args.rows}-{args.columns}", names, config.title, coder,
                             language, config.exports_dir)  # fmt: skip
     if not table.rows:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sdi.config import write_atomically
 
@@ -27,6 +28,21 @@ class SheetTable:
     rows: Sequence[Sequence[Value]]
     percent: frozenset[int] = field(default_factory=frozenset)  # columns holding shares (0–1)
     decimals: frozenset[int] = field(default_factory=frozenset)  # columns holding other fractions
+
+
+def matrix_sheet(table: Any, measure: str, language: str) -> SheetTable:
+    """A matrix (the workflow's `Matrix`) of one measure with a total column and a total row, numbers as
+    numbers — what `sdi matrix` prints and writes, and the Matrise screen writes."""
+    from sdi.i18n import t
+
+    total = t("mx.total", language)
+    header = [t(f"mx.rows.{table.rows_by}", language), *(c.label for c in table.columns), total]
+    rows: list[list[str | int | float | None]] = []
+    for index, (heading, values) in enumerate(zip(table.rows, table.values(measure), strict=True)):
+        rows.append([heading.label, *values, table.row_totals[index].value(measure)])
+    rows.append([total, *(c.value(measure) for c in table.column_totals), table.total.value(measure)])
+    shares = frozenset(range(1, len(header))) if measure == "share" else frozenset()
+    return SheetTable(t(f"mx.measure.{measure}", language).capitalize(), header, rows, percent=shares)
 
 
 def write_csv(path: Path, table: SheetTable) -> Path:
