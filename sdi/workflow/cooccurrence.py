@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sdi.workflow.coded_turns import CodedTurns, Heading, PlacedCoding
+from sdi.workflow.coded_turns import CodedTurns, Heading, PlacedCoding, many_small_objects
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.matrix import read_coded_turns
 from sdi.workflow.project import Project
@@ -166,10 +166,11 @@ def _overlap(coded: CodedTurns) -> tuple[dict[tuple[int, int], int], dict[tuple[
 
 def count_cooccurrence(coded: CodedTurns, mode: str = "turn", within: int = 1) -> Cooccurrence:
     check_mode(mode, within)
-    if mode == "overlap":
-        counts, jaccard, units = _overlap(coded)
-    else:
-        counts, jaccard, units = _near(coded, 0 if mode == "turn" else within)
+    with many_small_objects():
+        if mode == "overlap":
+            counts, jaccard, units = _overlap(coded)
+        else:
+            counts, jaccard, units = _near(coded, 0 if mode == "turn" else within)
     pairs = sorted(
         (Pair(a, b, count, jaccard[(a, b)]) for (a, b), count in counts.items()),
         key=lambda p: (-p.count, -p.jaccard, p.first, p.second),

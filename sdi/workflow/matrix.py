@@ -16,7 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sdi.i18n import t
-from sdi.workflow.coded_turns import CodedTurns, Heading, Placement, Speaker, load_coded_turns, natural
+from sdi.workflow.coded_turns import (
+    CodedTurns,
+    Heading,
+    Placement,
+    Speaker,
+    load_coded_turns,
+    many_small_objects,
+    natural,
+)
 from sdi.workflow.context import CodingContext, coding_contexts
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
@@ -103,6 +111,11 @@ def _column_of(columns_by: str, language: str) -> Callable[[Placement, Speaker],
 
 def build_matrix(coded: CodedTurns, columns_by: str, language: str = "nb") -> Matrix:
     """The matrix over material already read (the Matrise screen rereads only when the store changed)."""
+    with many_small_objects():
+        return _build_matrix(coded, columns_by, language)
+
+
+def _build_matrix(coded: CodedTurns, columns_by: str, language: str) -> Matrix:
     column_of = _column_of(check_columns(columns_by), language)
     keys: dict[str, int] = {}
     labels: list[tuple[tuple, str, str]] = []  # type: ignore[type-arg]  # (sort key, key, label)
@@ -203,7 +216,7 @@ def build_matrix(coded: CodedTurns, columns_by: str, language: str = "nb") -> Ma
 def read_coded_turns(
     project: Project, rows_by: str = "code_group", language: str | None = None
 ) -> CodedTurns:
-    with project.store.reading() as session:
+    with project.store.reading() as session, many_small_objects():
         return load_coded_turns(session, rows_by, language or project.config.language)
 
 

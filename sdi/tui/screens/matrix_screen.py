@@ -59,6 +59,7 @@ class MatrixScreen(SdiScreen):
         self.rows_by, self.columns_by, self.measure = "code_group", "group", "codings"
         self.coded: CodedTurns | None = None
         self.table: Matrix | None = None
+        self.coloured_for = ""  # the theme the heat was mixed for
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="matrix-body"):
@@ -129,6 +130,7 @@ class MatrixScreen(SdiScreen):
                             key="total" if n == len(headers) - 1 else f"c{n}")  # fmt: skip
         top = max((v for row in values for v in row if v is not None), default=0) or 1
         colours = self._heat_colours()
+        self.coloured_for = self.app.theme
         last = len(headers) - 1
         for r, row in enumerate(table.rows):
             pairs = enumerate(zip(body[r][:last], texts[r][:last], strict=True))
@@ -167,6 +169,11 @@ class MatrixScreen(SdiScreen):
 
     def _recolour(self, theme: Theme) -> None:
         if self.table is not None and self.is_current:
+            self.show_matrix()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.table is not None and self.coloured_for != self.app.theme:  # changed on another screen
             self.show_matrix()
 
     # ---- the cell under the cursor ------------------------------------------------------------------------
