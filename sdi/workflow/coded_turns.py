@@ -15,9 +15,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from sdi.i18n import t
@@ -85,21 +86,38 @@ class CodedTurns:
 
     rows_by: str
     rows: tuple[Heading, ...]
-    codings: list[PlacedCoding]  # in the order they were made
+    arrays: CodingArrays | None  # the codings (in the order they were made) as numpy columns; None: none
     turn_document: list[int]
     turn_start: list[int]
-    turn_participant: list[int | None]
+    turn_speaker: list[int]  # index into `speakers`
     spans: dict[int, tuple[int, int]]  # transcript -> its turns, [first, end)
     speakers: tuple[Speaker, ...]
-    speaker_of: dict[object, int]  # participant id -> speaker; (transcript, start) for unlisted labels
     places: dict[int, Placement]  # transcript -> where it belongs
     spoke: tuple[tuple[int, int], ...]  # (transcript, speaker) for everyone who spoke in a transcript
 
-    def speaker(self, turn: int) -> int:
-        participant = self.turn_participant[turn]
-        if participant is not None:
-            return self.speaker_of[participant]
-        return self.speaker_of[(self.turn_document[turn], self.turn_start[turn])]
+    @cached_property
+    def codings(self) -> list[PlacedCoding]:
+        """The codings one by one, for the counts that loop (by speaker, co-occurrence); made when asked."""
+        if self.arrays is None:
+            return []
+        a = self.arrays
+        columns = (a.ids, a.rows, a.documents, a.starts, a.ends, a.first, a.last)
+        return list(map(PlacedCoding, *(values.tolist() for values in columns)))
+
+
+@dataclass(frozen=True)
+class CodingArrays:
+    """The placed codings as numpy columns (int64), and each turn's speaker: what `sdi.workflow.matrix`
+    counts a matrix by transcript, group, category, site or stage from without a loop per coding."""
+
+    ids: Any
+    rows: Any
+    documents: Any
+    starts: Any
+    ends: Any
+    first: Any
+    last: Any
+    turn_speakers: Any  # per turn, the index into CodedTurns.speakers
 
 
 @contextmanager
@@ -177,7 +195,7 @@ def load_coded_turns(session: Session, rows_by: str, language: str) -> CodedTurn
         places[document_id] = Placement(name, site, category, number)
         group_of_document[document_id] = (group_id, name)
     speakers: list[Speaker] = []
-    speaker_of: dict[object, int] = {}  # participant id; (group id, label, moderator) for unlisted labels
+    speaker_of: dict[int, int] = {}  # participant id -> index into speakers
     for ident, pseudonym, role, is_moderator, group in connection.execute(
         select(Participant.id, Participant.pseudonym, Participant.role, Participant.is_moderator,
                FocusGroup.name).join(FocusGroup, FocusGroup.id == Participant.group_id)
@@ -186,9 +204,10 @@ def load_coded_turns(session: Session, rows_by: str, language: str) -> CodedTurn
         speakers.append(Speaker(f"p:{ident}", pseudonym, role, group, bool(is_moderator)))
     rows = _plain_rows(  # four numbers a turn: a large study has tens of thousands of turns
         connection,
-        select(Utterance.document_id, Utterance.start, Utterance.end, Utterance.participant_id)
+        select(Utterance.document_id, Utterance.start, Utterance.end,
+               func.coalesce(Utterance.participant_id, literal_column("-1")))
         .order_by(Utterance.document_id, Utterance.seq),
-    )
+    )  # fmt: skip
     documents, turn_starts, turn_ends, participant_ids = (
         (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [])
     )
@@ -199,20 +218,24 @@ def load_coded_turns(session: Session, rows_by: str, language: str) -> CodedTurn
         starts = turn_starts[first : spans[document_id][1]]
         if starts != sorted(starts):  # turns are numbered in the order of the text
             raise WorkflowError(key="error.matrix.turn_order", document=document_id)
-    pairs = set(zip(documents, participant_ids, strict=True))
-    spoke = {(document_id, speaker_of[p]) for document_id, p in pairs if p is not None}
-    if None in participant_ids:  # speakers the metadata does not list: known by their label
+    turn_speaker = [speaker_of.get(p, -1) for p in participant_ids]
+    if -1 in participant_ids:  # speakers the metadata does not list: known by their label
+        unlisted: dict[tuple[int, str, bool], int] = {}
+        at: dict[tuple[int, int], int] = {}
         for document_id, start, label, is_moderator in connection.execute(
             select(Utterance.document_id, Utterance.start, Utterance.speaker, Utterance.is_moderator)
             .where(Utterance.participant_id.is_(None))
         ):  # fmt: skip
             group_id, group = group_of_document[document_id]
             key = (group_id, label, bool(is_moderator))
-            if key not in speaker_of:
-                speaker_of[key] = len(speakers)
+            if key not in unlisted:
+                unlisted[key] = len(speakers)
                 speakers.append(Speaker(f"s:{group_id}:{label}", label, "", group, bool(is_moderator)))
-            speaker_of[(document_id, start)] = speaker_of[key]
-            spoke.add((document_id, speaker_of[key]))
+            at[(document_id, start)] = unlisted[key]
+        for turn, speaker in enumerate(turn_speaker):
+            if speaker < 0:
+                turn_speaker[turn] = at[(documents[turn], turn_starts[turn])]
+    spoke = tuple(sorted(set(zip(documents, turn_speaker, strict=True))))
     statement = select(Coding.id, Coding.code_id, Coding.document_id, Coding.start, Coding.end).order_by(
         Coding.id
     )
@@ -221,14 +244,15 @@ def load_coded_turns(session: Session, rows_by: str, language: str) -> CodedTurn
         for coding_id, code_id, document_id, start, end in _plain_rows(connection, statement)
         if (row := row_of_code.get(code_id)) is not None  # a concept matrix: no concept, no row
     ]
-    placed = _place(codings, documents, turn_starts, turn_ends)
-    return CodedTurns(rows_by, tuple(headings), placed, documents, turn_starts, participant_ids, spans,
-                      tuple(speakers), speaker_of, places, tuple(sorted(spoke)))  # fmt: skip
+    arrays = _place(codings, documents, turn_starts, turn_ends, turn_speaker)
+    return CodedTurns(rows_by, tuple(headings), arrays, documents, turn_starts, turn_speaker, spans,
+                      tuple(speakers), places, spoke)  # fmt: skip
 
 
 def _place(
-    codings: list[tuple[int, int, int, int, int]], documents: list[int], starts: list[int], ends: list[int]
-) -> list[PlacedCoding]:
+    codings: list[tuple[int, int, int, int, int]], documents: list[int], starts: list[int], ends: list[int],
+    turn_speaker: list[int],
+) -> CodingArrays | None:  # fmt: skip
     """Each coding (id, row, transcript, start, end) with the first and last turn its words overlap. An empty
     span, or one wholly between two turns, belongs to the turn at (or just before) its start; a coding in a
     transcript without turns to none (-1). One binary search per coding, done by numpy for all of them at
@@ -236,7 +260,7 @@ def _place(
     import numpy as np
 
     if not codings:
-        return []
+        return None
     columns = zip(*codings, strict=True)
     ids, rows, coding_documents, coding_starts, coding_ends = (np.array(c, dtype=np.int64) for c in columns)
     keys = (np.array(documents, dtype=np.int64) << 32) | np.array(starts, dtype=np.int64)
@@ -254,8 +278,8 @@ def _place(
     last = np.where(lost, around, last)
     first = np.where(has_turns, first, -1)
     last = np.where(has_turns, last, -1)
-    found = (ids, rows, coding_documents, coding_starts, coding_ends, first, last)
-    return list(map(PlacedCoding, *(values.tolist() for values in found)))
+    speakers = np.array(turn_speaker, dtype=np.int64)
+    return CodingArrays(ids, rows, coding_documents, coding_starts, coding_ends, first, last, speakers)
 
 
 def _plain_rows(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:

@@ -142,24 +142,27 @@ def _build_matrix(coded: CodedTurns, columns_by: str, language: str) -> Matrix:
             column = document_column[document]
         if not moderator[speaker]:
             informants[column].add(speaker)
+    order = sorted(range(len(labels)), key=lambda i: labels[i][0])  # columns in their natural order
+    new = {old: n for n, old in enumerate(order)}
+    columns = tuple(Heading(labels[i][1], labels[i][2]) for i in order)
+    everyone = len(set().union(*informants.values())) if informants else 0
+    if not by_speaker and coded.arrays is not None:  # one transcript, one column: count all at once
+        from sdi.workflow.matrix_count import count_all_at_once
+
+        counted = count_all_at_once(coded, {d: new[c] for d, c in document_column.items()}, len(columns),
+                                    [len(informants[old]) for old in order], everyone)  # fmt: skip
+        return Matrix(coded.rows_by, columns_by, coded.rows, columns, counted[0], counted[2], counted[3],
+                      counted[4], counted[1])  # fmt: skip
     width = max(1, len(labels))
     codings: dict[int, list[int]] = defaultdict(list)  # cell (row * width + column) -> coding ids
     turns: dict[int, set[int]] = defaultdict(set)
     speakers: dict[int, set[int]] = defaultdict(set)
-    speaker_at, turn_document = coded.speaker, coded.turn_document
-    for placed in coded.codings:
+    turn_speaker, turn_document = coded.turn_speaker, coded.turn_document
+    for placed in coded.codings:  # by speaker (with codings by transcript counted above, there are none)
         first, last = placed.first_turn, placed.last_turn
-        if not by_speaker:  # one transcript, one column
-            cell = placed.row * width + document_column[placed.document_id]
-            codings[cell].append(placed.coding_id)
-            for turn in range(first, last + 1):  # none when the transcript has no turns
-                turns[cell].add(turn)
-                if not moderator[speaker := speaker_at(turn)]:
-                    speakers[cell].add(speaker)
-            continue
         counted: set[int] = set()
         for turn in range(first, last + 1):
-            speaker = speaker_at(turn)
+            speaker = turn_speaker[turn]
             cell = placed.row * width + speaker_column[(turn_document[turn], speaker)]
             if cell not in counted:
                 counted.add(cell)
@@ -167,13 +170,9 @@ def _build_matrix(coded: CodedTurns, columns_by: str, language: str) -> Matrix:
             turns[cell].add(turn)
             if not moderator[speaker]:
                 speakers[cell].add(speaker)
-    order = sorted(range(len(labels)), key=lambda i: labels[i][0])  # columns in their natural order
-    new = {old: n for n, old in enumerate(order)}
-    columns = tuple(Heading(labels[i][1], labels[i][2]) for i in order)
     # Totals, counted distinct with as little work as the shapes allow: a coding has one row, and a turn one
     # column (one transcript, one speaker), so those add up; a turn may hold several rows, a coding may
     # reach two speakers' columns, and a speaker may speak in several stages, so those are unions.
-    everyone = len(set().union(*informants.values())) if informants else 0
     rows, size = len(coded.rows), len(columns)
     row_codings: list[set[int]] = [set() for _ in range(rows)] if by_speaker else []
     row_counts = [[0, 0] for _ in range(rows)]  # codings (unless by speaker), turns
