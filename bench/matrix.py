@@ -135,6 +135,7 @@ def main() -> None:
         "codings": table.total.codings,
         "turns_coded": table.total.turns,
         "shape": f"{len(table.rows)} x {len(table.columns)}",
+        "participant_columns": len(matrix(project, "code_group", "participant").columns),
     }
     repeat = args.repeat
 
