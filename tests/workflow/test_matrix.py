@@ -203,3 +203,21 @@ def test_spans_between_turns_and_empty_spans_find_their_turn(study: Study) -> No
     assert turns[(gap, gap + 1)] == (t1, t1)  # wholly between two turns: the one before
     assert turns[(gap, first_words + 6)] == (t1 + 1, t1 + 1)  # starts between, runs into P2's words
     assert turns[(first_words, first_words)] == (t1 + 1, t1 + 1)  # an empty span: the turn around it
+
+
+def test_a_turn_without_a_participant_counts_by_its_label(study: Study) -> None:
+    """Turns stored without a participant (a label the importer could not tie to one) are spoken by their
+    label: one speaker per label and focus group."""
+    from sqlalchemy import update
+
+    from sdi.storage.models import Utterance
+
+    with study.project.store.transaction() as session:
+        session.execute(update(Utterance).where(Utterance.speaker == "S2").values(participant_id=None))
+    table = matrix(study.project, "code_group", "participant")
+    labels = [c.label for c in table.columns]
+    assert "S2 (Skole Åsmark)" in labels
+    column = labels.index("S2 (Skole Åsmark)")
+    assert table.cell(0, column) == Cell(1, 1, 1, 1)  # A (c8) on S2's turn
+    by_group = matrix(study.project, "code_group", "group")
+    assert by_group.column_totals[1] == Cell(3, 2, 2, 2)  # still two informants in Skole Åsmark
