@@ -170,13 +170,22 @@ def add_table(
     return table
 
 
-def add_picture(document: Any, image: bytes, width_share: float = 1.0, caption: str = "") -> None:
-    """A picture (PNG bytes) as wide as `width_share` of the text width, centred, with a caption below."""
+def add_picture(
+    document: Any, image: bytes, width_share: float = 1.0, caption: str = "", max_height_share: float = 1.0
+) -> None:
+    """A picture (PNG bytes) as wide as `width_share` of the text width — narrower if it would be taller than
+    `max_height_share` of the text height — centred, with a caption below."""
     import io
+    import struct
 
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    width = int(usable_width(document.sections[-1]) * width_share)
+    section = document.sections[-1]
+    width = int(usable_width(section) * width_share)
+    pixels_wide, pixels_high = struct.unpack(">II", image[16:24])  # the PNG header's IHDR
+    height_limit = int((section.page_height - section.top_margin - section.bottom_margin) * max_height_share)
+    if pixels_wide and width * pixels_high / pixels_wide > height_limit:
+        width = int(height_limit * pixels_wide / pixels_high)
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.add_run().add_picture(io.BytesIO(image), width=width)

@@ -122,7 +122,7 @@ def write_poster(
             _panel(cell, f"{category} ({count})", items, points)
     if figure is not None:
         document.add_paragraph()
-        add_picture(document, figure, width_share=0.6)
+        add_picture(document, figure, width_share=0.6, max_height_share=0.4)
         if figure_caption:
             caption = document.add_paragraph(figure_caption, style="Caption")
             _sized(caption, points["caption"])

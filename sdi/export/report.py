@@ -150,7 +150,7 @@ def write_report(
 
         document.add_heading(labels["figures"], level=1)
         for number, figure in enumerate(figures, start=1):
-            add_picture(document, render(figure, "png"),
+            add_picture(document, render(figure, "png"), max_height_share=0.9,
                         caption=labels["figure"].format(number=number, title=figure.title))  # fmt: skip
     _spread(document, [s.name for s in sections], stages, spread, labels)
     if memos:

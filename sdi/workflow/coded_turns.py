@@ -81,16 +81,15 @@ class PlacedCoding(NamedTuple):
 @dataclass(frozen=True)
 class CodedTurns:
     """The material, kept in flat lists (a large study has tens of thousands of turns, and most are never
-    looked at one by one): turn n is in transcript `turn_document[n]`, starts at `turn_start[n]` and was
-    spoken by `speakers[speaker(n)]`; the turns are in transcript order, each transcript's together."""
+    looked at one by one): turn n is in transcript `turn_document[n]` and was spoken by
+    `speakers[turn_speaker[n]]`; the turns are in transcript order, each transcript's together and in the
+    order of its text, so two turns of one transcript are `m - n` turns apart."""
 
     rows_by: str
     rows: tuple[Heading, ...]
     arrays: CodingArrays | None  # the codings (in the order they were made) as numpy columns; None: none
     turn_document: list[int]
-    turn_start: list[int]
     turn_speaker: list[int]  # index into `speakers`
-    spans: dict[int, tuple[int, int]]  # transcript -> its turns, [first, end)
     speakers: tuple[Speaker, ...]
     places: dict[int, Placement]  # transcript -> where it belongs
     spoke: tuple[tuple[int, int], ...]  # (transcript, speaker) for everyone who spoke in a transcript
@@ -211,12 +210,10 @@ def load_coded_turns(session: Session, rows_by: str, language: str) -> CodedTurn
     documents, turn_starts, turn_ends, participant_ids = (
         (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [])
     )
-    spans: dict[int, tuple[int, int]] = {}
-    for document_id in dict.fromkeys(documents):  # ordered by transcript: find each one's turns
+    for document_id in dict.fromkeys(documents):  # ordered by transcript: each one's turns in text order?
         first = bisect_left(documents, document_id)
-        spans[document_id] = (first, bisect_right(documents, document_id, first))
-        starts = turn_starts[first : spans[document_id][1]]
-        if starts != sorted(starts):  # turns are numbered in the order of the text
+        starts = turn_starts[first : bisect_right(documents, document_id, first)]
+        if starts != sorted(starts):
             raise WorkflowError(key="error.matrix.turn_order", document=document_id)
     turn_speaker = [speaker_of.get(p, -1) for p in participant_ids]
     if -1 in participant_ids:  # speakers the metadata does not list: known by their label
@@ -245,8 +242,8 @@ def load_coded_turns(session: Session, rows_by: str, language: str) -> CodedTurn
         if (row := row_of_code.get(code_id)) is not None  # a concept matrix: no concept, no row
     ]
     arrays = _place(codings, documents, turn_starts, turn_ends, turn_speaker)
-    return CodedTurns(rows_by, tuple(headings), arrays, documents, turn_starts, turn_speaker, spans,
-                      tuple(speakers), places, spoke)  # fmt: skip
+    return CodedTurns(rows_by, tuple(headings), arrays, documents, turn_speaker, tuple(speakers), places,
+                      spoke)  # fmt: skip
 
 
 def _place(

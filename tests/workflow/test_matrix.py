@@ -221,3 +221,22 @@ def test_a_turn_without_a_participant_counts_by_its_label(study: Study) -> None:
     assert table.cell(0, column) == Cell(1, 1, 1, 1)  # A (c8) on S2's turn
     by_group = matrix(study.project, "code_group", "group")
     assert by_group.column_totals[1] == Cell(3, 2, 2, 2)  # still two informants in Skole Åsmark
+
+
+def test_turns_out_of_text_order_are_refused_naming_the_transcript(study: Study) -> None:
+    from sqlalchemy import select, update
+
+    from sdi.storage.models import Utterance
+
+    with study.project.store.transaction() as session:  # a damaged store: two turns' numbers swapped
+        document = session.scalars(select(Utterance.document_id).order_by(Utterance.id).limit(1)).one()
+        query = select(Utterance.id, Utterance.seq).where(Utterance.document_id == document)
+        turns = session.execute(query.order_by(Utterance.seq)).all()
+        first, second = turns[1], turns[2]
+        session.execute(update(Utterance).where(Utterance.id == first.id).values(seq=-1))
+        session.execute(update(Utterance).where(Utterance.id == second.id).values(seq=first.seq))
+        session.execute(update(Utterance).where(Utterance.id == first.id).values(seq=second.seq))
+    with pytest.raises(WorkflowError) as refused:
+        matrix(study.project)
+    assert refused.value.key == "error.matrix.turn_order"
+    assert f"transcript {document}:" in str(refused.value)
