@@ -30,6 +30,7 @@ from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.coding_screen import CodingScreen
 from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.corpus_screen import CorpusScreen
+from sdi.tui.screens.matrix_screen import MatrixScreen
 from sdi.tui.screens.quote_screen import QuoteScreen
 from sdi.workflow.coder import needs_coder_choice
 from sdi.workflow.errors import reportable_errors
@@ -63,6 +64,7 @@ class SdiApp(App[None]):
         "code_groups": CodeGroupScreen,
         "concepts": ConceptScreen,
         "quotes": QuoteScreen,
+        "matrix": MatrixScreen,  # from the palette; not a step of its own
     }
     DEFAULT_MODE: ClassVar[str] = "corpus"
     HELP_TITLE: ClassVar[str] = "tui.help.everywhere"
@@ -244,7 +246,7 @@ class SdiApp(App[None]):
             (heading, [(" / ".join(dict.fromkeys(keys)), text) for text, keys in entries.items()])
             for heading, entries in sections.items()
         ]
-        mode = self.current_mode if self.current_mode in self.STEPS else self.STEPS[0]
+        mode = self.current_mode if self.current_mode in self.MODES else self.STEPS[0]
         self.push_screen(HelpModal(self.tr("tui.help_title", step=self.tr(f"tui.step.{mode}")), rows))
 
     def action_switch_coder(self, at_start: bool = False) -> None:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from sdi.i18n import catalogue
 from sdi.tui.context import sdi_app, tr
+from sdi.tui.matrix_commands import matrix_commands
 from sdi.workflow.transcript import list_transcripts
 
 Command = tuple[str, Callable[[], object], str]
@@ -42,6 +43,7 @@ class SdiCommands(Provider):
             (tr(app, "tui.cmd.redo"), app.action_redo, tr(app, "tui.cmd.redo_help")),
             (tr(app, "tui.cmd.help"), app.action_help, tr(app, "tui.cmd.help_help")),
             (tr(app, "anon.cmd"), partial(_open_anonymise_review, app), tr(app, "anon.cmd_help")),
+            *matrix_commands(app),
         ]
         for item in list_transcripts(app.project):
             name = tr(app, "tui.cmd.open", title=item.title)

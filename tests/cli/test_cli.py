@@ -106,7 +106,8 @@ def test_cli_import_stays_light() -> None:
     script = (
         "import sys, sdi.cli.main as m\n"
         "try:\n    m.main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [n for n in ('sqlalchemy', 'spacy', 'textual', 'docx', 'rapidfuzz') if n in sys.modules]\n"
+        "heavy = [n for n in ('sqlalchemy', 'spacy', 'textual', 'docx', 'rapidfuzz', 'matplotlib',\n"
+        "                     'openpyxl') if n in sys.modules]\n"
         "print('HEAVY=' + ','.join(heavy))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
