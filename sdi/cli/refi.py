@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened, slug
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,21 +45,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from sdi.export.refi import write_qdc, write_qdpx
-    from sdi.workflow.refi import gather_refi
+    from sdi.publish import refi_export
 
     with opened(args) as project:
-        data = gather_refi(project, codebook_only=args.codebook_only)
-        suffix = ".qdc" if args.codebook_only else ".qdpx"
-        path = args.output or project.config.exports_dir / f"{slug(project.config.title, 'prosjekt')}{suffix}"
-        names = tuple(project.config.pseudonyms)
-    (write_qdc if args.codebook_only else write_qdpx)(data, path)
-    if not no_real_names(path, names, args.allow_names):
+        export = refi_export(project, codebook_only=args.codebook_only, path=args.output)
+    written = export.run(allow_names=args.allow_names)
+    if not no_real_names(written):
         return EXIT_NAMES
-    coded = sum(len(s.codings) for source in data.sources for s in source.selections)
-    print(f"{path}: {len(data.codes)} koder, {len(data.sets)} kodegrupper"
-          + ("" if args.codebook_only else f", {len(data.sources)} transkripsjoner, {coded} kodinger, "
-             f"{len(data.notes)} memoer"))  # fmt: skip
+    counts = export.counts
+    print(f"{written.path}: {counts['codes']} koder, {counts['groups']} kodegrupper"
+          + ("" if args.codebook_only else f", {counts['transcripts']} transkripsjoner, {counts['codings']} "
+             f"kodinger, {counts['memos']} memoer"))  # fmt: skip
     return 0
 
 
