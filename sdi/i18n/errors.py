@@ -41,6 +41,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "utsnittet {start}–{end} ligger utenfor transkripsjonen (0–{length})",
         "en": "span {start}–{end} is outside the transcript (0–{length})",
     },
+    "error.code.no_words": {
+        "nb": "utsnittet har ingen ord fra noen ytring",
+        "en": "the span holds no words of any turn",
+    },
     "error.code.either": {
         "nb": "kod et utsnitt enten med en kode som finnes eller med et nytt utsagn",
         "en": "code a span with either an existing code or a new statement",

@@ -14,6 +14,18 @@ from sdi.storage.models.audit import TARGET_TYPES
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
 
+SUMMARY_WORDS = 60  # characters of quoted words an audit summary keeps
+
+
+def brief(text: str, limit: int = SUMMARY_WORDS) -> str:
+    """`text` on one line, cut at a word boundary before `limit` characters with «…» where it was cut — so a
+    log line never presents the start of a passage or memo as the whole of it."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[:limit]
+    return cut.rstrip(",;:") + " …"
+
 
 @dataclass(frozen=True)
 class AuditView:

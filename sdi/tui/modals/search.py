@@ -237,13 +237,13 @@ class SearchModal(SdiModal[SearchOutcome]):
                 lambda key: self._quote(int(key)) if key else None,
             )
         else:
-            self._code_then_quote(passage)
+            self._code_then_quote(passage, hit.speaker)
 
     def _quote(self, coding_id: int) -> None:
         self.wrote = True
         self.opener.quote_coding(coding_id)
 
-    def _code_then_quote(self, passage: Passage) -> None:
+    def _code_then_quote(self, passage: Passage, speaker: str) -> None:
         """No coding on the passage yet: name what it says (as `c` in Coding does), then quote it."""
         words = " ".join(passage.text.split())
         prefill = words if len(words) <= PREFILL else words[:PREFILL].rsplit(" ", 1)[0] + " …"
@@ -260,5 +260,5 @@ class SearchModal(SdiModal[SearchOutcome]):
                 self.notify(self.tr("tui.search.coded", statement=choice.statement))
                 self._quote(done[1])
 
-        excerpt = words if prefill != words else ""
-        self.app.push_screen(CodePicker(self.project, prefill, excerpt), chosen)
+        span = (passage.document_id, passage.start, passage.end)
+        self.app.push_screen(CodePicker(self.project, prefill, [(speaker, words)], span), chosen)
