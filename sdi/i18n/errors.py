@@ -103,6 +103,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "skriv hva som ble kontrollert (f.eks. «kodene lest mot utsnittene, 3 omdøpt»)",
         "en": "say what was checked (e.g. 'codes re-read against passages, 3 renamed')",
     },
+    "error.memo.no_group": {
+        "nb": "ingen fokusgruppe eller runde heter «{name}»",
+        "en": "no focus group or stage is called '{name}'",
+    },
     "error.memo.target": {
         "nb": "et notat kan ikke festes til «{target}»",
         "en": "a memo cannot be attached to '{target}'",

@@ -34,6 +34,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.key.undo": {"nb": "Angre", "en": "Undo"},
     "tui.key.redo": {"nb": "Gjør om", "en": "Redo"},
     "tui.key.quit": {"nb": "Avslutt", "en": "Quit"},
+    "tui.key.palette": {"nb": "Kommandoer", "en": "Commands"},
+    "tui.key.memos": {"nb": "Alle memoer", "en": "All memos"},
+    "tui.key.to_memos": {"nb": "Til memoene", "en": "To the memos"},
     "tui.key.open_transcript": {"nb": "Åpne", "en": "Open"},
     "tui.key.edit_summary": {"nb": "Rediger oppsummering", "en": "Edit summary"},
     "tui.key.next_turn": {"nb": "Neste ytring", "en": "Next turn"},
@@ -77,7 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.key.check": {"nb": "Noter sjekk", "en": "Note a check"},
     "tui.key.audit": {"nb": "Logg for dette", "en": "Log of this"},
     "tui.key.quote": {"nb": "Til sitatsett", "en": "Add to quote set"},
-    "tui.key.mark": {"nb": "Merk kode", "en": "Mark code"},
+    "tui.key.mark": {"nb": "Merk/avmerk kode, gå til neste", "en": "Mark/unmark code, go to the next"},
     "tui.key.move_codes": {"nb": "Flytt koder", "en": "Move codes"},
     "tui.key.new_group": {"nb": "Ny gruppe", "en": "New group"},
     "tui.key.rename_here": {"nb": "Gi nytt navn (gruppe/kode)", "en": "Rename (group/code)"},
@@ -135,6 +138,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.cmd.redo_help": {"nb": "Gjør om det du angret (ctrl+y)", "en": "Redo what you undid (ctrl+y)"},
     "tui.cmd.help": {"nb": "Taster", "en": "Keys"},
     "tui.cmd.help_help": {"nb": "Tastene på denne skjermen (?)", "en": "The keys of this screen (?)"},
+    "tui.cmd.memos": {"nb": "Memoer …", "en": "Memos …"},
+    "tui.cmd.memos_help": {
+        "nb": "Alle memoer med hva de handler om; søk, og åpne det de handler om (M)",
+        "en": "Every memo with what it is about; search, and open what it is about (M)",
+    },
     # undo / redo
     "tui.history.missing": {
         "nb": "Angre/gjør om er ikke tilgjengelig ennå",
@@ -197,13 +205,51 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.corpus.stage": {"nb": "Runde {number}", "en": "Stage {number}"},
     "tui.corpus.coded": {"nb": "{share} kodet", "en": "{share} coded"},
     "tui.corpus.no_transcript": {"nb": "ingen transkripsjon", "en": "no transcript"},
-    "tui.corpus.counts": {
-        "nb": "{words} ord · {speakers} talere",
-        "en": "{words} words · {speakers} speakers",
-    },
+    "tui.corpus.counts": {"nb": "{words} ord · {speakers}", "en": "{words} words · {speakers}"},
+    "tui.corpus.speakers": {"nb": "{count} talere", "en": "{count} speakers"},
+    "tui.corpus.speakers_one": {"nb": "{count} taler", "en": "{count} speaker"},
     "tui.corpus.figures": {
-        "nb": "{words} ord · {speakers} talere · {turns} ytringer · {share} kodet · {codes} koder",
-        "en": "{words} words · {speakers} speakers · {turns} turns · {share} coded · {codes} codes",
+        "nb": "{words} ord · {speakers} · {turns} ytringer · {share} kodet · {codes} koder",
+        "en": "{words} words · {speakers} · {turns} turns · {share} coded · {codes} codes",
+    },
+    "tui.corpus.memos": {"nb": "Memoer", "en": "Memos"},
+    "tui.key.memo_here": {"nb": "Memo om dette", "en": "Memo on this"},
+    "tui.key.import": {"nb": "Importer corpus/", "en": "Import corpus/"},
+    "tui.memo.group": {"nb": "Memo om fokusgruppen «{name}»", "en": "Memo on the focus group «{name}»"},
+    "tui.memo.stage": {"nb": "Memo om «{name}», runde {number}", "en": "Memo on «{name}», stage {number}"},
+    "tui.import.starting": {"nb": "Importerer corpus/ …", "en": "Importing corpus/ …"},
+    "tui.import.running": {
+        "nb": "Importerer {index}/{total}: {path}",
+        "en": "Importing {index}/{total}: {path}",
+    },
+    "tui.import.more": {
+        "nb": "… og {count} til (sdi import viser alle)",
+        "en": "… and {count} more (sdi import shows them all)",
+    },
+    "tui.first_run.title": {
+        "nb": "Prosjektet har ingen transkripsjoner ennå.",
+        "en": "The project has no transcripts yet.",
+    },
+    "tui.first_run.body": {
+        "nb": "Legg transkripsjonene i {folder}: én fil per fokusgruppe og runde ({suffixes}). Hver ytring "
+        "begynner med taleren og et kolon. Øverst i fila kan et +++-felt si fokusgruppe, sted, kategori, "
+        "runde og dato — ellers blir filnavnet gruppa og runden 1. Navn i pseudonymlista byttes ut ved "
+        "import.",
+        "en": "Put the transcripts in {folder}: one file per focus group and stage ({suffixes}). Each turn "
+        "starts with the speaker and a colon. A +++ block at the top can give focus group, site, "
+        "category, stage and date — otherwise the file name becomes the group and the stage 1. Names in "
+        "the pseudonym key are replaced on import.",
+    },
+    "tui.first_run.example": {"nb": "Slik kan en fil begynne:", "en": "A file can begin like this:"},
+    "tui.first_run.sample": {
+        "nb": '+++\ngroup = "Barnehage Fjordvik"\nsite = "Fjordvik"\nstage = 1\ndate = 2025-02-13\n+++\n\n'
+        "Moderator: Når merker dere at noe ikke er som det skal?\n\nFB1: Det er sjelden én ting.",
+        "en": '+++\ngroup = "Kindergarten Fjordvik"\nsite = "Fjordvik"\nstage = 1\ndate = 2025-02-13\n'
+        "+++\n\nModerator: When do you notice that something is wrong?\n\nP1: It is rarely one thing.",
+    },
+    "tui.first_run.key": {
+        "nb": "Trykk i for å importere (eller kjør sdi import i prosjektmappa).",
+        "en": "Press i to import (or run sdi import in the project folder).",
     },
     "tui.corpus.summary": {"nb": "Oppsummering", "en": "Summary"},
     "tui.corpus.no_summary": {
@@ -285,10 +331,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.groups.title": {"nb": "Kodegrupper", "en": "Code groups"},
     "tui.groups.ungrouped": {"nb": "Ugruppert", "en": "Ungrouped"},
     "tui.groups.ungrouped_count": {"nb": "{count} ugrupperte koder", "en": "{count} ungrouped codes"},
+    "tui.groups.ungrouped_count_one": {"nb": "{count} ugruppert kode", "en": "{count} ungrouped code"},
     "tui.groups.group_count": {"nb": "{count} kodegrupper", "en": "{count} code groups"},
+    "tui.groups.group_count_one": {"nb": "{count} kodegruppe", "en": "{count} code group"},
     "tui.groups.marked": {"nb": "{count} merket", "en": "{count} marked"},
     "tui.groups.codes": {"nb": "{count} koder", "en": "{count} codes"},
+    "tui.groups.codes_one": {"nb": "{count} kode", "en": "{count} code"},
     "tui.groups.speakers": {"nb": "{count} talere", "en": "{count} speakers"},
+    "tui.groups.speakers_one": {"nb": "{count} taler", "en": "{count} speaker"},
     "tui.groups.concept": {"nb": "begrep {name}", "en": "concept {name}"},
     "tui.groups.rest_mark": {"nb": "(rest)", "en": "(rest)"},
     "tui.groups.codes_in": {"nb": "Koder i «{name}»", "en": "Codes in «{name}»"},
@@ -311,7 +361,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.groups.no_group": {"nb": "Ugruppert (ingen gruppe)", "en": "Ungrouped (no group)"},
     "tui.groups.new_choice": {"nb": "+ Ny kodegruppe …", "en": "+ New code group …"},
     "tui.groups.move_title": {"nb": "Flytt {count} koder til …", "en": "Move {count} codes to …"},
+    "tui.groups.move_title_one": {"nb": "Flytt koden til …", "en": "Move the code to …"},
     "tui.groups.moved": {"nb": "Flyttet {count} koder til «{name}»", "en": "Moved {count} codes to «{name}»"},
+    "tui.groups.moved_one": {"nb": "Flyttet koden til «{name}»", "en": "Moved the code to «{name}»"},
     "tui.groups.new_title": {"nb": "Navn på den nye kodegruppen", "en": "Name of the new code group"},
     "tui.groups.rename_title": {"nb": "Nytt navn på kodegruppen", "en": "Rename the code group"},
     "tui.groups.confirm_delete": {

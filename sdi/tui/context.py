@@ -25,6 +25,14 @@ def tr(node: DOMNode, key: str, **values: object) -> str:
     return t(key, str(getattr(node.app, "language", "nb")), **values)
 
 
+def counted(node: DOMNode, key: str, count: int, **values: object) -> str:
+    """`key` for `count` things: its `…_one` form for exactly one («1 taler», not «1 talere»)."""
+    from sdi.i18n import catalogue
+
+    one = f"{key}_one"
+    return tr(node, one if count == 1 and one in catalogue() else key, count=count, **values)
+
+
 def refuse(node: DOMNode, error: BaseException) -> None:
     """A refusal from the workflow or the store, as one notification in the project's language."""
     language = str(getattr(node.app, "language", "nb"))

@@ -142,7 +142,7 @@ async def test_an_english_project_gets_an_english_workbench(project_root: Path) 
             await open_coding(pilot)
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpModal)
-            assert app.screen.keys["Code"] == "c" and app.screen.keys["Next sentence"] == "shift+↓ / J"
+            assert app.screen.keys["Code"] == "c" and app.screen.keys["Next sentence"] == "J"
     finally:
         project.close()
 

@@ -27,6 +27,7 @@ from sdi.workflow.search import TurnHit, find_quote, search
 from sdi.workflow.search_filter import FilterOptions, SearchFilter, filter_options
 
 if TYPE_CHECKING:
+    from sdi.tui.app import SdiApp
     from sdi.tui.screens.base import SdiScreen
 
 LIMIT = 100
@@ -262,3 +263,19 @@ class SearchModal(SdiModal[SearchOutcome]):
 
         span = (passage.document_id, passage.start, passage.end)
         self.app.push_screen(CodePicker(self.project, prefill, [(speaker, words)], span), chosen)
+
+
+def open_search(app: SdiApp, opener: SdiScreen) -> None:
+    """`/`: the search view over the screen in front; `enter` on a hit walks down to it in Coding."""
+
+    def done(outcome: SearchOutcome | None) -> None:
+        if outcome is None:
+            return
+        if outcome.wrote:
+            app.data_changed()
+            opener.sync()
+        if outcome.place is not None:
+            document_id, offset = outcome.place
+            app.walk_down("coding", {"document": document_id, "offset": offset})
+
+    app.push_screen(SearchModal(opener), done)

@@ -17,7 +17,6 @@ from sdi.tui.context import sdi_app
 from sdi.tui.modals.code_picker import CodeChoice, CodePicker
 from sdi.tui.modals.dialogs import ConfirmModal, InputModal
 from sdi.tui.modals.picker import PickerModal
-from sdi.tui.modals.transcript_picker import TranscriptPicker
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import CHECK_BINDINGS, SdiScreen, Target
 from sdi.tui.screens.coding_filter import ALL, CodeFilter, filter_choices, next_coding
@@ -363,8 +362,4 @@ class CodingScreen(SdiScreen):
         return Target("document", self.view.id, self.view.title) if self.view else None
 
     def action_pick_transcript(self) -> None:
-        def picked(document_id: int | None) -> None:
-            if document_id is not None:
-                sdi_app(self).open_transcript(document_id)
-
-        self.app.push_screen(TranscriptPicker(list_transcripts(self.project), self.document_id), picked)
+        sdi_app(self).action_pick_transcript()

@@ -33,6 +33,7 @@ class StatusLine(Widget):
         "status-line--nlp",
         "status-line--progress",
         "status-line--separator",
+        "status-line--activity",
     }
 
     def _variants(self) -> list[tuple[str, str, str]]:
@@ -60,6 +61,10 @@ class StatusLine(Widget):
         ]
 
     def render(self) -> Text:
+        activity = sdi_app(self).activity
+        if activity:  # something under way (an export being written): said alone, so it is seen
+            style = self.get_component_rich_style("status-line--activity")
+            return Text(f" ⏳ {activity}", style=style, no_wrap=True, overflow="ellipsis")
         width = self.size.width - 1
         title = sdi_app(self).project.config.title
         variants = self._variants()
