@@ -416,10 +416,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.concept.name": {"nb": "Navn", "en": "Name"},
     "tui.concept.definition": {"nb": "Definisjon", "en": "Definition"},
     "tui.concept.notes": {"nb": "Notater", "en": "Notes"},
-    "tui.concept.editor_hint": {
-        "nb": "tab: neste felt · ctrl+s lagrer · escape avbryter",
-        "en": "tab: next field · ctrl+s saves · escape cancels",
+    "tui.concept.form_hint": {
+        "nb": "ctrl+s lagrer · escape avbryter · tab: neste felt, så kodingene under (k: nøkkelsitat)",
+        "en": "ctrl+s saves · escape cancels · tab: next field, then the codings below (k: key quote)",
     },
+    "tui.help.concept_form": {"nb": "I begrepsskjemaet", "en": "In the concept form"},
     # quotes screen
     "tui.quotes.sets_title": {"nb": "Sitatsett", "en": "Quote sets"},
     "tui.quotes.context": {"nb": "{sets} sitatsett · {quotes}", "en": "{sets} quote sets · {quotes}"},
