@@ -187,6 +187,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Ordene som kodes ({words} ord):",
         "en": "The words to be coded ({words}):",
     },
+    "tui.code_picker.wider": {"nb": "· ctrl+w: hele ytringen", "en": "· ctrl+w: the whole turn"},
+    "tui.code_picker.narrower": {"nb": "· ctrl+w: bare setningene", "en": "· ctrl+w: only the sentences"},
+    "tui.key.widen": {"nb": "Hele ytringen / bare setningene", "en": "Whole turn / only the sentences"},
     "tui.code_picker.passage_turns": {
         "nb": "Ordene som kodes ({words} ord) — {turns} ytringer, én koding per ytring:",
         "en": "The words to be coded ({words}) — {turns} turns, one coding per turn:",
@@ -310,6 +313,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "tui.coder.title": {"nb": "Bytt koder (nå: {login})", "en": "Switch coder (now: {login})"},
     "tui.coder.choice": {"nb": "{name} · {count} kodinger", "en": "{name} · {count} codings"},
+    "tui.coder.choice_one": {"nb": "{name} · {count} koding", "en": "{name} · {count} coding"},
     "tui.coder.new": {"nb": "+ Ny koder …", "en": "+ New coder …"},
     "tui.coder.new_title": {"nb": "Navn på ny koder", "en": "Name of the new coder"},
     "tui.coder.now": {"nb": "Du koder nå som {name}", "en": "You are now coding as {name}"},

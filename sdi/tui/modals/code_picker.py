@@ -37,6 +37,7 @@ class CodeChoice:
 
     statement: str
     code_id: int | None = None
+    wider: bool = False  # the wider passage was chosen (ctrl+w), not the one first shown
 
 
 class MatchList(OptionList):
@@ -55,8 +56,9 @@ class CodePicker(SdiModal[CodeChoice | None]):
 
     CSS_PATH = "code_picker.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "tui.key.cancel"),
-        Binding("down", "to_matches", "tui.key.to_matches", show=False),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
+        Binding("down", "to_matches", "tui.key.to_matches", show=False, id="to_matches"),
+        Binding("ctrl+w", "widen", "tui.key.widen", show=False, id="widen"),
     ]
 
     def __init__(
@@ -65,11 +67,14 @@ class CodePicker(SdiModal[CodeChoice | None]):
         words: str,
         passage: Sequence[tuple[str, str]] = (),
         span: tuple[int, int, int] | None = None,
+        wider: Sequence[tuple[str, str]] = (),
     ) -> None:
         """`words` prefill the input; `passage` is what will be coded, as (speaker, exact words) per turn;
-        `span` (transcript id, start, end) is the passage's stretch, for the closeness check."""
+        `span` (transcript id, start, end) is the passage's stretch, for the closeness check. With `wider`
+        (a search hit's whole turn), `ctrl+w` switches between the two and the answer says which."""
         super().__init__()
         self.project, self.words, self.passage, self.span = project, words, list(passage), span
+        self.narrow, self.wider, self.widened = list(passage), list(wider), False
         self.codes: list[CodeSummary] = []
         self.assist: CodeAssist | None = None
 
@@ -89,8 +94,21 @@ class CodePicker(SdiModal[CodeChoice | None]):
     def _passage_title(self) -> str:
         words = sum(len(text.split()) for _, text in self.passage)
         if len(self.passage) > 1:
-            return self.tr("tui.code_picker.passage_turns", words=words, turns=len(self.passage))
-        return self.tr("tui.code_picker.passage", words=words)
+            title = self.tr("tui.code_picker.passage_turns", words=words, turns=len(self.passage))
+        else:
+            title = self.tr("tui.code_picker.passage", words=words)
+        if self.wider:
+            title += " " + self.tr("tui.code_picker.narrower" if self.widened else "tui.code_picker.wider")
+        return title
+
+    def action_widen(self) -> None:
+        """`ctrl+w`: the whole turn instead of the sentences (and back)."""
+        if not self.wider:
+            return
+        self.widened = not self.widened
+        self.passage = self.wider if self.widened else self.narrow
+        self.query_one("#passage-title", Label).update(self._passage_title())
+        self.query_one("#passage-words", Static).update(self._passage_text())
 
     def _passage_text(self) -> Text:
         """Every word that will be coded, none cut: speaker, then «the words»."""
@@ -170,14 +188,14 @@ class CodePicker(SdiModal[CodeChoice | None]):
     def _new_code(self, event: Input.Submitted) -> None:
         statement = " ".join(event.value.split())
         if statement:
-            self.dismiss(CodeChoice(statement))
+            self.dismiss(CodeChoice(statement, wider=self.widened))
         else:
             self.notify(self.tr("tui.code_picker.empty"), severity="warning")
 
     @on(OptionList.OptionSelected, "#matches")
     def _reuse(self, event: OptionList.OptionSelected) -> None:
         code = next(c for c in self.codes if str(c.id) == event.option.id)
-        self.dismiss(CodeChoice(code.statement, code.id))
+        self.dismiss(CodeChoice(code.statement, code.id, wider=self.widened))
 
     def action_to_matches(self) -> None:
         matches = self.query_one("#matches", OptionList)

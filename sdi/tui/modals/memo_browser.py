@@ -106,8 +106,9 @@ class MemoBrowser(SdiModal[MemoListing | None]):
 
     @on(Input.Submitted, "#memo-search")
     def _submitted(self) -> None:
-        if self.shown:
-            self.dismiss(self.shown[self.query_one(MemoList).highlighted or 0])
+        option = self.query_one(MemoList).highlighted_option
+        if option is not None:
+            self.dismiss(next(item for item in self.shown if str(item.memo.id) == option.id))
 
     @on(OptionList.OptionSelected, "#memo-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

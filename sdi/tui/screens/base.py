@@ -20,7 +20,7 @@ from sdi.tui.modals.picker import PickerModal
 from sdi.tui.navigation import State
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.tui.widgets.step_bar import StepBar
-from sdi.workflow.check import audit_log, record_check
+from sdi.workflow.check import audit_log, record_check, transcript_log
 from sdi.workflow.errors import reportable_errors
 from sdi.workflow.memo import delete_memo, memos_for, write_memo
 from sdi.workflow.project import Project
@@ -185,7 +185,10 @@ class SdiScreen(Screen[None]):
     def action_audit(self) -> None:
         target = self._target_or_warn()
         if target is not None:
-            events = audit_log(self.project, target.type, target.id)
+            if target.type == "document":  # a transcript's log holds its codings too
+                events = transcript_log(self.project, target.id)
+            else:
+                events = audit_log(self.project, target.type, target.id)
             self.app.push_screen(AuditModal(self.tr("tui.audit.title", target=target.label), events))
 
     # ---- memos ------------------------------------------------------------------------------------------

@@ -195,6 +195,8 @@ class CodeGroupScreen(SdiScreen):
 
     @on(OptionList.OptionHighlighted, "#groups")
     def _group_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.highlighted_option is not event.option:
+            return  # stale: the highlight moved on (a walk selected another group) before this arrived
         key = event.option.id or UNGROUPED
         if key != self.group_key:
             self.group_key, self.code_id = key, None

@@ -158,6 +158,8 @@ class ConceptScreen(SdiScreen):
 
     @on(OptionList.OptionHighlighted, "#concept-groups")
     def _group_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.highlighted_option is not event.option:
+            return  # stale: the highlight moved on (a walk selected another group) before this arrived
         group_id = int((event.option.id or "group-0").removeprefix("group-"))
         if group_id != self.group_id:
             self.group_id = group_id

@@ -72,12 +72,13 @@ class TranscriptReader(ReaderSelection, ScrollView, can_focus=True):
         self._index: dict[int, int] = {}  # turn seq → position in _turns
         self._by_turn: list[list[CodingView]] = []
         self._codings: list[CodingView] = []
+        self._codings_stamp = 0  # counts new codings (the painter redraws what it kept from before)
         self._sentences: dict[int, list[Span]] = {}
         self._words = TranscriptWords([])
         self._layout: TranscriptLayout | None = None
         self._stripes = Stripes()
         self._lanes = 1  # stripe lanes the margin has room for
-        self.group_order: Mapping[int, int] = {}  # code group id → its colour (by its place in the list)
+        self._group_order: Mapping[int, int] = {}
         self._uncoded_only = False
         self._speaker: str | None = None
         self._codes: frozenset[int] | None = None  # only turns coded with one of these codes
@@ -137,6 +138,7 @@ class TranscriptReader(ReaderSelection, ScrollView, can_focus=True):
     def set_codings(self, codings: Sequence[CodingView], *, relayout: bool = True) -> None:
         """New codings for the same transcript (after coding, renaming, undo)."""
         self._codings = sorted(codings, key=lambda c: (c.start, c.id))
+        self._codings_stamp += 1
         self._by_turn = [[] for _ in self._turns]
         for coding in self._codings:
             index = max(0, bisect_right(self._turn_starts, coding.start) - 1)
@@ -195,6 +197,16 @@ class TranscriptReader(ReaderSelection, ScrollView, can_focus=True):
             return next((c for c in self._codings if c.id == self._focus_id), None)
         under = [c for c in self.codings_of_turn() if c.start <= self.caret < c.end]
         return min(under, key=lambda c: (c.end - c.start, c.id)) if under else None
+
+    @property
+    def group_order(self) -> Mapping[int, int]:
+        """Code group id → its colour (by its place in the group list)."""
+        return self._group_order
+
+    @group_order.setter
+    def group_order(self, order: Mapping[int, int]) -> None:
+        self._group_order = order
+        self._codings_stamp += 1
 
     def focus_coding(self, coding_id: int | None) -> None:
         """Light up a coding's words and stripe (the side panel's highlighted coding), or stop doing so."""
