@@ -7,7 +7,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.palette.search": {"nb": "Søk etter kommandoer …", "en": "Search for commands …"},
     "tui.palette.themes": {"nb": "Søk etter tema …", "en": "Search for themes …"},
     "tui.palette.no_matches": {"nb": "Ingen treff", "en": "No matches"},
-    "tui.sys.theme": {"nb": "Tema …", "en": "Theme …"},
+    "tui.sys.theme": {"nb": "Velg tema …", "en": "Choose theme …"},
     "tui.sys.theme_help": {"nb": "Velg et annet fargetema", "en": "Choose another colour theme"},
     "tui.sys.quit": {"nb": "Avslutt", "en": "Quit"},
     "tui.sys.quit_help": {

@@ -63,7 +63,8 @@ class SdiCommands(Provider):
         for bindings in screen._bindings.key_to_bindings.values():
             for binding in bindings:
                 if binding.description in ours and binding.action not in commands:
-                    name = tr(app, "tui.cmd.screen", step=step, action=binding.description)
+                    action = binding.tooltip or binding.description
+                    name = tr(app, "tui.cmd.screen", step=step, action=action)
                     run = partial(app.run_action, binding.action, screen)
                     commands[binding.action] = (name, run, app.get_key_display(binding))
         return list(commands.values())

@@ -40,12 +40,16 @@ def refuse(node: DOMNode, error: BaseException) -> None:
 
 
 def translate_bindings(node: DOMNode, language: str) -> None:
-    """Replace binding descriptions that are i18n keys (`tui.…`) by their text, on this instance only."""
+    """Replace binding descriptions and tooltips that are i18n keys (`tui.…`) by their text, on this
+    instance only. The description is the footer's short word; a tooltip, where there is one, says it in
+    full for the help and the palette."""
+
+    def said(text: str) -> str:
+        return t(text, language) if text.startswith("tui.") else text
+
     keys = {
         key: [
-            replace(binding, description=t(binding.description, language))
-            if binding.description.startswith("tui.")
-            else binding
+            replace(binding, description=said(binding.description), tooltip=said(binding.tooltip))
             for binding in bindings
         ]
         for key, bindings in node._bindings.key_to_bindings.items()

@@ -61,7 +61,7 @@ async def test_the_palette_speaks_bokmal(tui_project: Project) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert "Kommandoer" in {binding.description for binding in app._bindings.key_to_bindings["ctrl+p"]}
-        await run_command(pilot, "Tema")  # Textual's own theme search, in bokmål too
+        await run_command(pilot, "Velg tema")  # Textual's own theme search, in bokmål too
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(CommandInput).placeholder == "Søk etter tema …"
 
@@ -254,3 +254,22 @@ async def test_an_empty_project_opens_on_what_to_do_and_i_imports(tmp_path: Path
             assert "no group in the metadata" not in said
     finally:
         project.close()
+
+
+async def test_the_footer_fits_80_columns_on_every_screen(analysis_project: Project) -> None:
+    """Every key the footer shows is whole at 80×24, left of the palette's key."""
+    from textual.widgets._footer import FooterKey
+
+    app = SdiApp(analysis_project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "12345":
+            await pilot.press(key)
+            await pilot.pause()
+            keys = list(app.screen.query(FooterKey))
+            palette = next(k for k in keys if k.has_class("-command-palette"))
+            others = [k for k in keys if k is not palette]
+            assert others and palette.region.right <= 80
+            assert all(k.region.right <= palette.region.x for k in others), [
+                (k.description, k.region) for k in others
+            ]
+            assert "Hjelp" in [k.description for k in others]

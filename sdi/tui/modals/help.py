@@ -67,7 +67,7 @@ def show_help(app: SdiApp) -> None:
         if binding.description not in ours:
             continue
         heading = app.tr(getattr(active.node, "HELP_TITLE", "tui.help.here"))
-        keys = sections.setdefault(heading, {}).setdefault(binding.description, [])
+        keys = sections.setdefault(heading, {}).setdefault(binding.tooltip or binding.description, [])
         keys.append(app.get_key_display(binding))
     rows = [
         (heading, [(" / ".join(dict.fromkeys(keys)), text) for text, keys in entries.items()])

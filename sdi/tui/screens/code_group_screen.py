@@ -62,7 +62,7 @@ class CodeGroupScreen(SdiScreen):
     CSS_PATH = "code_group_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *WALK_BINDINGS,
-        Binding("space", "mark", "tui.key.mark", key_display="space", id="mark"),
+        Binding("space", "mark", "tui.key.mark", key_display="space", id="mark", tooltip="tui.key.mark_next"),
         Binding("m", "move", "tui.key.move_codes"),
         Binding("n", "new_group", "tui.key.new_group", show=False),
         Binding("r", "rename", "tui.key.rename_here", show=False),

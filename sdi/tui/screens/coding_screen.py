@@ -343,8 +343,8 @@ class CodingScreen(SdiScreen):
             return
         reader.go_to(found.start)
         reader.focus_coding(found.id)
-        where = self.tr("tui.coding.jump_wrapped") if wrapped else ""
-        self.notify(self.tr("tui.coding.jumped", name=name or found.statement) + where, timeout=2)
+        if wrapped:  # the lit-up words and the code's name say the rest; going round is worth a word
+            self.notify(self.tr("tui.coding.jump_wrapped", name=name or found.statement), timeout=3)
 
     def action_quote(self) -> None:
         """`q`: the coding under the caret into a quote set."""

@@ -44,7 +44,7 @@ class ConceptScreen(SdiScreen):
         *WALK_BINDINGS,
         Binding("n", "new_concept", "tui.key.new_concept", show=False, id="new_concept"),
         Binding("e", "edit_concept", "tui.key.edit_concept", id="edit_concept"),
-        Binding("k", "key_quote", "tui.key.key_quote", id="key_quote"),
+        Binding("k", "key_quote", "tui.key.key_quote_short", id="key_quote", tooltip="tui.key.key_quote"),
         Binding("q", "quote", "tui.key.quote", show=False, id="quote"),
         Binding("delete", "delete_concept", "tui.key.delete_concept", show=False, id="delete_concept"),
         *CHECK_BINDINGS,

@@ -57,9 +57,9 @@ class CorpusScreen(SdiScreen):
     CSS_PATH = "corpus_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,o", "open", "tui.key.open_transcript", key_display="enter/o", id="open"),
-        Binding("e", "edit_summary", "tui.key.edit_summary", id="edit_summary"),
+        Binding("e", "edit_summary", "tui.key.summary", id="edit_summary", tooltip="tui.key.edit_summary"),
         Binding("m", "memo", "tui.key.memo_here", show=False, id="memo"),
-        Binding("i", "import", "tui.key.import", show=False, id="import"),
+        Binding("i", "import", "tui.key.import_short", id="import", tooltip="tui.key.import"),
     ]
 
     def __init__(self) -> None:
@@ -107,9 +107,11 @@ class CorpusScreen(SdiScreen):
         self._show_detail(self.tree.cursor_node)
 
     def _first_run(self, empty: bool) -> None:
-        """An empty project: what to put in corpus/ and how to import it, where the details would be."""
+        """An empty project: the key to import first, then what to put in corpus/ — the whole width."""
         panel = self.query_one("#first-run", Static)
         panel.display = empty
+        self.tree.display = not empty
+        self.query_one("#corpus-detail").set_class(empty, "-alone")
         if not empty:
             return
         corpus = self.project.config.corpus_dir
@@ -117,11 +119,12 @@ class CorpusScreen(SdiScreen):
             folder = str(corpus.relative_to(self.project.root)) + "/"
         except ValueError:
             folder = str(corpus)
-        text = Text(self.tr("tui.first_run.title") + "\n\n", style="bold")
+        text = Text()
+        text.append(self.tr("tui.first_run.title") + "\n", style="bold")
+        text.append(self.tr("tui.first_run.key") + "\n\n", style="bold reverse")
         text.append(self.tr("tui.first_run.body", folder=folder, suffixes=" ".join(SUPPORTED_SUFFIXES)))
         text.append("\n\n" + self.tr("tui.first_run.example") + "\n", style="bold")
-        text.append(self.tr("tui.first_run.sample") + "\n\n", style="italic")
-        text.append(self.tr("tui.first_run.key"), style="bold")
+        text.append(self.tr("tui.first_run.sample"), style="italic")
         panel.update(text)
 
     def _entries(self, rows: Iterable[StageStatus]) -> Iterable[Entry]:

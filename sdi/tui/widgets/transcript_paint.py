@@ -194,6 +194,8 @@ class ReaderPainter:
         segments = [Segment(number, frame.styles["gutter"]), Segment(mark, frame.styles["marker"])]
         if line.kind == HEADER:
             segments += self._header(line.turn, frame)
+            if not frame.label and line.turn == reader.cursor_turn and frame.focus is not None:
+                segments += self._header_label(frame.focus, width - Strip(segments).cell_length, base)
             return Strip(segments).adjust_cell_length(width, base)
         if line.kind == TEXT:
             text_style = frame.styles["moderator"] if turn.is_moderator else base
@@ -216,6 +218,14 @@ class ReaderPainter:
             warning = "  ⚠ " + tr(reader, "tui.transcript.orphaned", count=lost)
             segments.append(Segment(warning, frame.styles["flagged"]))
         return segments
+
+    def _header_label(self, coding: CodingView, room: int, base: Style) -> list[Segment]:
+        """Where the margin has no room for names: the lit-up coding's code on its turn's header line, in
+        its stripe's colour, so what the bar beside the words means is said on screen at any width."""
+        if room < LABEL_MIN + 4:
+            return []
+        style = base + Style(color=self.colour(coding), bold=True)
+        return [Segment("  ┃ ", style), Segment(clip(coding.statement, room - 4), style)]
 
     def _focus_style(self, coding: CodingView) -> Style:
         """The lit-up coding: its stripe's colour mixed into the background, and the words stressed."""
