@@ -21,13 +21,17 @@ STRINGS: dict[str, dict[str, str]] = {
     # status line
     "tui.status.coder": {"nb": "koder: {coder}", "en": "coder: {coder}"},
     "tui.status.progress": {
-        "nb": "{share} kodet · {codes} koder · {groups} kodegrupper · {concepts} begreper",
-        "en": "{share} coded · {codes} codes · {groups} code groups · {concepts} concepts",
+        "nb": "{share} kodet · {codes} · {groups} · {concepts}",
+        "en": "{share} coded · {codes} · {groups} · {concepts}",
     },
-    "tui.status.progress_short": {
-        "nb": "{share} kodet · {codes} koder · {groups} grupper · {concepts} begreper",
-        "en": "{share} coded · {codes} codes · {groups} groups · {concepts} concepts",
-    },
+    "tui.status.codes": {"nb": "{count} koder", "en": "{count} codes"},
+    "tui.status.codes_one": {"nb": "{count} kode", "en": "{count} code"},
+    "tui.status.groups": {"nb": "{count} kodegrupper", "en": "{count} code groups"},
+    "tui.status.groups_one": {"nb": "{count} kodegruppe", "en": "{count} code group"},
+    "tui.status.groups_short": {"nb": "{count} grupper", "en": "{count} groups"},
+    "tui.status.groups_short_one": {"nb": "{count} gruppe", "en": "{count} group"},
+    "tui.status.concepts": {"nb": "{count} begreper", "en": "{count} concepts"},
+    "tui.status.concepts_one": {"nb": "{count} begrep", "en": "{count} concept"},
     # keys (binding descriptions: footer and help)
     "tui.key.help": {"nb": "Hjelp", "en": "Help"},
     "tui.key.theme": {"nb": "Lyst/mørkt tema", "en": "Light/dark theme"},
@@ -226,66 +230,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "{words} ord · {speakers} · {turns} ytringer · {share} kodet · {codes} koder",
         "en": "{words} words · {speakers} · {turns} turns · {share} coded · {codes} codes",
     },
-    "tui.corpus.memos": {"nb": "Memoer", "en": "Memos"},
-    "tui.key.memo_here": {"nb": "Memo om dette", "en": "Memo on this"},
-    "tui.key.import": {
-        "nb": "Importer nye og endrede filer i corpus/",
-        "en": "Import new and changed files in corpus/",
-    },
-    "tui.key.import_short": {"nb": "Importer", "en": "Import"},
-    "tui.key.summary": {"nb": "Oppsummering", "en": "Summary"},
-    "tui.memo.group": {"nb": "Memo om fokusgruppen «{name}»", "en": "Memo on the focus group «{name}»"},
-    "tui.memo.stage": {"nb": "Memo om «{name}», runde {number}", "en": "Memo on «{name}», stage {number}"},
-    "tui.import.starting": {"nb": "Importerer corpus/ …", "en": "Importing corpus/ …"},
-    "tui.import.running": {
-        "nb": "Importerer {index}/{total}: {path}",
-        "en": "Importing {index}/{total}: {path}",
-    },
-    "tui.import.more": {
-        "nb": "… og {count} til (sdi import viser alle)",
-        "en": "… and {count} more (sdi import shows them all)",
-    },
-    "tui.first_run.title": {
-        "nb": "Prosjektet har ingen transkripsjoner ennå.",
-        "en": "The project has no transcripts yet.",
-    },
-    "tui.first_run.body": {
-        "nb": "Legg transkripsjonene i {folder}: én fil per fokusgruppe og runde ({suffixes}). Hver ytring "
-        "begynner med taleren og et kolon. Øverst i fila kan et +++-felt si fokusgruppe, sted, kategori, "
-        "runde og dato — ellers blir filnavnet gruppa og runden 1. Navn i pseudonymlista byttes ut ved "
-        "import.",
-        "en": "Put the transcripts in {folder}: one file per focus group and stage ({suffixes}). Each turn "
-        "starts with the speaker and a colon. A +++ block at the top can give focus group, site, "
-        "category, stage and date — otherwise the file name becomes the group and the stage 1. Names in "
-        "the pseudonym key are replaced on import.",
-    },
-    "tui.first_run.example": {"nb": "Slik kan en fil begynne:", "en": "A file can begin like this:"},
-    "tui.first_run.sample": {
-        "nb": '+++\ngroup = "Barnehage Fjordvik"\nsite = "Fjordvik"\nstage = 1\ndate = 2025-02-13\n+++\n\n'
-        "Moderator: Når merker dere at noe ikke er som det skal?\n\nFB1: Det er sjelden én ting.",
-        "en": '+++\ngroup = "Kindergarten Fjordvik"\nsite = "Fjordvik"\nstage = 1\ndate = 2025-02-13\n'
-        "+++\n\nModerator: When do you notice that something is wrong?\n\nP1: It is rarely one thing.",
-    },
-    "tui.first_run.key": {
-        "nb": " Trykk i for å importere (eller kjør sdi import i prosjektmappa). ",
-        "en": " Press i to import (or run sdi import in the project folder). ",
-    },
-    "tui.corpus.summary": {"nb": "Oppsummering", "en": "Summary"},
-    "tui.corpus.no_summary": {
-        "nb": "Ingen oppsummering ennå — e for å skrive en",
-        "en": "No summary yet — e to write one",
-    },
-    "tui.corpus.participants": {"nb": "Deltakere", "en": "Participants"},
-    "tui.corpus.moderator": {"nb": "moderator", "en": "moderator"},
-    "tui.corpus.pick_stage": {
-        "nb": "Velg en runde for å redigere oppsummeringen",
-        "en": "Choose a stage to edit its summary",
-    },
-    "tui.corpus.summary_title": {
-        "nb": "Oppsummering av {group}, runde {number}",
-        "en": "Summary of {group}, stage {number}",
-    },
-    "tui.corpus.summary_saved": {"nb": "Oppsummeringen er lagret", "en": "Summary saved"},
     # coding screen
     "tui.coding.nothing": {"nb": "Ingen ytringer å vise", "en": "No turns to show"},
     "tui.coding.filter_uncoded": {"nb": "bare ukodede", "en": "uncoded only"},

@@ -1,4 +1,5 @@
-"""Strings of the workbench's palette (Textual's own commands in it), its exports and its memo browser."""
+"""Strings of the workbench's palette (Textual's own commands in it), its exports, its memo browser and memos
+on Korpus, importing from Korpus and the first-run screen."""
 
 from __future__ import annotations
 
@@ -102,4 +103,65 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.memos.kind.concept": {"nb": "begrep", "en": "concept"},
     "tui.memos.kind.quote_set": {"nb": "sitatsett", "en": "quote set"},
     "tui.memos.kind.quote": {"nb": "sitat", "en": "quote"},
+    # Korpus: memos, importing, the first run
+    "tui.corpus.memos": {"nb": "Memoer", "en": "Memos"},
+    "tui.key.memo_here": {"nb": "Memo om dette", "en": "Memo on this"},
+    "tui.key.import": {
+        "nb": "Importer nye og endrede filer i corpus/",
+        "en": "Import new and changed files in corpus/",
+    },
+    "tui.key.import_short": {"nb": "Importer", "en": "Import"},
+    "tui.key.summary": {"nb": "Oppsummering", "en": "Summary"},
+    "tui.memo.group": {"nb": "Memo om fokusgruppen «{name}»", "en": "Memo on the focus group «{name}»"},
+    "tui.memo.stage": {"nb": "Memo om «{name}», runde {number}", "en": "Memo on «{name}», stage {number}"},
+    "tui.import.starting": {"nb": "Importerer corpus/ …", "en": "Importing corpus/ …"},
+    "tui.import.running": {
+        "nb": "Importerer {index}/{total}: {path}",
+        "en": "Importing {index}/{total}: {path}",
+    },
+    "tui.import.more": {
+        "nb": "… og {count} til (sdi import viser alle)",
+        "en": "… and {count} more (sdi import shows them all)",
+    },
+    "tui.first_run.title": {
+        "nb": "Prosjektet har ingen transkripsjoner ennå.",
+        "en": "The project has no transcripts yet.",
+    },
+    "tui.first_run.body": {
+        "nb": "Legg transkripsjonene i {folder}: én fil per fokusgruppe og runde ({suffixes}). Hver ytring "
+        "begynner med taleren og et kolon. Øverst i fila kan et +++-felt si fokusgruppe, sted, kategori, "
+        "runde og dato — ellers blir filnavnet gruppa og runden 1. Navn i pseudonymlista byttes ut ved "
+        "import.",
+        "en": "Put the transcripts in {folder}: one file per focus group and stage ({suffixes}). Each turn "
+        "starts with the speaker and a colon. A +++ block at the top can give focus group, site, "
+        "category, stage and date — otherwise the file name becomes the group and the stage 1. Names in "
+        "the pseudonym key are replaced on import.",
+    },
+    "tui.first_run.example": {"nb": "Slik kan en fil begynne:", "en": "A file can begin like this:"},
+    "tui.first_run.sample": {
+        "nb": '+++\ngroup = "Barnehage Fjordvik"\nsite = "Fjordvik"\nstage = 1\ndate = 2025-02-13\n+++\n\n'
+        "Moderator: Når merker dere at noe ikke er som det skal?\n\nFB1: Det er sjelden én ting.",
+        "en": '+++\ngroup = "Kindergarten Fjordvik"\nsite = "Fjordvik"\nstage = 1\ndate = 2025-02-13\n'
+        "+++\n\nModerator: When do you notice that something is wrong?\n\nP1: It is rarely one thing.",
+    },
+    "tui.first_run.key": {
+        "nb": " Trykk i for å importere (eller kjør sdi import i prosjektmappa). ",
+        "en": " Press i to import (or run sdi import in the project folder). ",
+    },
+    "tui.corpus.summary": {"nb": "Oppsummering", "en": "Summary"},
+    "tui.corpus.no_summary": {
+        "nb": "Ingen oppsummering ennå — e for å skrive en",
+        "en": "No summary yet — e to write one",
+    },
+    "tui.corpus.participants": {"nb": "Deltakere", "en": "Participants"},
+    "tui.corpus.moderator": {"nb": "moderator", "en": "moderator"},
+    "tui.corpus.pick_stage": {
+        "nb": "Velg en runde for å redigere oppsummeringen",
+        "en": "Choose a stage to edit its summary",
+    },
+    "tui.corpus.summary_title": {
+        "nb": "Oppsummering av {group}, runde {number}",
+        "en": "Summary of {group}, stage {number}",
+    },
+    "tui.corpus.summary_saved": {"nb": "Oppsummeringen er lagret", "en": "Summary saved"},
 }

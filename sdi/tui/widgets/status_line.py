@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
-from sdi.tui.context import sdi_app, tr
+from sdi.tui.context import counted, sdi_app, tr
 
 SEPARATOR = " │ "
 MIN_TITLE = 8
@@ -42,15 +42,16 @@ class StatusLine(Widget):
         status = app.status
         figures = {
             "share": app.percent(status.coded_share),
-            "codes": status.codes,
-            "groups": status.code_groups,
-            "concepts": status.concepts,
+            "codes": counted(self, "tui.status.codes", status.codes),
+            "groups": counted(self, "tui.status.groups", status.code_groups),
+            "concepts": counted(self, "tui.status.concepts", status.concepts),
         }
         coder = tr(self, "tui.status.coder", coder=app.project.coder_name)
         nlp = app.nlp_label
         short_nlp = nlp.split(" (")[0]
         progress = tr(self, "tui.status.progress", **figures)
-        short_progress = tr(self, "tui.status.progress_short", **figures)
+        figures["groups"] = counted(self, "tui.status.groups_short", status.code_groups)
+        short_progress = tr(self, "tui.status.progress", **figures)
         name = app.project.coder_name
         return [
             (coder, nlp, progress),
