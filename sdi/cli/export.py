@@ -1,13 +1,13 @@
 """`sdi export quotes SET`: a quote set as a Word document for a paper or a poster (A1 landscape, or A0/A2,
 one panel per category, optionally with a figure); the codebook; the analysis report with its figures. Each
-file is checked for real names before it is allowed to stay on disk."""
+file is checked for real names before it is allowed to stay on disk (the writing is `sdi.publish`)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened, slug
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -64,98 +64,41 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_quotes(args: argparse.Namespace) -> int:
-    from sdi.cli.figure import figure_of, names_allowed
-    from sdi.export.word import WordQuote, write_paper, write_poster
-    from sdi.workflow.quote import find_quote_set, quote_set_export
+    from sdi.publish import quotes_export
+    from sdi.workflow.quote import find_quote_set
 
-    figure = None
     with opened(args) as project:
-        data = quote_set_export(project, find_quote_set(project, args.set))
-        language, author = project.config.language, project.coder_name
-        path = args.output or project.config.exports_dir / f"{slug(data.name, 'sitater')}-{args.layout}.docx"
-        if args.layout == "poster" and args.figure:
-            figure = figure_of(project, args.figure)
-    names = data.pseudonymised_names
-    if figure is not None and not names_allowed(figure, names, args.allow_names, str(path)):
+        export = quotes_export(project, find_quote_set(project, args.set), args.layout, path=args.output,
+                               block=args.block, appendix=args.appendix, size=args.size,
+                               figure=args.figure)  # fmt: skip
+    written = export.run(allow_names=args.allow_names)
+    if not no_real_names(written):
         return EXIT_NAMES
-    quotes = [
-        WordQuote(q.display, q.original, q.edited, q.context.attribution_in(language),
-                  q.context.concept or q.context.code_group, q.context.category or q.context.group)
-        for q in data.quotes
-    ]  # fmt: skip
-    if args.layout == "paper":
-        write_paper(
-            path,
-            data.name,
-            data.description,
-            quotes,
-            language=language,
-            block=args.block,
-            appendix=args.appendix,
-            author=author,
-        )
-    else:
-        from sdi.export.figures import render
-
-        image = render(figure, "png") if figure is not None else None
-        write_poster(path, data.name, quotes, data.participants_per_category, language=language,
-                     author=author, size=args.size, figure=image,
-                     figure_caption=figure.title if figure else "")  # fmt: skip
-    if not no_real_names(path, data.pseudonymised_names, args.allow_names):
-        return EXIT_NAMES
-    print(f"{path}: {len(quotes)} sitater ({args.layout})")
+    print(f"{written.path}: {export.counts['quotes']} sitater ({args.layout})")
     return 0
 
 
 def run_codebook(args: argparse.Namespace) -> int:
-    from sdi.export.tables import write_codebook_csv, write_codebook_docx
-    from sdi.workflow.report import codebook_rows
+    from sdi.publish import codebook_exports
 
+    formats = ("docx", "csv") if args.format == "both" else (args.format,)
     with opened(args) as project:
-        rows = codebook_rows(project)
-        config, author = project.config, project.coder_name
-    written = []
-    if args.format in ("docx", "both"):
-        written.append(
-            write_codebook_docx(
-                config.exports_dir / "kodebok.docx", config.title, rows, config.language, author=author
-            )
-        )
-    if args.format in ("csv", "both"):
-        written.append(write_codebook_csv(config.exports_dir / "kodebok.csv", rows, config.language))
-    names = tuple(config.pseudonyms)
-    if not all([no_real_names(path, names, args.allow_names) for path in written]):
+        exports = codebook_exports(project, formats)
+    written = [export.run(allow_names=args.allow_names) for export in exports]
+    if not all([no_real_names(item) for item in written]):
         return EXIT_NAMES
-    for path in written:
-        print(f"{path}: {len(rows)} koder")
+    for export, item in zip(exports, written, strict=True):
+        print(f"{item.path}: {export.counts['codes']} koder")
     return 0
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from sdi.export.report import write_report
-    from sdi.workflow.report import analysis_report
+    from sdi.publish import report_export
 
     with opened(args) as project:
-        data = analysis_report(project)
-        config = project.config
-        figures = [] if args.no_figures else report_figures(project)
-    path = args.output or config.exports_dir / "analyserapport.docx"
-    write_report(path, data.title, data.sections, data.stages, data.spread, data.checks, config.language,
-                 author=data.coder, memos=data.memos, figures=figures)  # fmt: skip
-    if not no_real_names(path, data.pseudonymised_names, args.allow_names):
+        export = report_export(project, path=args.output, figures=not args.no_figures)
+    written = export.run(allow_names=args.allow_names)
+    if not no_real_names(written):
         return EXIT_NAMES
-    print(f"{path}: {len(data.sections)} kodegrupper, {len(data.checks)} kontroller")
+    print(f"{written.path}: {export.counts['groups']} kodegrupper, {export.counts['checks']} kontroller")
     return 0
-
-
-def report_figures(project: object) -> list[object]:
-    """The report's figures: the concept map, code groups × focus groups as a heatmap, codings per focus
-    group and stage."""
-    from sdi.workflow.figure_data import bars_of, concept_map_data, heatmap_of
-    from sdi.workflow.matrix import build_matrix, read_coded_turns
-
-    language = project.config.language  # type: ignore[attr-defined]
-    coded = read_coded_turns(project, "code_group", language)  # type: ignore[arg-type]
-    by_group = heatmap_of(build_matrix(coded, "group", language), "codings", language)
-    by_stage = bars_of(build_matrix(coded, "transcript", language), language)
-    return [concept_map_data(project), by_group, by_stage]  # type: ignore[arg-type]

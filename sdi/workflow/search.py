@@ -18,6 +18,7 @@ from sdi.storage.search_index import (
     IndexRow,
     add_rows,
     compact,
+    count_matches,
     match,
     unindexed_utterances,
     word_forms,
@@ -116,6 +117,7 @@ class SearchResult:
     hits: tuple[TurnHit, ...]
     clauses: tuple[Clause, ...]
     ignored: tuple[str, ...]  # query words dropped as stop words
+    total: int = 0  # turns matching in all; more than len(hits) when the limit cut the list
 
 
 def parse_query(query: str) -> list[tuple[str, str, bool]]:
@@ -161,6 +163,7 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
     with project.store.reading() as session:
         admitted = turns_within(session, within or SearchFilter())
         scored = match(session, clauses, limit, within=admitted)
+        total = len(scored) if len(scored) < limit else count_matches(session, clauses, within=admitted)
         turns = turn_rows(session, [i for i, _ in scored])
     scores = dict(scored)
     wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
@@ -175,7 +178,7 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
         )
         hits.append(TurnHit(*turn, spans, scores[turn[0]]))
     hits.sort(key=lambda h: -h.score)
-    return SearchResult(tuple(hits), tuple(clauses), tuple(ignored))
+    return SearchResult(tuple(hits), tuple(clauses), tuple(ignored), total)
 
 
 TEXT_CACHE_CHARS = 64_000_000
