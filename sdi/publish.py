@@ -135,7 +135,7 @@ def codebook_exports(project: Project, formats: tuple[str, ...] = ("docx", "csv"
     names = tuple(config.pseudonyms)
     writers: dict[str, Callable[[Path], Path]] = {
         "docx": lambda target: write_codebook_docx(target, config.title, rows, config.language,
-                                                   author=author),  # fmt: skip
+                                                   author=author),
         "csv": lambda target: write_codebook_csv(target, rows, config.language),
     }
     return [
