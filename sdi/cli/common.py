@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sdi.publish import slug as slug
@@ -42,3 +43,16 @@ def no_real_names(written: Written) -> bool:
         print(f"  {where}", file=sys.stderr)
     print("  (use --allow-names to keep such a file)", file=sys.stderr)
     return False
+
+
+def no_real_names_in(path: Path, names: tuple[str, ...], allow_names: bool) -> bool:
+    """`no_real_names` for a file a command wrote itself: read it back for the pseudonym key's real names and
+    remove it when one is there (unless --allow-names)."""
+    from sdi.export.names import names_in_export
+    from sdi.publish import Written
+
+    found = tuple(names_in_export(path, names))
+    if found and not allow_names:
+        path.unlink(missing_ok=True)
+        return no_real_names(Written(path, found, kept=False))
+    return True

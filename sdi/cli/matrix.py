@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened
+from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
 from sdi.i18n import t
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def write_sheets(
     if path.suffix.lower() != f".{args.format}":
         raise WorkflowError(key="error.matrix.format", path=path)
     write_tables(path, sheets, title=title, author=author, language=language)
-    if not no_real_names(path, names, args.allow_names):
+    if not no_real_names_in(path, names, args.allow_names):
         return EXIT_NAMES
     what = t("mx.written_table", language, rows=len(sheets[0].rows), columns=len(sheets[0].header))
     print(t("mx.written", language, path=path, what=what))
