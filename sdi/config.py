@@ -20,6 +20,11 @@ STATE_DIR = ".sdi"
 DEFAULT_KEY_FILE = f"{STATE_DIR}/pseudonymnokkel.toml"
 DEFAULT_MODEL = "nb_core_news_sm"
 DEFAULT_MODERATORS = ("Moderator", "I", "Intervjuer", "Ordstyrer")
+# National services and bodies named in almost every Norwegian welfare study: naming them identifies no one.
+DEFAULT_ACRONYMS = (
+    "NAV", "Nav", "PPT", "BUP", "DPS", "BUF", "Bufetat", "Bufdir", "SFO", "FAU", "IOP", "KS", "Statped",
+    "Udir", "RVTS", "FHI", "Helsedirektoratet", "Barneombudet",
+)  # fmt: skip
 LANGUAGES = ("nb", "en")
 
 
@@ -53,6 +58,8 @@ class Config:
     key_file: str = DEFAULT_KEY_FILE
     # [privacy] names, places, institutions: real names `sdi anonymise` looks for (fuzzily), by kind
     privacy_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # [privacy] acronyms: capitalised words `sdi anonymise` never proposes (services, not people or places)
+    acronyms: tuple[str, ...] = DEFAULT_ACRONYMS
     # [analysis] the words of the model being evaluated: a code made only of them is suspect
     model_terms: tuple[str, ...] = ()
     guide: str = ""  # the interview guide (text/Markdown), relative to the project folder
@@ -131,6 +138,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
         "names": (list, "a list of strings"),
         "places": (list, "a list of strings"),
         "institutions": (list, "a list of strings"),
+        "acronyms": (list, "a list of strings"),
     },
     "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
 }
@@ -239,6 +247,9 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
             for kind in ("names", "places", "institutions")
             if f"privacy.{kind}" in values
         },
+        acronyms=tuple(
+            word.strip() for word in values.get("privacy.acronyms", DEFAULT_ACRONYMS) if word.strip()
+        ),
         model_terms=terms,
         guide=values.get("analysis.guide", "").strip(),
     )
@@ -384,7 +395,8 @@ language = "nb"
 coder = ""
 
 [nlp]
-# spaCy pipeline to use when installed; otherwise sdi uses its offline Norwegian pipeline.
+# spaCy pipeline to use when installed; otherwise sdi uses its own Norwegian pipeline (nb_sdi: parts of
+# speech, lemmas, names), and the offline lookup pipeline only if that cannot load. "offline": lookups only.
 model = "{model}"
 
 [database]
@@ -401,6 +413,8 @@ patterns = []
 # The pseudonym key (real names -> pseudonyms), kept apart from the database, owner-only, never exported.
 # Add names with `sdi pseudonym add "Kari Nordmann" "[helsesykepleier]"`.
 key_file = ".sdi/pseudonymnokkel.toml"
+# Acronyms and short names of services that `sdi anonymise` never proposes as names (they identify no one).
+acronyms = {acronyms}
 
 [analysis]
 # Words of the model or intervention being evaluated, and the interview guide (a text/Markdown file): a new
@@ -420,5 +434,8 @@ def write_default(root: Path, title: str) -> Path:
     if path.exists():
         raise ConfigError(path, "already exists; not overwritten")
     safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
-    path.write_text(DEFAULT_TOML.format(title=safe_title, model=DEFAULT_MODEL), encoding="utf-8")
+    listed = "[" + ", ".join(f'"{word}"' for word in DEFAULT_ACRONYMS) + "]"
+    path.write_text(
+        DEFAULT_TOML.format(title=safe_title, model=DEFAULT_MODEL, acronyms=listed), encoding="utf-8"
+    )
     return path

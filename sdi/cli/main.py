@@ -18,6 +18,7 @@ from sdi.cli import (
     export,
     keywords,
     merge,
+    nlp,
     project,
     pseudonym,
     refi,
@@ -41,6 +42,7 @@ COMMANDS = (
     pseudonym,
     anonymise,
     check,
+    nlp,
     db,
 )
 EXIT_ERROR = 2

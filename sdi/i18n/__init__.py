@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 LANGUAGES = ("nb", "en")
-_PARTS = ("cli", "tui", "errors", "anonymise", "assist", "safety", "exchange", "search")
+_PARTS = ("cli", "tui", "errors", "anonymise", "assist", "safety", "exchange", "search", "nlp")
 
 
 @cache

@@ -44,7 +44,8 @@ def index_document(project: Project, session: Session, document: Document) -> in
     nlp = pipeline(project)
     texts = [document.text[u.start : u.end] for u in turns]
     rows = []
-    for turn, text, annotation in zip(turns, texts, nlp.annotate(texts), strict=True):
+    annotations = nlp.annotate(texts, entities=False)  # names are found when asked (sdi anonymise)
+    for turn, text, annotation in zip(turns, texts, annotations, strict=True):
         lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
         stop = {t.text.lower() for t in annotation.tokens if t.is_stop}
         rows.append(
@@ -141,7 +142,7 @@ def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
         if kind == "prefix":
             clauses.append(Clause("prefix", (raw,), negated))
             continue
-        tokens = [t for t in next(nlp.annotate([raw])).tokens if not t.is_punct]
+        tokens = [t for t in next(nlp.annotate([raw], entities=False)).tokens if not t.is_punct]
         if kind == "term" and all(t.is_stop for t in tokens):
             ignored.append(raw)
             continue
@@ -164,13 +165,14 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
     scores = dict(scored)
     wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
     prefixes = tuple(c.words[0] for c in clauses if not c.negated and c.kind == "prefix")
-    annotations = pipeline(project).annotate([t[8] for t in turns])
+    words_of_turns = pipeline(project).readings([t[8] for t in turns])
     hits = []
-    for turn, annotation in zip(turns, annotations, strict=True):
+    for turn, words in zip(turns, words_of_turns, strict=True):
+        text = turn[8]
         spans = tuple(
-            (tok.start, tok.end)
-            for tok in annotation.tokens
-            if tok.lemma.lower() in wanted_lemmas or (prefixes and tok.text.lower().startswith(prefixes))
+            (start, end)
+            for start, end, lemmas in words
+            if lemmas & wanted_lemmas or (prefixes and text[start:end].lower().startswith(prefixes))
         )
         hits.append(TurnHit(*turn, spans, scores[turn[0]]))
     hits.sort(key=lambda h: -h.score)
