@@ -196,8 +196,8 @@ def test_a_failure_leaves_store_and_key_as_they_were(
 def test_with_a_model_that_has_entities_the_entities_are_the_candidates(
     named: Project, tmp_path: Path
 ) -> None:
-    """The model path: a saved pipeline whose entity ruler knows «Kari» and «Holmen». The list still
-    catches the misspelling the model does not know."""
+    """The model path: a saved pipeline whose entity ruler knows «Kari» and «Holmen»; the entities give the
+    kinds. The list still catches the misspelling the model does not know."""
     import dataclasses
 
     import spacy
@@ -214,7 +214,7 @@ def test_with_a_model_that_has_entities_the_entities_are_the_candidates(
     assert set(proposals) == {"Kari", "Holmen"} and proposals["Kari"].variants == ()  # «Karri» unknown
     assert proposals["Kari"].kind == "person" and proposals["Holmen"].kind == "place"
     assert proposals["Kari"].count == 3  # Kari twice, and «Karis» found the way apply replaces it
-    # The capitals heuristic is not used with a model that has entities: nothing else is proposed.
+    # The capitals rule runs beside the entities, but «Karri» is a common word to it (curry): not proposed.
 
     named.config = dataclasses.replace(named.config, privacy_lists={"names": ("Kari",)})
     proposals = {p.name: p for p in find_names(named)}
