@@ -19,6 +19,7 @@ CONFIG_NAME = "sdi.toml"
 STATE_DIR = ".sdi"
 DEFAULT_KEY_FILE = f"{STATE_DIR}/pseudonymnokkel.toml"
 DEFAULT_MODEL = "nb_core_news_sm"
+INDEX_LEMMAS = ("pipeline", "lookup")
 DEFAULT_MODERATORS = ("Moderator", "I", "Intervjuer", "Ordstyrer")
 # National services and bodies named in almost every Norwegian welfare study: naming them identifies no one.
 DEFAULT_ACRONYMS = (
@@ -51,6 +52,9 @@ class Config:
     language: str = "nb"
     coder: str = ""
     nlp_model: str = DEFAULT_MODEL
+    # [nlp] index: which lemmas the search index holds: "pipeline" (the pipeline above) or "lookup" (the
+    # offline lookup lemmatiser: faster imports of very large corpora, less accurate lemmas)
+    nlp_index: str = "pipeline"
     database_url: str = ""
     moderator_labels: tuple[str, ...] = DEFAULT_MODERATORS
     speaker_patterns: tuple[str, ...] = ()
@@ -130,7 +134,7 @@ _WRITTEN_PASSWORD = re.compile(r"^[A-Za-z0-9+.-]+://[^/@:]*:(?!\$\{[A-Za-z_][A-Z
 # table -> key -> (expected type(s), description for the error message)
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
     "project": {"title": (str, "a string"), "language": (str, "a string"), "coder": (str, "a string")},
-    "nlp": {"model": (str, "a string")},
+    "nlp": {"model": (str, "a string"), "index": (str, "a string")},
     "database": {"url": (str, "a string")},
     "speakers": {"moderator": (list, "a list of strings"), "patterns": (list, "a list of strings")},
     "privacy": {
@@ -227,6 +231,9 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
             "an environment variable (postgresql+psycopg://kari:${SDI_DB_PASSWORD}@server/studie) or "
             "leave it out and use ~/.pgpass",
         )
+    index = values.get("nlp.index", "pipeline")
+    if index not in INDEX_LEMMAS:
+        raise fail("nlp", "index", f"'nlp.index' must be one of {', '.join(map(repr, INDEX_LEMMAS))}")
     moderators = values.get("speakers.moderator")
     terms = tuple(" ".join(term.split()) for term in values.get("analysis.model_terms", ()))
     if not all(terms):
@@ -237,6 +244,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         language=language,
         coder=values.get("project.coder", ""),
         nlp_model=values.get("nlp.model", DEFAULT_MODEL),
+        nlp_index=index,
         database_url=values.get("database.url", ""),
         moderator_labels=tuple(moderators) if moderators is not None else DEFAULT_MODERATORS,
         speaker_patterns=patterns,
@@ -398,6 +406,10 @@ coder = ""
 # spaCy pipeline to use when installed; otherwise sdi uses its own Norwegian pipeline (nb_sdi: parts of
 # speech, lemmas, names), and the offline lookup pipeline only if that cannot load. "offline": lookups only.
 model = "{model}"
+# Lemmas for the search index: "pipeline" (the pipeline above, the most accurate) or "lookup" (the offline
+# lookup lemmatiser: imports several times faster for very large corpora, lemmas less accurate). After a
+# change, `sdi reindex` brings the stored transcripts in line.
+index = "pipeline"
 
 [database]
 # Empty: an SQLite file under .sdi/ (git-ignored). Team server: "postgresql+psycopg://user@host/db".

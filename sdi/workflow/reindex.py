@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sdi.storage.models import Document, Utterance
 from sdi.storage.search_index import remove_document
 from sdi.workflow.project import Project
-from sdi.workflow.search import compact_index, index_document, pipeline
+from sdi.workflow.search import compact_index, index_document, index_model, index_pipeline
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def plan(project: Project, everything: bool = False) -> ReindexPlan:
     `everything`). Loads no pipeline: the name comes from `describe_pipeline`."""
     from sdi.nlp.pipeline import describe_pipeline
 
-    name = describe_pipeline(project.config.nlp_model).name
+    name = describe_pipeline(index_model(project)).name
     with project.store.reading() as session:
         query = select(Document.id).order_by(Document.id)
         if not everything:
@@ -46,7 +46,7 @@ def reindex(
 ) -> int:
     """Index `documents` again, one transaction each; `progress(transcripts done, turns done)` after each.
     Returns the turns indexed."""
-    pipeline(project)  # load before the first transaction, so no write waits on it
+    index_pipeline(project)  # load before the first transaction, so no write waits on it
     total = 0
     for done, document_id in enumerate(documents, 1):
         with project.store.transaction() as session:

@@ -36,12 +36,28 @@ def pipeline(project: Project):  # type: ignore[no-untyped-def]
     return load_pipeline(project.config.nlp_model)
 
 
+def index_model(project: Project) -> str:
+    """The pipeline whose lemmas the search index holds: the project's, or the lookup lemmatiser when
+    `[nlp] index = "lookup"` asks for fast imports."""
+    from sdi.nlp.pipeline import OFFLINE_NAME
+
+    return OFFLINE_NAME if project.config.nlp_index == "lookup" else project.config.nlp_model
+
+
+def index_pipeline(project: Project):  # type: ignore[no-untyped-def]
+    """The pipeline that lemmatises for the search index — at import and for every query, so the two
+    always agree."""
+    from sdi.nlp.pipeline import load_pipeline
+
+    return load_pipeline(index_model(project))
+
+
 def index_document(project: Project, session: Session, document: Document) -> int:
     """Annotate and index the turns of `document` that are not indexed yet; returns how many."""
     turns = unindexed_utterances(session, document.id)
     if not turns:
         return 0
-    nlp = pipeline(project)
+    nlp = index_pipeline(project)
     texts = [document.text[u.start : u.end] for u in turns]
     rows = []
     annotations = nlp.annotate(texts, entities=False)  # names are found when asked (sdi anonymise)
@@ -135,7 +151,7 @@ def parse_query(query: str) -> list[tuple[str, str, bool]]:
 
 
 def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
-    nlp = pipeline(project)
+    nlp = index_pipeline(project)
     clauses: list[Clause] = []
     ignored: list[str] = []
     for kind, raw, negated in parse_query(query):
@@ -165,7 +181,7 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
     scores = dict(scored)
     wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
     prefixes = tuple(c.words[0] for c in clauses if not c.negated and c.kind == "prefix")
-    words_of_turns = pipeline(project).readings([t[8] for t in turns])
+    words_of_turns = index_pipeline(project).readings([t[8] for t in turns])
     hits = []
     for turn, words in zip(turns, words_of_turns, strict=True):
         text = turn[8]
@@ -230,7 +246,7 @@ def find_quote(
     query = " ".join(remembered.split())
     if not query:
         raise WorkflowError("type what you remember of the quote")
-    terms = pipeline(project).lemma_terms(query)
+    terms = index_pipeline(project).lemma_terms(query)
     with project.store.reading() as session:
         admitted = turns_within(session, within or SearchFilter())
         candidates = _candidate_turns(session, terms, admitted)

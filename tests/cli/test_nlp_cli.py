@@ -96,3 +96,40 @@ def test_reindex_gives_the_index_the_new_pipelines_lemmas(
     project.close()
     code, out, _ = run(capsys, "--project", str(project_dir), "reindex")
     assert code == 0 and "allerede indeksert" in out
+
+
+def test_lookup_index_keeps_imports_on_the_fast_path(
+    project_dir: Path, tagging_model: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`[nlp] index = "lookup"`: the tagging pipeline is the project's, but the index (and every query)
+    takes the lookup lemmas; switching back and reindexing gives the pipeline's."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import Document
+
+    config = project_dir / "sdi.toml"
+    original = config.read_text(encoding="utf-8")
+    text = original.replace('model = "nb_core_news_sm"', f'model = "{tagging_model}"')
+    config.write_text(text.replace('index = "pipeline"', 'index = "lookup"'), encoding="utf-8")
+    body = "Moderator: Hvor bor dere?\n\nP1: Landet er stort, og landet har mange fjorder.\n"
+    write(project_dir, "corpus/bh-1.md", transcript_md("Barnehage Fjordvik", 1, body))
+    assert run(capsys, "--project", str(project_dir), "import", "--quiet")[0] == 0
+    project = open_project(project_dir, exact=True)
+    with project.store.reading() as session:
+        assert session.scalars(select(Document.pipeline)).all() == ["offline-nb"]
+    assert search(project, "land").hits == () and len(search(project, "lande").hits) == 1
+    project.close()
+
+    config.write_text(text, encoding="utf-8")
+    assert run(capsys, "--project", str(project_dir), "reindex", "--quiet")[0] == 0
+    project = open_project(project_dir, exact=True)
+    assert len(search(project, "land").hits) == 1
+    project.close()
+
+
+def test_an_unknown_index_setting_is_refused_naming_the_line(tmp_path: Path) -> None:
+    from sdi.config import ConfigError, load_config
+
+    (tmp_path / "sdi.toml").write_text('[nlp]\nmodel = "offline"\nindex = "fast"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"sdi\.toml:3: 'nlp.index' must be one of 'pipeline', 'lookup'"):
+        load_config(tmp_path)
