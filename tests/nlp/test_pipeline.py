@@ -169,3 +169,30 @@ def test_when_sdis_own_pipeline_cannot_load_the_offline_one_stands_in_and_says_w
     _FAILED.clear()  # a new process, without the package's copy
     shipped_at(tmp_path / "absent")
     assert "not found in the package" in describe_pipeline(MISSING_MODEL).failure
+
+
+def test_the_status_line_says_which_pipeline_runs_and_why(
+    shipped_at: Callable[[Path], None], saved_model: Path, tmp_path: Path, lemma_cache: Path
+) -> None:
+    from types import SimpleNamespace
+
+    from sdi.workflow.overview import nlp_description
+
+    def described(model: str, language: str = "en") -> str:
+        project = SimpleNamespace(config=SimpleNamespace(nlp_model=model, language=language))
+        return nlp_description(project)  # type: ignore[arg-type]
+
+    shipped_at(saved_model)
+    missing = f" — {MISSING_MODEL} is not installed"
+    ours = "sdi's own Norwegian pipeline nb_sdi (lemmas, sentences; no POS tags)"
+    assert described(MISSING_MODEL) == ours + missing
+    offline = "offline norsk pipeline (oppslagslemmaer, setninger; uten ordklasser, navngitte enheter)"
+    assert described("offline", "nb") == offline
+    broken = tmp_path / "nb_sdi"
+    broken.mkdir()
+    (broken / "config.cfg").write_text("not a config")
+    shipped_at(broken)
+    load_pipeline(MISSING_MODEL, lemma_cache)
+    text = described(MISSING_MODEL)
+    lookup = "offline Norwegian pipeline (lookup lemmas, sentences; no POS tags, entities)"
+    assert text.startswith(lookup + missing + "; sdi's own pipeline could not be loaded (")
