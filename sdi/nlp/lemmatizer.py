@@ -173,7 +173,8 @@ class LemmaComponent:
                 if chosen == "":
                     if len(memo) >= CACHE_LIMIT:
                         memo.clear()
-                    chosen = memo[key] = tagged_lemma(text, token.pos_, token.lemma_, readings)
+                    chosen = tagged_lemma(text, token.pos_, token.lemma_, readings, lemmatize.guess)
+                    memo[key] = chosen
                 token.lemma_ = chosen if chosen is not None else lemmatize(text, bool(start))
                 continue
             if not self.overwrite and token.lemma_ and text.lower() not in DIALECT:

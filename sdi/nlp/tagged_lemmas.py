@@ -9,7 +9,9 @@ Norsk Ordbank (`sdi.nlp.pos_readings`) lists 585,000 forms but cannot tell `land
    adjective reading is a slip);
 2. otherwise the table's reading for that part of speech (the model misspelt a lemma it never saw:
    `barnehagelærerne` → `barnehagelærer`), the most plausible first when there are several;
-3. otherwise, when the table has no reading for that part of speech, the model's own lemma.
+3. otherwise, when the table has no reading for that part of speech, the model's own lemma — except for a
+   noun whose model lemma is no word the table knows, where the lookup lemmatiser's compound rule is
+   surer (`stafettholder` → `stafettholder` by its head `holder`, where the model wrote `stafettholde`).
 
 Closed-class words, names, numbers and punctuation keep the model's lemma; dialect and Nynorsk forms of
 speech (`ikkje`, `eg`) take their Bokmål lemma from our lexicon. Pure: called by the lemma component
@@ -17,6 +19,8 @@ speech (`ikkje`, `eg`) take their Bokmål lemma from our lexicon. Pure: called b
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sdi.nlp.lemma_table import NOUN_ENDINGS
 from sdi.nlp.lexicon import DIALECT, PREFERRED
@@ -54,9 +58,21 @@ def pick(lower: str, found: tuple[str, ...]) -> str:
     return min(found, key=lambda lemma: (lemma != lower, len(lemma), lemma))
 
 
-def tagged_lemma(text: str, upos: str, model_lemma: str, readings: Readings) -> str | None:
+def known_word(readings: Readings, lemma: str) -> bool:
+    """Whether the table lists `lemma` as a lemma of any part of speech."""
+    return any(lemma in lemmas for lemmas in readings.all(lemma.lower()).values())
+
+
+def tagged_lemma(
+    text: str,
+    upos: str,
+    model_lemma: str,
+    readings: Readings,
+    guess: Callable[[str], str | None] = lambda lower: None,
+) -> str | None:
     """The lemma of a word the model tagged `upos` and lemmatised `model_lemma` (may be empty), or None
-    when neither the model nor the table has one (the caller's lookup lemmatiser decides then)."""
+    when neither the model nor the table has one (the caller's lookup lemmatiser decides then). `guess` is
+    the lookup lemmatiser's rule for words no list has (compounds, regular endings)."""
     lower = text.lower()
     dialect = DIALECT.get(lower)
     if dialect is not None:
@@ -65,6 +81,8 @@ def tagged_lemma(text: str, upos: str, model_lemma: str, readings: Readings) -> 
         return model_lemma or None
     found = candidates(readings, lower, upos)
     if not found:
+        if upos == "NOUN" and not (model_lemma and known_word(readings, model_lemma)):
+            return guess(lower) or model_lemma or None
         return model_lemma or None
     if model_lemma and (model_lemma in found or is_lemma(readings, model_lemma, upos)):
         return model_lemma

@@ -179,9 +179,11 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
         scored = match(session, clauses, limit, within=admitted)
         turns = _turns(session, [i for i, _ in scored])
     scores = dict(scored)
+    nlp = index_pipeline(project)
     wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
+    wanted_lemmas |= _query_readings(nlp, query)
     prefixes = tuple(c.words[0] for c in clauses if not c.negated and c.kind == "prefix")
-    words_of_turns = index_pipeline(project).readings([t[8] for t in turns])
+    words_of_turns = nlp.readings([t[8] for t in turns])
     hits = []
     for turn, words in zip(turns, words_of_turns, strict=True):
         text = turn[8]
@@ -193,6 +195,20 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
         hits.append(TurnHit(*turn, spans, scores[turn[0]]))
     hits.sort(key=lambda h: -h.score)
     return SearchResult(tuple(hits), tuple(clauses), tuple(ignored))
+
+
+def _query_readings(nlp, query: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every lemma the query's own words may have (their forms, lookup lemmas and table readings), for
+    marking the words of a hit: the index decided the hit with the pipeline's lemma, which for a word no
+    list knows may be one only the pipeline makes."""
+    from sdi.nlp.stopwords import stop_words
+
+    stop = stop_words()
+    raw = [words for kind, words, negated in parse_query(query) if not negated and kind != "prefix"]
+    found: set[str] = set()
+    for words in nlp.readings(raw):
+        found.update(lemma for _, _, lemmas in words for lemma in lemmas if lemma not in stop)
+    return found
 
 
 def _turns(session: Session, utterance_ids: Sequence[int]) -> list[tuple]:  # type: ignore[type-arg]

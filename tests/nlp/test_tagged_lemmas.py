@@ -70,3 +70,13 @@ def test_the_real_table_keeps_every_reading_by_part_of_speech(real: Readings) ->
     assert real.get("ukjentord", "NOUN") == ()
     assert real.get("landet", "PRON") == ()
     assert tagged_lemma("livet", "NOUN", "livet", real) == "liv"  # the model unsure, the table knows
+
+
+def test_an_unknown_compound_noun_takes_the_lookup_rule_over_a_made_up_model_lemma() -> None:
+    def guess(lower: str) -> str | None:
+        return {"stafettholder": "stafettholder", "stafettholderen": "stafettholder"}.get(lower)
+
+    assert tagged_lemma("stafettholder", "NOUN", "stafettholde", SMALL, guess) == "stafettholder"
+    assert tagged_lemma("stafettholderen", "NOUN", "stafettholder", SMALL, guess) == "stafettholder"
+    assert tagged_lemma("landet", "NOUN", "lande", SMALL, guess) == "land"  # the table first
+    assert tagged_lemma("stafettholder", "VERB", "stafettholde", SMALL, guess) == "stafettholde"
