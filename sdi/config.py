@@ -52,9 +52,7 @@ class Config:
     language: str = "nb"
     coder: str = ""
     nlp_model: str = DEFAULT_MODEL
-    # [nlp] index: which lemmas the search index holds: "pipeline" (the pipeline above) or "lookup" (the
-    # offline lookup lemmatiser: faster imports of very large corpora, less accurate lemmas)
-    nlp_index: str = "pipeline"
+    nlp_index: str = "pipeline"  # [nlp] index: the search index's lemmas from the pipeline, or "lookup"
     database_url: str = ""
     moderator_labels: tuple[str, ...] = DEFAULT_MODERATORS
     speaker_patterns: tuple[str, ...] = ()
@@ -62,8 +60,7 @@ class Config:
     key_file: str = DEFAULT_KEY_FILE
     # [privacy] names, places, institutions: real names `sdi anonymise` looks for (fuzzily), by kind
     privacy_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # [privacy] acronyms: capitalised words `sdi anonymise` never proposes (services, not people or places)
-    acronyms: tuple[str, ...] = DEFAULT_ACRONYMS
+    acronyms: tuple[str, ...] = DEFAULT_ACRONYMS  # [privacy] acronyms: never proposed by `sdi anonymise`
     # [analysis] the words of the model being evaluated: a code made only of them is suspect
     model_terms: tuple[str, ...] = ()
     guide: str = ""  # the interview guide (text/Markdown), relative to the project folder
@@ -255,9 +252,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
             for kind in ("names", "places", "institutions")
             if f"privacy.{kind}" in values
         },
-        acronyms=tuple(
-            word.strip() for word in values.get("privacy.acronyms", DEFAULT_ACRONYMS) if word.strip()
-        ),
+        acronyms=tuple(w.strip() for w in values.get("privacy.acronyms", DEFAULT_ACRONYMS) if w.strip()),
         model_terms=terms,
         guide=values.get("analysis.guide", "").strip(),
     )
@@ -447,7 +442,6 @@ def write_default(root: Path, title: str) -> Path:
         raise ConfigError(path, "already exists; not overwritten")
     safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
     listed = "[" + ", ".join(f'"{word}"' for word in DEFAULT_ACRONYMS) + "]"
-    path.write_text(
-        DEFAULT_TOML.format(title=safe_title, model=DEFAULT_MODEL, acronyms=listed), encoding="utf-8"
-    )
+    text = DEFAULT_TOML.format(title=safe_title, model=DEFAULT_MODEL, acronyms=listed)
+    path.write_text(text, encoding="utf-8")
     return path

@@ -45,7 +45,17 @@ PLACE_NOUNS = frozenset(
      "fylkeskommunes"}
 )  # fmt: skip
 PLACE_PREPOSITIONS = frozenset({"på", "i", "fra", "frå", "ved", "utenfor", "nær", "rundt"})
+NAME_TAGS = frozenset({"PROPN", "NOUN", "X", ""})  # parts of speech a one-word name may carry ("" untagged)
 SENTENCE_MARKS = frozenset({".", "!", "?", ":", "…", "«", "»", "[", "(", '"', "“", "”", "-", "–", "—"})
+
+
+@cache
+def spoken_words() -> frozenset[str]:
+    """Fillers, spoken and dialect forms: never a name on their own (unlike some stop words: «Hans»)."""
+    from sdi.nlp.lexicon import DIALECT
+    from sdi.nlp.stopwords import SPOKEN
+
+    return SPOKEN | frozenset(DIALECT)
 
 
 @cache
@@ -73,7 +83,7 @@ def discover(
     annotation: Annotation,
     *,
     skip: frozenset[str],
-    is_common: Callable[[str], bool],
+    is_common: Callable[..., bool],
     is_name: Callable[[str], bool],
     use_entities: bool,
 ) -> list[tuple[int, int, str, str]]:
@@ -105,10 +115,17 @@ def _entities(
     annotation: Annotation,
     at_start: list[bool],
     skip: frozenset[str],
-    is_common: Callable[[str], bool],
+    is_common: Callable[..., bool],
 ) -> list[tuple[int, int, str, str]]:
-    """The model's entities of the kinds we pseudonymise, without a sentence-initial common word in front
-    and without words on the skip list (the project's own names, acronyms of services)."""
+    """The model's entities of the kinds we pseudonymise, trimmed to what can be a name: no word in front
+    that is lowercase, on the skip list (the project's own names, acronyms of services) or a
+    sentence-initial common word; no punctuation at either end. A single word is dropped when the model
+    tagged it as something no name is (a verb, a number) or it is a filler or dialect form: a news-trained
+    model takes spoken words at a sentence start for names («Ho», «Berre», «Korleis»)."""
+
+    def skipped(token: Token) -> bool:
+        return token.text in skip or token.text.rstrip(".") in skip
+
     found = []
     for entity in annotation.entities:
         kind = ENTITY_KINDS.get(entity.label)
@@ -116,15 +133,25 @@ def _entities(
             continue
         inside = [i for i, t in enumerate(tokens) if entity.start <= t.start and t.end <= entity.end]
         while inside and (
-            tokens[inside[0]].text in skip
+            skipped(tokens[inside[0]])
             or tokens[inside[0]].is_punct
-            or (at_start[inside[0]] and len(inside) > 1 and is_common(tokens[inside[0]].text))
+            or not tokens[inside[0]].text[:1].isupper()
+            or (at_start[inside[0]] and len(inside) > 1 and is_common(tokens[inside[0]].text, True))
         ):
             inside = inside[1:]
         while inside and tokens[inside[-1]].is_punct:
             inside = inside[:-1]
-        if not inside or all(tokens[i].text in skip for i in inside if not tokens[i].is_punct):
+        if not inside or all(skipped(tokens[i]) for i in inside if not tokens[i].is_punct):
             continue
+        if len(inside) == 1:
+            only = tokens[inside[0]]
+            if (
+                any(ch.isdigit() for ch in only.text)
+                or ("-" in only.text and only.text.rpartition("-")[2].islower())  # «Word-fil»: a compound
+                or only.pos not in NAME_TAGS
+                or only.text.lower() in spoken_words()
+            ):
+                continue
         start, end = tokens[inside[0]].start, tokens[inside[-1]].end
         if text[start:end] in skip:
             continue
@@ -142,7 +169,7 @@ def _capitals(
     tokens: Sequence[Token],
     at_start: list[bool],
     skip: frozenset[str],
-    is_common: Callable[[str], bool],
+    is_common: Callable[..., bool],
     is_name: Callable[[str], bool],
 ) -> list[tuple[int, int, str, str]]:
     """Runs of capitalised words that are names (see the module docstring)."""
@@ -187,13 +214,13 @@ def _capitals(
 def _name_at_start(
     tokens: Sequence[Token],
     run: list[int],
-    is_common: Callable[[str], bool],
+    is_common: Callable[..., bool],
     is_name: Callable[[str], bool],
     place_noun: bool,
 ) -> bool:
     """Whether the sentence-initial first word of `run` is a name, not a capitalised common word."""
     token = tokens[run[0]]
-    common = is_common(token.text)
+    common = is_common(token.text, True)
     if not common:
         word = token.text
         genitive = word[:-1] if len(word) > 3 and word.endswith("s") else ""

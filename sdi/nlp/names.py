@@ -37,6 +37,7 @@ from sdi.nlp.name_discovery import (
     discover,
 )
 from sdi.nlp.pipeline import Annotation, Token
+from sdi.nlp.stopwords import SPOKEN
 
 __all__ = ["ENTITY_KINDS", "INSTITUTION", "INSTITUTION_NOUNS", "PERSON", "PLACE"]
 
@@ -101,7 +102,7 @@ def find_mentions(
     annotation: Annotation,
     *,
     lists: NameLists,
-    is_common: Callable[[str], bool],
+    is_common: Callable[..., bool],
     use_entities: bool,
     protected: Sequence[tuple[int, int]] = (),
     is_name: Callable[[str], bool] = lambda word: False,
@@ -220,26 +221,36 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def common_word_test(
-    lemma_of: Callable[[str], str | None], extra: Iterable[str] = ()
-) -> Callable[[str], bool]:
-    """`is_common(word)`: the lemma table knows the word (or its form without accents: «Éin») as a lowercase
-    word, not a name; or it is a month, a weekday, one of `extra` (dialect forms the table lacks), or a
-    hyphenated compound with a lowercase head."""
-    known = set(MONTHS_AND_DAYS) | {word.lower() for word in extra}
+    lemma_of: Callable[[str], str | None],
+    extra: Iterable[str] = (),
+    guess: Callable[[str], str | None] = lambda lower: None,
+) -> Callable[..., bool]:
+    """`is_common(word, at_start=False)`: the lemma table knows the word (or its form without accents:
+    «Éin») as a lowercase word, not a name; or it is a month, a weekday, a filler or spoken form of
+    `SPOKEN`, one of `extra` (dialect forms the table lacks), or a hyphenated compound with a lowercase
+    head. At a sentence start, where a capital says nothing, also an inflected compound of common words
+    (`guess`, the lookup lemmatiser's rules: «Konsultasjonsteamet» → «konsultasjonsteam»; a guess that
+    changes nothing, like «Fjordvik», does not count: places are named after common nouns)."""
+    known = set(MONTHS_AND_DAYS) | set(SPOKEN) | {word.lower() for word in extra}
 
-    def is_common(word: str) -> bool:
+    def is_common(word: str, at_start: bool = False) -> bool:
         lower = word.lower()
         head = lower.rpartition("-")[2]
         if head and head != lower and word.rpartition("-")[2].islower():
             return True  # `PPT-samarbeidet`, `Word-skjema`: a compound whose head is a common word
         folded = "".join(ch for ch in unicodedata.normalize("NFD", lower) if not unicodedata.combining(ch))
+        listed = False
         for form in dict.fromkeys((lower, unicodedata.normalize("NFC", folded))):
             if form in known:
                 return True
             lemma = lemma_of(form)
             if lemma is not None and lemma[:1].islower():
                 return True
-        return False
+            listed = listed or lemma is not None
+        if not at_start or listed:  # a word the table knows as a name is not guessed into a common one
+            return False
+        guessed = guess(lower)
+        return guessed is not None and guessed != lower and guessed[:1].islower()
 
     return is_common
 

@@ -266,13 +266,13 @@ def _listed_names(project: Project) -> dict[str, str]:
     return names
 
 
-def _word_tests() -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+def _word_tests() -> tuple[Callable[..., bool], Callable[[str], bool]]:
     """`is_common(word)` and `is_name(word)`, both read from the lemma table."""
-    from sdi.nlp.lemma_table import lemma_table
+    from sdi.nlp.lemmatizer import lemmatizer
     from sdi.nlp.lexicon import DIALECT
 
-    table = lemma_table()
-    return common_word_test(table.get, DIALECT), name_word_test(table.get)
+    lemmas = lemmatizer()
+    return common_word_test(lemmas.table.get, DIALECT, lemmas.guess), name_word_test(lemmas.table.get)
 
 
 def _occurrences(

@@ -72,12 +72,13 @@ def evaluate_file(path: Path, model: str, acronyms: tuple[str, ...] = DEFAULT_AC
 def _name_finder(gold, annotations, use_entities: bool, acronyms: tuple[str, ...]) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """The candidates `sdi anonymise` would propose in each sentence, scored by kind against gold."""
     from sdi.nlp.evaluation import KIND_OF_LABEL, EntityScore
-    from sdi.nlp.lemma_table import lemma_table
+    from sdi.nlp.lemmatizer import lemmatizer
     from sdi.nlp.lexicon import DIALECT
     from sdi.nlp.names import NameLists, common_word_test, find_mentions, name_word_test, protected_spans
 
-    table = lemma_table()
-    is_common, is_name = common_word_test(table.get, DIALECT), name_word_test(table.get)
+    lemmas = lemmatizer()
+    is_common = common_word_test(lemmas.table.get, DIALECT, lemmas.guess)
+    is_name = name_word_test(lemmas.table.get)
     lists = NameLists(skip=frozenset(acronyms))
     expected: set[tuple[int, int, int, str]] = set()
     proposed: set[tuple[int, int, int, str]] = set()

@@ -31,11 +31,13 @@ NAMES = ("Ibestad kommune", "Kari", "Tromsø", "Norge", "Gunn Elin", "Lia skole"
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
-@pytest.fixture
-def discovered(project_dir: Path) -> Iterator[Project]:
+@pytest.fixture(params=["offline", "nb_sdi"])
+def discovered(project_dir: Path, request: pytest.FixtureRequest) -> Iterator[Project]:
+    """The transcript imported into a project using the lookup pipeline (rules only), or sdi's own
+    pipeline (its entities and the rules)."""
     config = project_dir / "sdi.toml"
-    offline = config.read_text(encoding="utf-8").replace('model = "nb_core_news_sm"', 'model = "offline"')
-    config.write_text(offline, encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('"nb_core_news_sm"', f'"{request.param}"'), encoding="utf-8")
     write(project_dir, "corpus/bh-1.md", transcript_md("Barnehage Nordvik", 1, BODY, site="Nordvik"))
     project = open_project(project_dir, coder="tester", exact=True)
     report = import_paths(project, [])
