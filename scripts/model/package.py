@@ -2,7 +2,8 @@
 
 Usage: python scripts/model/package.py TRAINED_DIR TARGET_DIR
 
-Keeps what loading needs (config, meta, tokenizer, vocab, the components' weights), names the pipeline,
+Keeps what loading needs (config, meta, vocab, the components' weights; not the tokenizer, which is spaCy's
+Norwegian one and is built from the language when sdi loads the pipeline), names the pipeline,
 writes its licence and sources into meta.json, and clears the local training paths from the config. The
 README beside the target (sdi/nlp/model/README.md) is written by hand: it says where the figures come from.
 """
@@ -44,6 +45,9 @@ def package(source: Path, target: Path) -> None:
     meta.update(META)
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _clear_paths(staging / "config.cfg")
+    # The tokenizer is spaCy's Norwegian one, unchanged: sdi builds it from the language and skips the
+    # saved copy (re-adding its 748 exceptions cost a tenth of the load).
+    (staging / "tokenizer").unlink(missing_ok=True)
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)
     size = sum(path.stat().st_size for path in target.rglob("*") if path.is_file())

@@ -258,7 +258,10 @@ def _load_model(model: str, config_dir: Path, component_config: dict[str, Any]) 
     model has no lemmas. Returns the pipeline and whether it tags parts of speech and finds entities."""
     import spacy
 
-    nlp = spacy.load(model if spacy.util.is_package(model) else config_dir)
+    if config_dir == SHIPPED_DIR:  # built on spaCy's own Norwegian tokenizer: not saved, not read twice
+        nlp = spacy.load(config_dir, exclude=["tokenizer"])
+    else:
+        nlp = spacy.load(model if spacy.util.is_package(model) else config_dir)
     if not _assigns(nlp, ["token.is_sent_start", "doc.sents"]):
         nlp.add_pipe("sentencizer")
     has_lemmas = _assigns(nlp, ["token.lemma"])
