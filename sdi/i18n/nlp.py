@@ -61,6 +61,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Ferdig: {turns} ytringer indeksert på nytt på {seconds} s.",
         "en": "Done: {turns} turns re-indexed in {seconds} s.",
     },
+    "reindex.hint": {
+        "nb": "{documents} transkripsjoner er indeksert med en annen pipeline enn {pipeline}: kjør "
+        "`sdi reindex` så søket bruker de samme lemmaene overalt.",
+        "en": "{documents} transcripts were indexed with another pipeline than {pipeline}: run `sdi reindex` "
+        "so search uses the same lemmas everywhere.",
+    },
     "reindex.nothing": {"nb": "Ingen transkripsjoner å indeksere.", "en": "No transcripts to index."},
     "reindex.current": {
         "nb": "Alle transkripsjoner er allerede indeksert med {pipeline} (bruk --all for å gjøre det "

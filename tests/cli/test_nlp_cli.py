@@ -87,6 +87,8 @@ def test_reindex_gives_the_index_the_new_pipelines_lemmas(
 
     tagging = text.replace('model = "nb_core_news_sm"', f'model = "{tagging_model}"')
     config.write_text(tagging, encoding="utf-8")
+    code, out, _ = run(capsys, "--project", str(project_dir), "status")
+    assert "1 transkripsjoner er indeksert med en annen pipeline enn" in out and "sdi reindex" in out
     code, out, err = run(capsys, "--project", str(project_dir), "reindex")
     assert code == 0, err
     assert "Indekserer 2 ytringer i 1 transkripsjoner på nytt" in out and "1/1 transkripsjoner" in out
@@ -96,6 +98,7 @@ def test_reindex_gives_the_index_the_new_pipelines_lemmas(
     project.close()
     code, out, _ = run(capsys, "--project", str(project_dir), "reindex")
     assert code == 0 and "allerede indeksert" in out
+    assert "sdi reindex" not in run(capsys, "--project", str(project_dir), "status")[1]
 
 
 def test_lookup_index_keeps_imports_on_the_fast_path(
