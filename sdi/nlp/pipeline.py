@@ -30,6 +30,7 @@ SHIPPED_DIR = Path(__file__).resolve().parent / "model" / SHIPPED_NAME
 ENTITY_FACTORIES = frozenset({"ner", "entity_ruler", "beam_ner"})
 POS_FACTORIES = frozenset({"tagger", "morphologizer"})
 # Opening marks the sentencizer leaves at the end of the previous sentence (`… slutt. [ler] Neste`).
+MEMO_LIMIT = 100_000  # remembered words (or query texts) per pipeline before the memo starts afresh
 OPENERS = frozenset({"[", "(", "«", "“", "„", "‹", "{"})
 
 
@@ -170,6 +171,10 @@ class NlpPipeline:
         self._entity_pipes = [
             name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory in ENTITY_FACTORIES
         ]
+        # Remembered per process (the workbench's searches repeat words and queries): a word's possible
+        # lemmas for marking hits, and a short text's tokens for search terms.
+        self._possible: dict[tuple[str, bool], frozenset[str]] = {}
+        self._short: dict[str, list[Token]] = {}
 
     def annotate(
         self, texts: Iterable[str], batch_size: int = 256, *, entities: bool = True
@@ -181,13 +186,22 @@ class NlpPipeline:
         for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=1, disable=disable):
             yield self._annotation(doc)
 
+    def query_tokens(self, text: str) -> list[Token]:
+        """The tokens of a short text — a search query or a term of one — annotated as `annotate` does
+        (without entities) and remembered, so a repeated query does not run the model again."""
+        found = self._short.get(text)
+        if found is None:
+            if len(self._short) >= MEMO_LIMIT:
+                self._short.clear()
+            found = self._short[text] = next(self.annotate([text], entities=False)).tokens
+        return found
+
     def lemma_terms(self, text: str) -> list[str]:
         """Lowercased lemmas of the content words in `text`, in order: stop words, punctuation and
         numbers dropped. Build search terms with this so they match what `annotate` indexed."""
-        annotation = next(self.annotate([text], entities=False))
         return [
             token.lemma.lower()
-            for token in annotation.tokens
+            for token in self.query_tokens(text)
             if not token.is_stop and not token.is_punct and any(ch.isalpha() for ch in token.lemma)
         ]
 
@@ -197,6 +211,7 @@ class NlpPipeline:
         of a search hit (the hit itself was decided by the index), hundreds of turns in milliseconds."""
         component = self._nlp.get_pipe(COMPONENT)
         lemmatize, table = component.lemmatize, component.readings
+        memo = self._possible
         for doc in self._nlp.tokenizer.pipe(texts):
             words: list[tuple[int, int, frozenset[str]]] = []
             previous = ""
@@ -205,11 +220,18 @@ class NlpPipeline:
                 if token.is_space or token.is_punct:
                     previous = text
                     continue
-                lower = text.lower()
-                found = {lower, lemmatize(text, opens_sentence(previous)).lower()}
-                if table is not None:
-                    found.update(lemma.lower() for lemmas in table.all(lower).values() for lemma in lemmas)
-                words.append((token.idx, token.idx + len(text), frozenset(found)))
+                key = (text, opens_sentence(previous))
+                found = memo.get(key)
+                if found is None:
+                    lower = text.lower()
+                    possible = {lower, lemmatize(text, key[1]).lower()}
+                    if table is not None:
+                        readings = table.all(lower).values()
+                        possible.update(word.lower() for lemmas in readings for word in lemmas)
+                    if len(memo) >= MEMO_LIMIT:
+                        memo.clear()
+                    found = memo[key] = frozenset(possible)
+                words.append((token.idx, token.idx + len(text), found))
                 previous = text
             yield words
 

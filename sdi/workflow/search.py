@@ -158,7 +158,7 @@ def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
         if kind == "prefix":
             clauses.append(Clause("prefix", (raw,), negated))
             continue
-        tokens = [t for t in next(nlp.annotate([raw], entities=False)).tokens if not t.is_punct]
+        tokens = [t for t in nlp.query_tokens(raw) if not t.is_punct]
         if kind == "term" and all(t.is_stop for t in tokens):
             ignored.append(raw)
             continue
