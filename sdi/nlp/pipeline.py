@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from sdi.nlp import model_layers
+from sdi.nlp import entity_cleanup, model_layers
 from sdi.nlp.lemmatizer import COMPONENT, opens_sentence, register_component
 from sdi.nlp.stopwords import stop_words
 
@@ -291,6 +291,8 @@ def _load_model(model: str, config_dir: Path, component_config: dict[str, Any]) 
     has_entities = _assigns(nlp, ["doc.ents"])
     config = {**component_config, "overwrite": not has_lemmas, "tagged": has_pos}
     nlp.add_pipe(COMPONENT, config=config)
+    if has_entities:
+        nlp.add_pipe(entity_cleanup.COMPONENT, config=component_config)
     return nlp, has_pos, has_entities
 
 
@@ -314,6 +316,7 @@ def _load_once(model: str, cache_dir: Path | None) -> NlpPipeline:
 
     spacy = import_spacy()
     register_component()
+    entity_cleanup.register_component()
     model_layers.use_cache_dir(cache_dir)
     model_layers.register()
     component_config = {"cache_dir": str(cache_dir) if cache_dir else ""}
