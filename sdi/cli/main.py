@@ -22,6 +22,7 @@ from sdi.cli import (
     keywords,
     matrix,
     merge,
+    nlp,
     project,
     pseudonym,
     refi,
@@ -49,6 +50,7 @@ COMMANDS = (
     pseudonym,
     anonymise,
     check,
+    nlp,
     db,
 )
 EXIT_ERROR = 2

@@ -10,7 +10,7 @@ from functools import cache
 LANGUAGES = ("nb", "en")
 _PARTS = (
     "cli", "tui", "workbench", "ingest", "errors", "anonymise", "assist", "safety", "exchange", "search",
-    "similarity", "matrix",
+    "similarity", "matrix", "nlp",
 )  # fmt: skip
 
 
