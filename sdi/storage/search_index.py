@@ -16,7 +16,8 @@ from sdi.storage.models import Document, Utterance, UtteranceIndex
 
 @dataclass(frozen=True)
 class Clause:
-    """One part of a search: `term` (a lemma), `phrase` (lemmas in sequence) or `prefix` (a word start)."""
+    """One part of a search: `term` (a lemma), `phrase` (lemmas in sequence), `prefix` (a word start) or
+    `either` (any one of several lemmas: the readings a query word may have)."""
 
     kind: str
     words: tuple[str, ...]
@@ -152,6 +153,8 @@ def _fts5(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def one(clause: Clause) -> str:
         if clause.kind == "prefix":
             return "{lemmas forms} : " + quoted(clause.words) + "*"
+        if clause.kind == "either":
+            return "lemmas : (" + " OR ".join(quoted((word,)) for word in clause.words) + ")"
         return "lemmas : " + quoted(clause.words)
 
     positive = (" AND " if require_all else " OR ").join(one(c) for c in clauses if not c.negated)
@@ -166,6 +169,8 @@ def _tsquery(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def one(clause: Clause) -> str:
         if clause.kind == "prefix":
             return lexeme(clause.words[0]) + ":*"
+        if clause.kind == "either":
+            return "(" + " | ".join(lexeme(w) for w in clause.words) + ")"
         return "(" + " <-> ".join(lexeme(w) for w in clause.words) + ")"
 
     positive = (" & " if require_all else " | ").join(one(c) for c in clauses if not c.negated)

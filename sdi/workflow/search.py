@@ -166,8 +166,15 @@ def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
             ignored.append(raw)
             continue
         lemmas = tuple(t.lemma.lower() for t in tokens)
-        if lemmas:
-            clauses.append(Clause("phrase" if len(lemmas) > 1 else "term", lemmas, negated))
+        if len(lemmas) == 1:
+            # One word alone has no context for a model to tag it by («stafettholder» read as a
+            # conjunction): it matches the model's lemma or any reading the tables give the word.
+            readings = {lemma for words in nlp.readings([raw]) for _, _, found in words for lemma in found}
+            either = tuple(sorted(readings | set(lemmas)))
+            single = Clause("either", either, negated) if len(either) > 1 else Clause("term", lemmas, negated)
+            clauses.append(single)
+        elif lemmas:
+            clauses.append(Clause("phrase", lemmas, negated))
     return clauses, ignored
 
 
