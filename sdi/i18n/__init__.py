@@ -8,7 +8,9 @@ from __future__ import annotations
 from functools import cache
 
 LANGUAGES = ("nb", "en")
-_PARTS = ("cli", "tui", "errors", "anonymise", "assist", "safety", "exchange", "search", "similarity")
+_PARTS = (
+    "cli", "tui", "errors", "anonymise", "assist", "safety", "exchange", "search", "similarity", "limits",
+)  # fmt: skip
 
 
 @cache

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sdi import safe_toml
 from sdi.ingest.model import IngestError
 
 FORMAT = "sdi-codebook/1"
@@ -100,7 +101,7 @@ def read_codebook(path: Path) -> Codebook:
         raise IngestError(path, f"cannot read: {exc.strerror}") from None
     try:
         text = raw.decode("utf-8-sig")
-        data = tomllib.loads(text)
+        data = safe_toml.loads(text)
     except UnicodeDecodeError:
         raise IngestError(path, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from sdi.nlp.lemmatizer import COMPONENT, register_component
+from sdi.nlp.pieces import Cutter
 from sdi.nlp.stopwords import stop_words
 
 OFFLINE_NAME = "offline-nb"
@@ -137,8 +138,9 @@ class NlpPipeline:
     def annotate(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Annotation]:
         """Annotations in the order of `texts`, streamed in batches (always one process: spawning
         workers costs far more than utterance-sized texts gain)."""
-        for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=1):
-            yield self._annotation(doc)
+        cutter = Cutter()  # long texts and long runs without spaces go in pieces (see `sdi.nlp.pieces`)
+        docs = self._nlp.pipe(cutter.feed(texts), batch_size=batch_size, n_process=1)
+        yield from cutter.gather(self._annotation(doc) for doc in docs)
 
     def lemma_terms(self, text: str) -> list[str]:
         """Lowercased lemmas of the content words in `text`, in order: stop words, punctuation and

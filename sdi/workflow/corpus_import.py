@@ -30,6 +30,7 @@ from sdi.storage.models import (
 )
 from sdi.storage.search_index import remove_document
 from sdi.workflow.anchor import FLAGGED, Anchor, anchor_for, reanchor
+from sdi.workflow.bounds import check_speaker_patterns
 from sdi.workflow.project import Project
 from sdi.workflow.search import compact_index, index_document
 
@@ -68,6 +69,7 @@ Progress = Callable[[int, int, ImportOutcome], None]
 
 def ingest_options(project: Project) -> IngestOptions:
     config = project.config
+    check_speaker_patterns(config)  # a runaway pattern is refused naming sdi.toml, before any file is read
     return IngestOptions(
         moderator_labels=config.moderator_labels,
         speaker_patterns=config.speaker_patterns,

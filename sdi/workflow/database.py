@@ -25,6 +25,7 @@ from sdi.storage import search_index
 from sdi.storage.engine import create_store_engine, sqlite_path, stored_revision
 from sdi.storage.faults import describe, pause_if_asked
 from sdi.storage.revision import COPY_MARK, HEAD_REVISION
+from sdi.workflow.bounds import refuse_oversized
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
 
@@ -157,6 +158,7 @@ def copy_store(project: Project, given_url: str) -> CopyReport:
     source_url = str(project.store.engine.url)
     if _same_database(url, project.store.engine.url.render_as_string(hide_password=False)):
         raise WorkflowError(t("safety.copy.same", language, database=describe(source_url)))
+    refuse_oversized(project.store.engine, language)  # what the target's columns would refuse mid-copy
     target = create_store_engine(url)
     report = CopyReport(source=describe(source_url), target=describe(str(target.url)))
     try:
