@@ -91,6 +91,11 @@ class Config:
         url = expand_url(self.database_url, self.root, self._unset)
         return url or f"sqlite:///{self.state_dir / 'sdi.sqlite'}"
 
+    def database_url_error(self, message: str) -> ConfigError:
+        """`message` about `database.url`, naming its line of `sdi.toml`."""
+        text = self.path.read_text(encoding="utf-8-sig") if self.path.exists() else ""
+        return ConfigError(self.path, message, _locate(text, "database", "url"))
+
     def _unset(self, name: str) -> ConfigError:
         text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
         return ConfigError(

@@ -59,4 +59,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "{what} ({rows} rader, den lengste {longest} tegn, høyst {limit})",
         "en": "{what} ({rows} rows, the longest {longest} characters, at most {limit})",
     },
+    # a database URL sdi cannot use (sdi.storage.url)
+    "limits.url.in_config": {"nb": "'database.url': {problem}", "en": "'database.url': {problem}"},
+    "limits.url.space": {
+        "nb": "adressen begynner eller slutter med et mellomrom; fjern det",
+        "en": "the URL begins or ends with a space; remove it",
+    },
+    "limits.url.garbage": {
+        "nb": "dette er ingen databaseadresse (skriv sqlite:///FIL eller postgresql+psycopg://BRUKER@VERT/DATABASE)",
+        "en": "this is not a database URL (write sqlite:///FILE or postgresql+psycopg://USER@HOST/DATABASE)",
+    },
+    "limits.url.port": {
+        "nb": "porten i adressen er ikke et tall (postgresql+psycopg://BRUKER@VERT:5432/DATABASE)",
+        "en": "the port in the URL is not a number (postgresql+psycopg://USER@HOST:5432/DATABASE)",
+    },
+    "limits.url.engine": {
+        "nb": "sdi bruker SQLite eller PostgreSQL, ikke {engine} (søkeindeksen finnes bare i de to)",
+        "en": "sdi works with SQLite or PostgreSQL, not {engine} (its search index exists only in those two)",
+    },
+    "limits.url.memory": {
+        "nb": "en SQLite-database i minnet glemmer alt når sdi avslutter; oppgi en fil (sqlite:///FIL)",
+        "en": "an in-memory SQLite database forgets everything when sdi exits; name a file (sqlite:///FILE)",
+    },
+    "limits.url.async": {
+        "nb": "driveren {driver} er asynkron; bruk postgresql+psycopg://",
+        "en": "the driver {driver} is asynchronous; use postgresql+psycopg://",
+    },
+    "limits.url.driver": {
+        "nb": "driveren {driver} for {engine} er ikke installert (sdi har postgresql+psycopg:// og sqlite:///)",
+        "en": "the {engine} driver {driver} is not installed (sdi comes with postgresql+psycopg:// and sqlite:///)",
+    },
 }
