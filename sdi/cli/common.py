@@ -17,8 +17,9 @@ MAX_COUNT = 1_000_000  # --limit, --top, --min-count: more than any study holds,
 
 
 def count(text: str) -> int:
-    """A whole number from 1 to MAX_COUNT, for options that say how many (an argparse type)."""
-    return _whole(text, 1, MAX_COUNT)
+    """A whole number no further from 0 than MAX_COUNT, for options that say how many (an argparse type;
+    what makes sense is the workflow's to say, in one line)."""
+    return _whole(text, -MAX_COUNT, MAX_COUNT)
 
 
 def width(text: str) -> int:
