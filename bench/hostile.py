@@ -68,7 +68,9 @@ def project(folder: Path) -> Path:
 
 def child(script: str, root: Path, code: Path) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": str(code), "PYTHONDONTWRITEBYTECODE": "1"}
-    out = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, env=env)
+    out = subprocess.run(  # run in the project folder: `-c` puts the working folder first on the path
+        [sys.executable, "-c", script, str(root)], capture_output=True, text=True, env=env, cwd=root
+    )
     if out.returncode != 0:
         return {"error": (out.stderr.strip().splitlines() or ["?"])[-1]}
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
