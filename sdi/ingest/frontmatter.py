@@ -233,10 +233,10 @@ class _Validator:
     def _participants(self, value: Any, where: int | None) -> list[ParticipantInfo]:
         if not isinstance(value, list):
             raise self.fail("'participants' must be a list of [[participants]] tables", where)
-        if len(value) > limits.MAX_PARTICIPANTS:
-            raise limits.refusal(self.path, "participants", self._line(where), what=self.what,
-                                 count=len(value), limit=limits.MAX_PARTICIPANTS)  # fmt: skip
         headers = [i for i, line in enumerate(self.block) if _PARTICIPANTS_HEADER.match(line)]
+        if len(value) > limits.MAX_PARTICIPANTS:
+            raise limits.refusal(self.path, "participants", self._line(headers[0] if headers else where),
+                                 what=self.what, count=len(value), limit=limits.MAX_PARTICIPANTS)  # fmt: skip
         people: list[ParticipantInfo] = []
         seen: set[str] = set()
         for n, entry in enumerate(value):

@@ -17,6 +17,8 @@ MAX_METADATA_BYTES = 1024 * 1024  # front matter or a sidecar file
 MAX_STAGE = 1_000
 MAX_NAME = 200  # a speaker's label or pseudonym, a role, a service
 META_LENGTHS = {"title": 500, "group": 200, "site": 200, "category": 200}
+MAX_STATEMENT = 1_000  # a code's statement
+MAX_GROUP_NAME = 300  # a code group's or a concept's name
 PATTERN_SECONDS = 0.25  # one speaker pattern from sdi.toml on one line
 
 
