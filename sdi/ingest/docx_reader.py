@@ -62,7 +62,7 @@ def check_archive(path: Path, data: bytes) -> None:
     """Refuse non-zip files, path traversal, and zip bombs before any XML is parsed."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError) as exc:
         raise IngestError(path, f"unreadable .docx: not a valid Word file ({_describe(exc)})") from None
     with archive:
         members = archive.infolist()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,12 @@ class DocxBody:
     tables: list[list[list[str]]]  # table → row → the text of each cell (a spanning cell once)
 
 
+# What reading a member of a damaged archive raises: zipfile's own errors, a broken deflate stream (zlib),
+# a member cut short (EOF), an unknown compression method (NotImplementedError) or encryption (RuntimeError).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError,
+            etree.LxmlError)  # fmt: skip
+
+
 class _TooLarge(Exception):
     pass
 
@@ -56,12 +63,13 @@ class _TooLarge(Exception):
 def read_body(path: Path, archive: zipfile.ZipFile, max_text: int) -> DocxBody:
     """The paragraphs and tables of the main document in `archive` (already checked by `check_archive`).
     Anything unreadable, or more than `MAX_XML_BYTES` of XML or `max_text` characters, is an IngestError."""
-    document = _main_part(archive)
-    tags = _Tags(_namespace(archive, document))
-    styles = _Styles(_styles_xml(archive, document), tags)
+    document = "word/document.xml"
     body = DocxBody([], [])
     size = 0
-    try:
+    try:  # every read of a member may meet a damaged zip: a bad header, a broken deflate stream, encryption
+        document = _main_part(archive)
+        tags = _Tags(_namespace(archive, document))
+        styles = _Styles(_styles_xml(archive, document), tags)
         with archive.open(document) as raw:
             for kind, item in _body_items(_Capped(raw, MAX_XML_BYTES), tags, styles):
                 if kind == "p":
@@ -78,8 +86,10 @@ def read_body(path: Path, archive: zipfile.ZipFile, max_text: int) -> DocxBody:
         ) from None
     except etree.XMLSyntaxError as exc:
         raise IngestError(path, f"unreadable .docx: {document} is not well-formed XML ({exc.msg})") from None
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, etree.LxmlError) as exc:
-        raise IngestError(path, f"unreadable .docx: {type(exc).__name__}: {exc}") from None
+    except KeyError:
+        raise IngestError(path, f"unreadable .docx: {document} is missing") from None
+    except _DAMAGED as exc:
+        raise IngestError(path, f"unreadable .docx: damaged ({type(exc).__name__}: {exc})") from None
     return body
 
 

@@ -211,6 +211,14 @@ def docx_truncated() -> bytes:
     return whole[: len(whole) // 2]
 
 
+def docx_damaged_header() -> bytes:
+    """A Word file whose main part's local header is overwritten (the zip's directory still names it)."""
+    whole = bytearray(docx_package(docx_body(["<w:p><w:r><w:t>FB1: ja</w:t></w:r></w:p>"] * 20)))
+    at = whole.rindex(b"PK\x03\x04", 0, whole.index(b"word/document.xml"))
+    whole[at : at + 4] = b"\x00\x00\x00\x00"
+    return bytes(whole)
+
+
 def qdc_nested(depth: int) -> str:
     code = '<Code guid="6f1b2c3d-1111-4222-8333-{:012d}" name="k" isCodable="true">'
     codes = "".join(code.format(i) for i in range(depth)) + "</Code>" * depth
@@ -343,6 +351,8 @@ CASES: tuple[Case, ...] = (
          r"corpus/tekst\.docx: unreadable \.docx: not a valid Word file"),
     Case("docx-cut-in-half", file("corpus/halv.docx", docx_truncated), IMPORT, REFUSED_IMPORT,
          r"corpus/halv\.docx: unreadable \.docx: not a valid Word file"),
+    Case("docx-with-a-damaged-member-header", file("corpus/skadet.docx", docx_damaged_header), IMPORT,
+         REFUSED_IMPORT, r"corpus/skadet\.docx: unreadable \.docx: damaged \(BadZipFile: Bad magic number"),
     Case("docx-without-its-document", file("corpus/tom.docx", lambda: zip_of({"word/styles.xml": "<x/>"})),
          IMPORT, REFUSED_IMPORT, r"corpus/tom\.docx: unreadable \.docx: word/document\.xml is missing"),
     Case("docx-of-malformed-xml",
