@@ -21,7 +21,13 @@ CONFIG_NAME = "sdi.toml"
 STATE_DIR = ".sdi"
 DEFAULT_KEY_FILE = f"{STATE_DIR}/pseudonymnokkel.toml"
 DEFAULT_MODEL = "nb_core_news_sm"
+INDEX_LEMMAS = ("pipeline", "lookup")
 DEFAULT_MODERATORS = ("Moderator", "I", "Intervjuer", "Ordstyrer")
+# National services and bodies named in almost every Norwegian welfare study: naming them identifies no one.
+DEFAULT_ACRONYMS = (
+    "NAV", "Nav", "PPT", "BUP", "DPS", "BUF", "Bufetat", "Bufdir", "SFO", "FAU", "IOP", "KS", "Statped",
+    "Udir", "RVTS", "FHI", "Helsedirektoratet", "Barneombudet",
+)  # fmt: skip
 LANGUAGES = ("nb", "en")
 
 
@@ -48,6 +54,7 @@ class Config:
     language: str = "nb"
     coder: str = ""
     nlp_model: str = DEFAULT_MODEL
+    nlp_index: str = "pipeline"  # [nlp] index: the search index's lemmas from the pipeline, or "lookup"
     database_url: str = ""
     moderator_labels: tuple[str, ...] = DEFAULT_MODERATORS
     speaker_patterns: tuple[str, ...] = ()
@@ -55,6 +62,7 @@ class Config:
     key_file: str = DEFAULT_KEY_FILE
     # [privacy] names, places, institutions: real names `sdi anonymise` looks for (fuzzily), by kind
     privacy_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    acronyms: tuple[str, ...] = DEFAULT_ACRONYMS  # [privacy] acronyms: never proposed by `sdi anonymise`
     # [analysis] the words of the model being evaluated: a code made only of them is suspect
     model_terms: tuple[str, ...] = ()
     guide: str = ""  # the interview guide (text/Markdown), relative to the project folder
@@ -130,7 +138,7 @@ _WRITTEN_PASSWORD = re.compile(r"^[A-Za-z0-9+.-]+://[^/@:]*:(?!\$\{[A-Za-z_][A-Z
 # table -> key -> (expected type(s), description for the error message)
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
     "project": {"title": (str, "a string"), "language": (str, "a string"), "coder": (str, "a string")},
-    "nlp": {"model": (str, "a string")},
+    "nlp": {"model": (str, "a string"), "index": (str, "a string")},
     "database": {"url": (str, "a string")},
     "speakers": {"moderator": (list, "a list of strings"), "patterns": (list, "a list of strings")},
     "privacy": {
@@ -138,6 +146,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
         "names": (list, "a list of strings"),
         "places": (list, "a list of strings"),
         "institutions": (list, "a list of strings"),
+        "acronyms": (list, "a list of strings"),
     },
     "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
 }
@@ -226,6 +235,9 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
             "an environment variable (postgresql+psycopg://kari:${SDI_DB_PASSWORD}@server/studie) or "
             "leave it out and use ~/.pgpass",
         )
+    index = values.get("nlp.index", "pipeline")
+    if index not in INDEX_LEMMAS:
+        raise fail("nlp", "index", f"'nlp.index' must be one of {', '.join(map(repr, INDEX_LEMMAS))}")
     moderators = values.get("speakers.moderator")
     terms = tuple(" ".join(term.split()) for term in values.get("analysis.model_terms", ()))
     if not all(terms):
@@ -236,6 +248,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         language=language,
         coder=values.get("project.coder", ""),
         nlp_model=values.get("nlp.model", DEFAULT_MODEL),
+        nlp_index=index,
         database_url=values.get("database.url", ""),
         moderator_labels=tuple(moderators) if moderators is not None else DEFAULT_MODERATORS,
         speaker_patterns=patterns,
@@ -246,6 +259,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
             for kind in ("names", "places", "institutions")
             if f"privacy.{kind}" in values
         },
+        acronyms=tuple(w.strip() for w in values.get("privacy.acronyms", DEFAULT_ACRONYMS) if w.strip()),
         model_terms=terms,
         guide=values.get("analysis.guide", "").strip(),
     )
@@ -391,8 +405,13 @@ language = "nb"
 coder = ""
 
 [nlp]
-# spaCy pipeline to use when installed; otherwise sdi uses its offline Norwegian pipeline.
+# spaCy pipeline to use when installed; otherwise sdi uses its own Norwegian pipeline (nb_sdi: parts of
+# speech, lemmas, names), and the offline lookup pipeline only if that cannot load. "offline": lookups only.
 model = "{model}"
+# Lemmas for the search index: "pipeline" (the pipeline above, the most accurate) or "lookup" (the offline
+# lookup lemmatiser: imports several times faster for very large corpora, lemmas less accurate). After a
+# change, `sdi reindex` brings the stored transcripts in line.
+index = "pipeline"
 
 [database]
 # Empty: an SQLite file under .sdi/ (git-ignored). Team server: "postgresql+psycopg://user@host/db".
@@ -408,6 +427,8 @@ patterns = []
 # The pseudonym key (real names -> pseudonyms), kept apart from the database, owner-only, never exported.
 # Add names with `sdi pseudonym add "Kari Nordmann" "[helsesykepleier]"`.
 key_file = ".sdi/pseudonymnokkel.toml"
+# Acronyms and short names of services that `sdi anonymise` never proposes as names (they identify no one).
+acronyms = {acronyms}
 
 [analysis]
 # Words of the model or intervention being evaluated, and the interview guide (a text/Markdown file): a new
@@ -427,5 +448,7 @@ def write_default(root: Path, title: str) -> Path:
     if path.exists():
         raise ConfigError(path, "already exists; not overwritten")
     safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
-    path.write_text(DEFAULT_TOML.format(title=safe_title, model=DEFAULT_MODEL), encoding="utf-8")
+    listed = "[" + ", ".join(f'"{word}"' for word in DEFAULT_ACRONYMS) + "]"
+    text = DEFAULT_TOML.format(title=safe_title, model=DEFAULT_MODEL, acronyms=listed)
+    path.write_text(text, encoding="utf-8")
     return path

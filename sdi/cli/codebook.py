@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened
+from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -82,7 +82,7 @@ def run_export(args: argparse.Namespace) -> int:
             written = writer(codebook, path or default_codebook_path(project))
             counts = (len(codebook.codes), len(codebook.groups))
         names = tuple(project.config.pseudonyms)
-    if suffix != ".toml" and not no_real_names(written, names, args.allow_names):
+    if suffix != ".toml" and not no_real_names_in(written, names, args.allow_names):
         return EXIT_NAMES
     print(f"{written}: {counts[0]} koder, {counts[1]} kodegrupper")
     return 0

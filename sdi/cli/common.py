@@ -8,7 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sdi.publish import slug as slug
+
 if TYPE_CHECKING:
+    from sdi.publish import Written
     from sdi.workflow.project import Project
 
 
@@ -49,24 +52,29 @@ def opened(args: argparse.Namespace) -> Iterator[Project]:
         project.close()
 
 
-def slug(name: str, fallback: str) -> str:
-    """A file-name-safe form of a title ("Artikkel 1" → "artikkel-1")."""
-    kept = "".join(ch.lower() if ch.isalnum() else "-" for ch in name)
-    return "-".join(part for part in kept.split("-") if part) or fallback
-
-
-def no_real_names(path: Path, names: tuple[str, ...], allowed: bool) -> bool:
-    """Read a written export back; remove it, saying where, if a real name from the pseudonym key is in it."""
+def no_real_names(written: Written) -> bool:
+    """After an export was written and read back: False (saying where) when a real name from the pseudonym
+    key was in it — the file was then removed, unless --allow-names kept it."""
     import sys
 
-    from sdi.export.names import names_in_export
-
-    found = names_in_export(path, names)
-    if not found or allowed:
+    if written.kept:
         return True
-    path.unlink()
-    print(f"sdi: error: {path} contained real names from the pseudonym list; removed:", file=sys.stderr)
-    for where in found:
+    print(f"sdi: error: {written.path} contained real names from the pseudonym list; removed:",
+          file=sys.stderr)  # fmt: skip
+    for where in written.names:
         print(f"  {where}", file=sys.stderr)
     print("  (use --allow-names to keep such a file)", file=sys.stderr)
     return False
+
+
+def no_real_names_in(path: Path, names: tuple[str, ...], allow_names: bool) -> bool:
+    """`no_real_names` for a file a command wrote itself: read it back for the pseudonym key's real names and
+    remove it when one is there (unless --allow-names)."""
+    from sdi.export.names import names_in_export
+    from sdi.publish import Written
+
+    found = tuple(names_in_export(path, names))
+    if found and not allow_names:
+        path.unlink(missing_ok=True)
+        return no_real_names(Written(path, found, kept=False))
+    return True

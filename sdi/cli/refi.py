@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened, slug
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened
 
 if TYPE_CHECKING:
     from sdi.workflow.refi_import import RefiReport
@@ -49,24 +49,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from sdi.export.refi import write_qdc, write_qdpx
-    from sdi.workflow.refi import gather_refi
+    from sdi.publish import refi_export
 
     with opened(args) as project:
-        data = gather_refi(project, codebook_only=args.codebook_only)
-        suffix = ".qdc" if args.codebook_only else ".qdpx"
-        path = args.output or project.config.exports_dir / f"{slug(project.config.title, 'prosjekt')}{suffix}"
-        names = tuple(project.config.pseudonyms)
-    (write_qdc if args.codebook_only else write_qdpx)(data, path)
-    if not no_real_names(path, names, args.allow_names):
+        export = refi_export(project, codebook_only=args.codebook_only, path=args.output)
+    written = export.run(allow_names=args.allow_names)
+    if not no_real_names(written):
         return EXIT_NAMES
-    codes = {c.guid for c in data.codes if c.codable and c.guid not in {x.guid for x in data.cases}}
-    coded = sum(1 for source in data.sources for s in source.selections for c in s.codings if c.code in codes)
-    groups = sum(1 for c in data.codes if not c.codable) - any(c.guid in {x.guid for x in data.cases}
-                                                                for c in data.codes)  # fmt: skip
-    print(f"{path}: {len(codes)} koder, {groups} kodegrupper"
-          + ("" if args.codebook_only else f", {len(data.sources)} transkripsjoner, {coded} kodinger, "
-             f"{len(data.cases)} deltakere, {len(data.notes)} notater (memoer og sitater)"))  # fmt: skip
+    counts = export.counts
+    print(f"{written.path}: {counts['codes']} koder, {counts['groups']} kodegrupper"
+          + ("" if args.codebook_only else f", {counts['transcripts']} transkripsjoner, {counts['codings']} "
+             f"kodinger, {counts['participants']} deltakere, {counts['memos']} notater (memoer og sitater)"))
     return 0
 
 

@@ -67,7 +67,10 @@ def run(args: argparse.Namespace) -> int:
     for hit in result.hits:
         print(f"{hit.source_path}:{hit.line}  {_who(hit)}")
         print(f"    {hit.kwic()}")
-    print(t("search.hits", lang, count=len(result.hits)))
+    if result.total > len(result.hits):
+        print(t("search.hits_limited", lang, shown=len(result.hits), count=result.total))
+    else:
+        print(t("search.hits", lang, count=len(result.hits)))
     return 0
 
 

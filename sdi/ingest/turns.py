@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from sdi.i18n import Notice
 from sdi.ingest import limits
 from sdi.ingest.frontmatter import meta_from_values
 from sdi.ingest.model import Cue, IngestError, IngestOptions, ParsedTranscript, ParticipantInfo, Turn
@@ -79,7 +80,7 @@ def build_transcript(
             raise limits.too_long(path, "the speaker label", speaker, limits.MAX_NAME, draft.line)
         if not body:
             if speaker is not None:
-                warnings.append(f"empty turn for {speaker} at line {draft.line} skipped")
+                warnings.append(Notice("ingest.empty_turn", speaker=speaker, line=draft.line))
             continue
         if pieces:
             offset += 1
@@ -180,7 +181,8 @@ class _Speakers:
             )
             self._found[label] = person
             if self._warn_undeclared and not self._matcher.is_known(label):
-                self._warnings.append(f"undeclared speaker {person.pseudonym} at line {line}")
+                notice = Notice("ingest.undeclared_speaker", speaker=person.pseudonym, line=line)
+                self._warnings.append(notice)
         return person.pseudonym, person.is_moderator
 
     def participants(self) -> tuple[ParticipantInfo, ...]:

@@ -218,6 +218,27 @@ def match(
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
+def count_matches(
+    session: Session, clauses: Sequence[Clause], *, within: Select[tuple[int]] | None = None
+) -> int:
+    """How many turns `match` would find without a limit — so a face can say «20 of 24»."""
+    if not any(not c.negated for c in clauses):
+        return 0
+    if _dialect(session) == "sqlite":
+        fts = table("utterance_fts", column("rowid"))
+        found = literal_column("utterance_fts")
+        query = select(func.count()).select_from(fts).where(found.op("MATCH")(_fts5(clauses)))
+        if within is not None:
+            query = query.where(literal_column("+utterance_fts.rowid").in_(within))
+        return int(session.scalar(query) or 0)
+    vector = literal_column("utterance_index.search")
+    wanted = func.to_tsquery(literal_column("'simple'"), _tsquery(clauses))
+    query = select(func.count()).select_from(UtteranceIndex).where(vector.op("@@")(wanted))
+    if within is not None:
+        query = query.where(UtteranceIndex.utterance_id.in_(within))
+    return int(session.scalar(query) or 0)
+
+
 def rebuild(session: Session, lemmas: dict[int, str], stop: Collection[str] = ()) -> int:
     """Fill the engine's full-text index for the stored `utterance_index` rows from `lemmas` (each turn's, as
     `turn_lemmas` read them from the source of `sdi db copy`, which copies rows but not the engine-specific

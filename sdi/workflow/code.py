@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet
+from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet, Utterance
 from sdi.workflow.anchor import anchor_for
 from sdi.workflow.bounds import fitting
+from sdi.workflow.check import brief
 from sdi.workflow.errors import WorkflowError, check_version, require
 from sdi.workflow.project import Project
 
@@ -29,6 +30,7 @@ class CodingView:
     original: str  # the words that were coded
     status: str
     code_version: int = 1  # the code's version when read: a rename passes it back (optimistic locking)
+    group_id: int | None = None  # the code's kodegruppe (the reader colours its stripe by it)
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,8 @@ def _new_coding(
     )
     session.add(coding)
     session.flush()
-    project.record(session, "code", "coding", coding.id, f"kodet «{anchor.text[:60]}» som «{code.statement}»",
-                   code_id=code.id, document_id=document.id)  # fmt: skip
+    summary = f"kodet «{brief(anchor.text)}» som «{code.statement}»"
+    project.record(session, "code", "coding", coding.id, summary, code_id=code.id, document_id=document.id)
     return coding.id
 
 
@@ -107,25 +109,76 @@ def add_coding(project: Project, code_id: int, document_id: int, start: int, end
         return _new_coding(project, session, code_id, document_id, start, end)
 
 
+@dataclass(frozen=True)
+class Coded:
+    """What coding a passage made: the code (new or existing) and one coding per turn the passage touches."""
+
+    code_id: int
+    coding_ids: tuple[int, ...]
+
+
+def turn_pieces(session: Session, document_id: int, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut where turns end: the part of each turn it covers, in order. Text between turns (the
+    line break) belongs to no turn and is left out; a transcript without turns keeps the span whole."""
+    rows = session.execute(
+        select(Utterance.start, Utterance.end)
+        .where(Utterance.document_id == document_id, Utterance.start < end, Utterance.end > start)
+        .order_by(Utterance.start)
+    ).all()
+    if not rows and session.scalar(select(Utterance.id).where(Utterance.document_id == document_id).limit(1)):
+        return []
+    pieces = [(max(start, s), min(end, e)) for s, e in rows] or [(start, end)]
+    return [(s, e) for s, e in pieces if s < e]
+
+
+def code_passage(
+    project: Project,
+    document_id: int,
+    spans: list[tuple[int, int]],
+    *,
+    code_id: int | None = None,
+    statement: str | None = None,
+) -> Coded:
+    """Code the words at `spans` (offsets into the transcript's current text) with an existing code or a new
+    one written as `statement` — one transaction, one undo step. A span over several turns becomes one coding
+    per turn, so each speaker keeps their own words: quotes, attributions and speaker counts stay true.
+
+    Every way of coding a selection goes through here (the Coding screen, the search view)."""
+    if (code_id is None) == (statement is None):
+        raise WorkflowError(key="error.code.either")
+    with project.store.transaction() as session:
+        document = require(session, Document, document_id, "transcript")
+        pieces: list[tuple[int, int]] = []
+        for start, end in spans:
+            if not 0 <= start < end <= len(document.text):
+                raise WorkflowError(
+                    key="error.code.span_outside", start=start, end=end, length=len(document.text)
+                )
+            pieces += turn_pieces(session, document_id, start, end)
+        if not pieces:
+            raise WorkflowError(key="error.code.no_words")
+        if code_id is None:
+            code_id = _new_code(project, session, _statement(statement or "")).id
+        pieces = sorted(set(pieces))
+        made = tuple(_new_coding(project, session, code_id, document_id, *piece) for piece in pieces)
+        return Coded(code_id, made)
+
+
 def code_span(
     project: Project, document_id: int, start: int, end: int, *, code_id: int | None = None,
     statement: str | None = None,
 ) -> tuple[int, int]:  # fmt: skip
     """Code a span with an existing code, or with a new one written as `statement` — one action, one undo.
-    Returns (code id, coding id)."""
-    if (code_id is None) == (statement is None):
-        raise WorkflowError(key="error.code.either")
-    with project.store.transaction() as session:
-        if code_id is None:
-            code_id = _new_code(project, session, _statement(statement or "")).id
-        return code_id, _new_coding(project, session, code_id, document_id, start, end)
+    Returns (code id, coding id of its first turn); see `code_passage` for a span over several turns."""
+    coded = code_passage(project, document_id, [(start, end)], code_id=code_id, statement=statement)
+    return coded.code_id, coded.coding_ids[0]
 
 
 def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
     with project.store.reading() as session:
         document = require(session, Document, document_id, "transcript")
         rows = session.execute(
-            select(Coding, Code.statement, Code.version)
+            select(Coding, Code.statement, Code.version, Code.group_id)
             .join(Code, Code.id == Coding.code_id)
             .where(Coding.document_id == document_id)
             .order_by(Coding.start, Coding.id)
@@ -142,8 +195,9 @@ def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
                 c.anchor_text,
                 c.status,
                 version,
+                group_id,
             )
-            for c, statement, version in rows
+            for c, statement, version, group_id in rows
         ]
 
 

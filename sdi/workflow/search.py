@@ -18,6 +18,7 @@ from sdi.storage.search_index import (
     IndexRow,
     add_rows,
     compact,
+    count_matches,
     match,
     unindexed_turns,
     word_forms,
@@ -38,18 +39,35 @@ def pipeline(project: Project):  # type: ignore[no-untyped-def]
     return load_pipeline(project.config.nlp_model)
 
 
+def index_model(project: Project) -> str:
+    """The pipeline whose lemmas the search index holds: the project's, or the lookup lemmatiser when
+    `[nlp] index = "lookup"` asks for fast imports."""
+    from sdi.nlp.pipeline import OFFLINE_NAME
+
+    return OFFLINE_NAME if project.config.nlp_index == "lookup" else project.config.nlp_model
+
+
+def index_pipeline(project: Project):  # type: ignore[no-untyped-def]
+    """The pipeline that lemmatises for the search index — at import and for every query, so the two
+    always agree."""
+    from sdi.nlp.pipeline import load_pipeline
+
+    return load_pipeline(index_model(project))
+
+
 def index_document(project: Project, session: Session, document: Document) -> int:
     """Annotate and index the turns of `document` that are not indexed yet, a batch at a time (memory stays
     that of one batch however long the transcript); returns how many."""
     turns = unindexed_turns(session, document.id)
     if not turns:
         return 0
-    nlp = pipeline(project)
+    nlp = index_pipeline(project)
     for batch in range(0, len(turns), INDEX_BATCH):
         rows = []
         chunk = turns[batch : batch + INDEX_BATCH]
         texts = [document.text[start:end] for _, start, end in chunk]
-        for (ident, start, _end), text, annotation in zip(chunk, texts, nlp.annotate(texts), strict=True):
+        annotations = nlp.annotate(texts, entities=False)  # names are found when asked (sdi anonymise)
+        for (ident, start, _end), text, annotation in zip(chunk, texts, annotations, strict=True):
             lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
             stop = {t.text.lower() for t in annotation.tokens if t.is_stop}
             rows.append(
@@ -120,6 +138,7 @@ class SearchResult:
     hits: tuple[TurnHit, ...]
     clauses: tuple[Clause, ...]
     ignored: tuple[str, ...]  # query words dropped as stop words
+    total: int = 0  # turns matching in all; more than len(hits) when the limit cut the list
 
 
 def parse_query(query: str) -> list[tuple[str, str, bool]]:
@@ -139,14 +158,14 @@ def parse_query(query: str) -> list[tuple[str, str, bool]]:
 
 
 def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
-    nlp = pipeline(project)
+    nlp = index_pipeline(project)
     clauses: list[Clause] = []
     ignored: list[str] = []
     for kind, raw, negated in parse_query(query):
         if kind == "prefix":
             clauses.append(Clause("prefix", (raw,), negated))
             continue
-        tokens = [t for t in next(nlp.annotate([raw])).tokens if not t.is_punct]
+        tokens = [t for t in nlp.query_tokens(raw) if not t.is_punct]
         if kind == "term" and all(t.is_stop for t in tokens):
             ignored.append(raw)
             continue
@@ -165,21 +184,39 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
     with project.store.reading() as session:
         admitted = turns_within(session, within or SearchFilter())
         scored = match(session, clauses, limit, within=admitted)
+        total = len(scored) if len(scored) < limit else count_matches(session, clauses, within=admitted)
         turns = turn_rows(session, [i for i, _ in scored])
     scores = dict(scored)
+    nlp = index_pipeline(project)
     wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
+    wanted_lemmas |= _query_readings(nlp, query)
     prefixes = tuple(c.words[0] for c in clauses if not c.negated and c.kind == "prefix")
-    annotations = pipeline(project).annotate([t[8] for t in turns])
+    words_of_turns = nlp.readings([t[8] for t in turns])
     hits = []
-    for turn, annotation in zip(turns, annotations, strict=True):
+    for turn, words in zip(turns, words_of_turns, strict=True):
+        text = turn[8]
         spans = tuple(
-            (tok.start, tok.end)
-            for tok in annotation.tokens
-            if tok.lemma.lower() in wanted_lemmas or (prefixes and tok.text.lower().startswith(prefixes))
+            (start, end)
+            for start, end, lemmas in words
+            if lemmas & wanted_lemmas or (prefixes and text[start:end].lower().startswith(prefixes))
         )
         hits.append(TurnHit(*turn, spans, scores[turn[0]]))
     hits.sort(key=lambda h: -h.score)
-    return SearchResult(tuple(hits), tuple(clauses), tuple(ignored))
+    return SearchResult(tuple(hits), tuple(clauses), tuple(ignored), total)
+
+
+def _query_readings(nlp, query: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every lemma the query's own words may have (their forms, lookup lemmas and table readings), for
+    marking the words of a hit: the index decided the hit with the pipeline's lemma, which for a word no
+    list knows may be one only the pipeline makes."""
+    from sdi.nlp.stopwords import stop_words
+
+    stop = stop_words()
+    raw = [words for kind, words, negated in parse_query(query) if not negated and kind != "prefix"]
+    found: set[str] = set()
+    for words in nlp.readings(raw):
+        found.update(lemma for _, _, lemmas in words for lemma in lemmas if lemma not in stop)
+    return found
 
 
 TEXT_CACHE_CHARS = 64_000_000

@@ -53,6 +53,12 @@ def test_a_code_sharing_no_content_lemma_with_its_passage_is_flagged(offline: Nl
     assert near == []  # `venter` → vente, `ringer` → ringe: inflections count
 
 
+def test_a_code_of_small_words_only_is_not_said_to_miss_the_passage(offline: NlpPipeline) -> None:
+    passage = set(lemmas(offline, "Og så går det ikke over. Det er sånn det er."))
+    found = check_closeness(tokens(offline, "og så går det ikke over"), passage, set(), has_pos=False)
+    assert ClosenessWarning("not_in_passage") not in found
+
+
 def test_compounds_count_as_shared_words(offline: NlpPipeline) -> None:
     passage = set(lemmas(offline, "Loggen ble liggende i en skuff hele høsten."))
     found = check_closeness(tokens(offline, "Stafettloggen blir glemt"), passage, set(), has_pos=False)
