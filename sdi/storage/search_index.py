@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, column, delete, func, literal_column, select, table, text
+from sqlalchemy import Select, column, delete, func, insert, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from sdi.storage.models import Document, Utterance, UtteranceIndex
@@ -52,10 +52,10 @@ def _dialect(session: Session) -> str:
 def add_rows(session: Session, rows: Sequence[IndexRow]) -> None:
     if not rows:
         return
-    session.add_all(
-        UtteranceIndex(utterance_id=r.utterance_id, sentences=r.sentences, entities=r.entities) for r in rows
+    session.execute(  # plain rows, not one ORM object per turn
+        insert(UtteranceIndex.__table__),
+        [{"utterance_id": r.utterance_id, "sentences": r.sentences, "entities": r.entities} for r in rows],
     )
-    session.flush()
     dialect = _dialect(session)
     if dialect == "sqlite":
         session.execute(
@@ -133,6 +133,18 @@ def compact(session: Session) -> None:
     """Merge the index's segments into one after a bulk import (smaller on disk, quicker to query)."""
     if _dialect(session) == "sqlite":
         session.execute(text("INSERT INTO utterance_fts (utterance_fts) VALUES ('optimize')"))
+
+
+def unindexed_turns(session: Session, document_id: int) -> list[tuple[int, int, int]]:
+    """(id, start, end) of the transcript's turns that are not indexed, in order: plain numbers, so a
+    transcript of hundreds of thousands of turns is not loaded as objects."""
+    rows = session.execute(
+        select(Utterance.id, Utterance.start, Utterance.end)
+        .outerjoin(UtteranceIndex, UtteranceIndex.utterance_id == Utterance.id)
+        .where(Utterance.document_id == document_id, UtteranceIndex.utterance_id.is_(None))
+        .order_by(Utterance.seq)
+    )
+    return [(ident, start, end) for ident, start, end in rows]
 
 
 def unindexed_utterances(session: Session, document_id: int) -> list[Utterance]:

@@ -20,7 +20,7 @@ from sdi.storage.search_index import (
     compact,
     count_matches,
     match,
-    unindexed_utterances,
+    unindexed_turns,
     word_forms,
 )
 from sdi.workflow.errors import WorkflowError
@@ -29,6 +29,7 @@ from sdi.workflow.search_filter import SearchFilter, turns_within
 
 _QUERY = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 KWIC_WIDTH = 42
+INDEX_BATCH = 2_000  # turns annotated and written at a time
 
 
 def pipeline(project: Project):  # type: ignore[no-untyped-def]
@@ -55,25 +56,28 @@ def index_pipeline(project: Project):  # type: ignore[no-untyped-def]
 
 
 def index_document(project: Project, session: Session, document: Document) -> int:
-    """Annotate and index the turns of `document` that are not indexed yet; returns how many."""
-    turns = unindexed_utterances(session, document.id)
+    """Annotate and index the turns of `document` that are not indexed yet, a batch at a time (memory stays
+    that of one batch however long the transcript); returns how many."""
+    turns = unindexed_turns(session, document.id)
     if not turns:
         return 0
     nlp = index_pipeline(project)
-    texts = [document.text[u.start : u.end] for u in turns]
-    rows = []
-    annotations = nlp.annotate(texts, entities=False)  # names are found when asked (sdi anonymise)
-    for turn, text, annotation in zip(turns, texts, annotations, strict=True):
-        lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
-        stop = {t.text.lower() for t in annotation.tokens if t.is_stop}
-        rows.append(
-            IndexRow(turn.id, text, lemmas, word_forms(text, lemmas, stop),
-                     [[turn.start + s, turn.start + e] for s, e in annotation.sentences],
-                     [[turn.start + e.start, turn.start + e.end, e.label] for e in annotation.entities])
-        )  # fmt: skip
-    add_rows(session, rows)
+    for batch in range(0, len(turns), INDEX_BATCH):
+        rows = []
+        chunk = turns[batch : batch + INDEX_BATCH]
+        texts = [document.text[start:end] for _, start, end in chunk]
+        annotations = nlp.annotate(texts, entities=False)  # names are found when asked (sdi anonymise)
+        for (ident, start, _end), text, annotation in zip(chunk, texts, annotations, strict=True):
+            lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
+            stop = {t.text.lower() for t in annotation.tokens if t.is_stop}
+            rows.append(
+                IndexRow(ident, text, lemmas, word_forms(text, lemmas, stop),
+                         [[start + s, start + e] for s, e in annotation.sentences],
+                         [[start + e.start, start + e.end, e.label] for e in annotation.entities])
+            )  # fmt: skip
+        add_rows(session, rows)
     document.pipeline = nlp.info.name
-    return len(rows)
+    return len(turns)
 
 
 def compact_index(project: Project) -> None:
