@@ -66,7 +66,7 @@ def index_document(project: Project, session: Session, document: Document) -> in
         rows = []
         chunk = turns[batch : batch + INDEX_BATCH]
         texts = [document.text[start:end] for _, start, end in chunk]
-        annotations = nlp.annotate(texts, entities=False)  # names are found when asked (sdi anonymise)
+        annotations = _annotations(nlp, texts)
         for (ident, start, _end), text, annotation in zip(chunk, texts, annotations, strict=True):
             lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
             stop = {t.text.lower() for t in annotation.tokens if t.is_stop}
@@ -78,6 +78,26 @@ def index_document(project: Project, session: Session, document: Document) -> in
         add_rows(session, rows)
     document.pipeline = nlp.info.name
     return len(turns)
+
+
+LONG_TURN = 20_000  # characters; a spoken turn is a few hundred, a very long one a few thousand
+
+
+def _annotations(nlp, texts: list[str]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The index's annotations of `texts` (no entities: names are found when asked, by sdi anonymise). A
+    turn longer than `LONG_TURN` — a pasted document, a run of markup — is read by the lookup rules instead
+    of the model: a model takes seconds over such a text and adds nothing a search needs (a lone query word
+    matches every lemma it may have)."""
+    from sdi.nlp.pipeline import OFFLINE_NAME, load_pipeline
+
+    long = [i for i, text in enumerate(texts) if len(text) > LONG_TURN]
+    if not long or nlp.info.name == OFFLINE_NAME:
+        return list(nlp.annotate(texts, entities=False))
+    short = [i for i in range(len(texts)) if len(texts[i]) <= LONG_TURN]
+    found = dict(zip(short, nlp.annotate([texts[i] for i in short], entities=False), strict=True))
+    offline = load_pipeline(OFFLINE_NAME)
+    found.update(zip(long, offline.annotate([texts[i] for i in long], entities=False), strict=True))
+    return [found[i] for i in range(len(texts))]
 
 
 def compact_index(project: Project) -> None:
