@@ -21,10 +21,13 @@ run: $(STAMP)
 	$(BIN)/sdi codebook import codebooks/demo-analyse.toml
 	$(BIN)/sdi
 
-## make test: set up with the test extras, lint, and run the whole suite — on SQLite and, through a throwaway
-## PostgreSQL server on loopback (scripts/with-postgres), on PostgreSQL too.
+## make test: set up with the test extras, lint, check the rooms' import contracts (pyproject.toml) and the types
+## (mypy), and run the whole suite — on SQLite and, through a throwaway PostgreSQL server on loopback
+## (scripts/with-postgres), on PostgreSQL too.
 test: $(STAMP)
 	$(BIN)/ruff check sdi tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	scripts/with-postgres $(BIN)/python -m pytest -q
 
 ## make bench: the benchmarks in bench/ (100,000 generated words; `BENCH_WORDS=1000000 make bench` for the large
@@ -41,6 +44,8 @@ model: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check sdi tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .sdi .pytest_cache

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from sdi.config import toml_string, write_atomically
-from sdi.ingest.codebook import FORMAT, Codebook, CodebookCode, CodebookGroup
+from sdi.interchange.codebook import FORMAT, Codebook, CodebookCode, CodebookGroup
 
 
 def _group(lines: list[str], group: CodebookGroup) -> None:

@@ -1,4 +1,5 @@
-"""Reading codebook files (`codebooks/*.toml`, format `sdi-codebook/1`) into plain data.
+"""Reading codebook files (`codebooks/*.toml`, format `sdi-codebook/1`) into plain data: the data classes of
+`sdi.interchange.codebook`, shared with the writer in `sdi.export` and named here too.
 
 The format is ours: diff-friendly TOML with stable ids, so teams can keep codebooks in git and merge them.
 Codings, when present, are anchored by their exact words in a transcript rather than by offsets, so a
@@ -8,64 +9,28 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sdi import safe_toml
 from sdi.ingest import limits
 from sdi.ingest.model import IngestError
+from sdi.interchange.codebook import (
+    FORMAT,
+    Codebook,
+    CodebookCode,
+    CodebookConcept,
+    CodebookGroup,
+    CodingAnchor,
+    KeyQuote,
+)
 
-FORMAT = "sdi-codebook/1"
+__all__ = [
+    "FORMAT", "Codebook", "CodebookCode", "CodebookConcept", "CodebookGroup", "CodingAnchor", "KeyQuote",
+    "read_codebook",
+]  # fmt: skip
+
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,35}$")
-
-
-@dataclass(frozen=True)
-class CodingAnchor:
-    transcript: str  # project-relative path
-    words: str
-
-
-@dataclass(frozen=True)
-class CodebookCode:
-    id: str
-    statement: str
-    description: str = ""
-    group: str | None = None
-    memo: str = ""
-    codings: tuple[CodingAnchor, ...] = ()
-
-
-@dataclass(frozen=True)
-class KeyQuote:
-    code: str
-    transcript: str
-
-
-@dataclass(frozen=True)
-class CodebookConcept:
-    id: str
-    name: str
-    definition: str = ""
-    notes: str = ""
-    key_quotes: tuple[KeyQuote, ...] = ()
-
-
-@dataclass(frozen=True)
-class CodebookGroup:
-    id: str
-    name: str
-    description: str = ""
-    rest: bool = False
-    concept: CodebookConcept | None = None
-
-
-@dataclass(frozen=True)
-class Codebook:
-    title: str = ""
-    description: str = ""
-    groups: tuple[CodebookGroup, ...] = ()
-    codes: tuple[CodebookCode, ...] = field(default_factory=tuple)
 
 
 class _Reader:

@@ -14,8 +14,8 @@ import io
 from pathlib import Path
 
 from sdi.ingest import limits
-from sdi.ingest.codebook import Codebook, CodebookCode, CodebookGroup
 from sdi.ingest.model import IngestError
+from sdi.interchange.codebook import Codebook, CodebookCode, CodebookGroup
 
 NAME_COLUMNS = ("name", "tag", "path")  # Taguette accepts exactly one of these; so do we
 MAX_BYTES = 20 * 1024 * 1024

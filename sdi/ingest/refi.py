@@ -21,7 +21,7 @@ from lxml import etree
 
 from sdi.ingest import refi_positions
 from sdi.ingest.model import IngestError
-from sdi.ingest.refi_model import (
+from sdi.interchange.refi import (
     GUID_PATTERN,
     RefiCase,
     RefiCode,
@@ -37,7 +37,7 @@ from sdi.ingest.refi_model import (
     refi_guid,
 )
 
-__all__ = [  # the plain data lives in refi_model; callers may keep importing it from here
+__all__ = [  # the plain data lives in sdi.interchange.refi; callers may keep importing it from here
     "RefiCase", "RefiCode", "RefiCoding", "RefiNote", "RefiProject", "RefiSelection", "RefiSet",
     "RefiSource", "RefiUser", "RefiValue", "RefiVariable", "read_refi", "refi_guid",
 ]  # fmt: skip

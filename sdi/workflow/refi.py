@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from sdi.ingest import refi as qda
 from sdi.ingest.refi import RefiProject, RefiSource, RefiValue, refi_guid
-from sdi.ingest.refi_model import GUID_NAMESPACE
+from sdi.interchange.refi import GUID_NAMESPACE
 from sdi.storage.models import (
     Code,
     CodeGroup,

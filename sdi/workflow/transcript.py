@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
+from sdi.nlp.quick_sentences import sentence_spans
 from sdi.storage.models import Document, FocusGroup, Participant, Stage, Utterance
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
@@ -24,6 +25,11 @@ class TurnView:
     start: int
     end: int
     time_start: float | None
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """The turn's sentences as (start, end) in the transcript's text — quick boundaries without spaCy,
+        for moving and selecting by sentence in the reader; the whole turn when it has none."""
+        return sentence_spans(self.text, self.start) or [(self.start, self.end)]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from sdi.ingest import SUPPORTED_SUFFIXES
 from sdi.tui.context import counted, sdi_app
 from sdi.tui.importing import start_import
 from sdi.tui.modals.dialogs import TextModal
@@ -26,6 +25,7 @@ from sdi.tui.navigation import State
 from sdi.tui.screens.base import SdiScreen
 from sdi.workflow.check import brief
 from sdi.workflow.corpus import ParticipantView, participants_of_group, stage_view, update_stage_summary
+from sdi.workflow.corpus_import import SUPPORTED_SUFFIXES
 from sdi.workflow.memo_index import MemoListing, corpus_memos, corpus_target
 from sdi.workflow.overview import StageStatus
 

@@ -18,7 +18,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sdi.nlp.quick_sentences import sentence_spans
 from sdi.tui.widgets.coding_stripes import MAX_LANES, Stripes
 from sdi.tui.widgets.reader_selection import ReaderSelection
 from sdi.tui.widgets.transcript_layout import TranscriptLayout
@@ -289,7 +288,7 @@ class TranscriptReader(ReaderSelection, ScrollView, can_focus=True):
     def _sentences_of(self, index: int) -> list[Span]:
         if index not in self._sentences:
             turn = self._turns[index]
-            self._sentences[index] = sentence_spans(turn.text, turn.start) or [(turn.start, turn.end)]
+            self._sentences[index] = turn.sentences()
         return self._sentences[index]
 
     def _sentence_at_cursor(self) -> Span:
