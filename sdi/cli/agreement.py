@@ -9,7 +9,7 @@ from sdi.cli.common import count, opened
 from sdi.cli.table import render
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "agreement",
         help="inter-coder agreement: percent, Cohen's kappa, Krippendorff's alpha, and the disagreements",

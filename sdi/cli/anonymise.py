@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 SHOWN_PLACES = 3
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "anonymise",
         help="find names, places and institutions in the transcripts and pseudonymise them",

@@ -7,7 +7,7 @@ import argparse
 from sdi.cli.common import opened
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "check",
         help="verify the store's integrity",

@@ -10,7 +10,7 @@ from pathlib import Path
 from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "codebook",
         help="import or export a codebook (.toml, .csv, .qdc, .qdpx)",

@@ -20,7 +20,7 @@ MODES = ("turn", "overlap", "near")
 SQUARE_LIMIT = 250  # rows of the square matrix sheet; beyond that only the pairs are written
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "cooccurrence",
         help="codes that occur together, with counts and Jaccard",

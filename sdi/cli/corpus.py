@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from sdi.workflow.corpus_import import ImportOutcome
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "import",
         help="import transcripts (.md .txt .docx .vtt .srt)",

@@ -13,7 +13,7 @@ from sdi.i18n import t
 EXIT_MISMATCH = 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "db",
         help="upgrade the database schema, or copy the database to another engine",

@@ -17,7 +17,7 @@ KINDS = ("heatmap", "concept-map", "bars")
 DEFAULT_NAMES = {"heatmap": "varmekart", "concept-map": "begrepskart", "bars": "kodinger-per-runde"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "figure",
         help="a figure (heatmap, concept map, bars) as SVG or PNG",

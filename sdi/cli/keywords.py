@@ -11,7 +11,7 @@ from sdi.i18n import t
 SLICES = ("group", "category", "site", "stage")  # as sdi.workflow.keywords.SLICES, without importing it
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "keywords",
         help="distinctive words per focus group, category, site or stage (log-likelihood)",

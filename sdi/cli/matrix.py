@@ -23,7 +23,7 @@ MEASURES = ("codings", "turns", "speakers", "share")
 FORMATS = ("text", "csv", "xlsx")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "matrix",
         help="codes, code groups or concepts × focus groups, stages, roles …",

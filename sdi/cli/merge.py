@@ -28,7 +28,7 @@ FORMAT = "sdi-merge/1"
 PASSAGES = 3  # passages shown per code
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "merge",
         help="merge two coders' codebooks (propose, decide, apply)",

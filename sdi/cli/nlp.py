@@ -11,7 +11,7 @@ from sdi.cli.table import render
 from sdi.i18n import t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "nlp",
         help="the language pipeline: evaluate it on gold data",

@@ -8,7 +8,7 @@ from pathlib import Path
 from sdi.i18n import t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "init",
         help="create a project (sdi.toml, corpus/, codebooks/, exports/)",

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from sdi.workflow.refi_import import RefiReport
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "refi",
         help="exchange with NVivo, ATLAS.ti, MAXQDA, QualCoder (REFI-QDA .qdpx/.qdc)",

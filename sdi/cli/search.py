@@ -8,7 +8,7 @@ from sdi.cli.common import count, opened
 from sdi.i18n import t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "search",
         help="find turns by lemma, phrase or prefix; --fuzzy for a half-remembered quote",

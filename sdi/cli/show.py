@@ -10,7 +10,7 @@ from sdi.cli.common import opened, width
 from sdi.i18n import t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "show",
         help="print a transcript with line numbers and speakers",

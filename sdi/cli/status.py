@@ -10,7 +10,7 @@ from sdi.cli.table import render
 from sdi.i18n import t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "status",
         help="the project at a glance, per focus group and stage",

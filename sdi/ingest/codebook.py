@@ -188,9 +188,12 @@ def _check_references(
         if code.group is not None and code.group not in group_ids:
             raise reader.fail(f"code {code.id}: unknown group '{code.group}'", f'"{code.group}"')
     for group in groups:
-        for quote in group.concept.key_quotes if group.concept else ():
+        concept = group.concept
+        if concept is None:
+            continue
+        for quote in concept.key_quotes:
             if code_group.get(quote.code) != group.id:
                 raise reader.fail(
-                    f"concept {group.concept.id}: key quote code '{quote.code}' is not in group '{group.id}'",
+                    f"concept {concept.id}: key quote code '{quote.code}' is not in group '{group.id}'",
                     quote.code,
                 )

@@ -130,13 +130,13 @@ def build_table() -> LemmaTable:
     readings: dict[str, list[tuple[str, str]]] = {}  # form → [(lemma, part of speech)]
     # A capitalised form (a name) only counts when no lowercase word shares it: `per`, not `Per`.
     for pos, table in exc.items():
-        for form, lemmas in table.items():
+        for form, readings_of_form in table.items():
             if " " in form:
                 continue
             key = form.lower()
             if key != form and any(key in t for t in exc.values()):
                 continue
-            readings.setdefault(key, []).extend((lemma, pos) for lemma in lemmas)
+            readings.setdefault(key, []).extend((lemma, pos) for lemma in readings_of_form)
 
     del exc  # half the build's peak memory; only `readings` is needed from here on
     lemmas: dict[str, str] = {}

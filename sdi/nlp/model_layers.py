@@ -42,7 +42,7 @@ def reading_class(word: str, all_readings: Callable[[str], dict[str, tuple[str, 
 
 def register() -> None:
     """Register the embedding architecture (idempotent)."""
-    from spacy import registry
+    from spacy.util import registry
 
     if ARCHITECTURE in registry.architectures:
         return
@@ -63,7 +63,7 @@ def readings_hash_embed(
     columns = [intify_attr(attr) for attr in attrs]
     memo: dict[str, int] = {}
 
-    def features(model: Any, docs: list[Any], is_train: bool) -> tuple[list[Any], Callable[[Any], list]]:
+    def features(model: Any, docs: list[Any], is_train: bool) -> tuple[list[Any], Callable[[Any], list[Any]]]:
         table = readings(_cache_dir[0])
         known = places()
         out = []
@@ -86,8 +86,8 @@ def readings_hash_embed(
             out.append(model.ops.asarray(combined, dtype="uint64"))
         return out, lambda d_features: []
 
-    extractor: Model = Model("sdi_readings_features", features)
-    embeddings = [
+    extractor: Model[Any, Any] = Model("sdi_readings_features", features)
+    embeddings: list[Model[Any, Any]] = [
         HashEmbed(width, row, column=index, seed=11 + index, dropout=0.0) for index, row in enumerate(rows)
     ]
     embeddings.append(HashEmbed(readings_width, readings_rows, column=len(rows), seed=11 + len(rows)))

@@ -187,9 +187,9 @@ def _listed(source: str, text: str, tokens: Sequence[Token], lists: NameLists) -
                 continue
             start, end = window[0].start, window[-1].end
             written = " ".join(t.text for t in window)
-            name = exact.get(written) or _near(written, names)
-            if name is not None:
-                found.append(Mention(source, start, end, text[start:end], lists.names[name], "list", name))
+            known = exact.get(written) or _near(written, names)
+            if known is not None:
+                found.append(Mention(source, start, end, text[start:end], lists.names[known], "list", known))
     return found
 
 

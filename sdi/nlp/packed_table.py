@@ -48,10 +48,10 @@ class PackedTable(Mapping[str, str]):
         if magic != MAGIC or size & (size - 1) or len(blob) < _HEADER.size + 4 * size:
             raise ValueError("not a packed table")
         self._blob = blob
-        self._count = count
-        self._mask = size - 1
+        self._count: int = count
+        self._mask: int = size - 1
         self._slots = memoryview(blob)[_HEADER.size : _HEADER.size + 4 * size].cast("I")
-        self._base = _HEADER.size + 4 * size
+        self._base: int = _HEADER.size + 4 * size
 
     def _find(self, key: str) -> int:
         """Offset of `key`'s value in the blob, or -1."""
@@ -59,7 +59,7 @@ class PackedTable(Mapping[str, str]):
         blob, slots, mask, base = self._blob, self._slots, self._mask, self._base
         slot = zlib.crc32(raw[:-1]) & mask
         while True:
-            entry = slots[slot]
+            entry: int = slots[slot]
             if not entry:
                 return -1
             start = base + entry - 1
@@ -78,7 +78,7 @@ class PackedTable(Mapping[str, str]):
         value = self.get(key)
         if value is None:
             raise KeyError(key)
-        return value  # type: ignore[no-any-return]
+        return str(value)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self._find(key) >= 0

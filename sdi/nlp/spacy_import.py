@@ -24,8 +24,8 @@ def import_spacy() -> types.ModuleType:
         return sys.modules["spacy"]
     package = types.ModuleType("spacy.cli")
     module = types.ModuleType("spacy.cli.info")
-    module.info = _info  # type: ignore[attr-defined]
-    package.info = module  # type: ignore[attr-defined]
+    setattr(module, "info", _info)  # noqa: B010 (a stand-in module built at run time)
+    setattr(package, "info", module)  # noqa: B010
     sys.modules.update({"spacy.cli": package, "spacy.cli.info": module})
     try:
         import spacy
@@ -38,5 +38,5 @@ def import_spacy() -> types.ModuleType:
             if sys.modules.get(name) in (package, module):
                 del sys.modules[name]
     if getattr(spacy, "cli", None) is package:
-        del spacy.cli
+        delattr(spacy, "cli")
     return spacy

@@ -114,8 +114,8 @@ class WordRelations:
         if " " in term:
             return None
         if "-" in term:
-            first, _, head = term.rpartition("-")
-            return (first, head) if first and head else None
+            before, _, after = term.rpartition("-")
+            return (before, after) if before and after else None
         if len(term) < MIN_PART + 3:
             return None
         for cut in range(3, len(term) - 2):  # longest head first

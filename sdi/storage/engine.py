@@ -8,9 +8,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -75,11 +76,11 @@ def transactional_sqlite_engine(url: str) -> Engine:
 
     engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": lock_timeout()})
 
-    def connect(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+    def connect(dbapi_connection: Any, record: Any) -> None:
         _sqlite_pragmas(dbapi_connection, record)
         dbapi_connection.isolation_level = None  # the driver emits no BEGIN (nor COMMIT before DDL)
 
-    def begin(connection) -> None:  # type: ignore[no-untyped-def]
+    def begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     event.listen(engine, "connect", connect)
@@ -103,7 +104,7 @@ def _read_only_sqlite(url: str, path: Path, wait: float) -> Engine:
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -111,7 +112,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     _sqlite_read_pragmas(dbapi_connection, _record)
 
 
-def _sqlite_read_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_read_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={int(lock_timeout() * 1000)}")

@@ -14,7 +14,7 @@ from sqlalchemy import Select, column, func, select, table
 from sqlalchemy.orm import Session
 
 
-def lemma_counts(session: Session, turns: Select[tuple[object, int]]) -> dict[object, Counter[str]]:
+def lemma_counts(session: Session, turns: Select[object, int]) -> dict[object, Counter[str]]:
     """Lemma counts per slice, for `turns` selecting (slice, utterance id) pairs."""
     slices = turns.subquery("turns")
     slice_of, turn_id = slices.c[0], slices.c[1]

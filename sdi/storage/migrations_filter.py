@@ -4,10 +4,12 @@ migrations own."""
 
 from __future__ import annotations
 
+from typing import Any
 
-def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
     if type_ == "table" and name and name.startswith("utterance_fts"):
         return False
     if type_ == "column" and name == "lemmas" and getattr(obj, "table", None) is not None:
-        return obj.table.name != "utterance_index"
+        return bool(obj.table.name != "utterance_index")
     return not (type_ in ("column", "index") and name in ("search", "ix_utterance_index_search"))

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import Select, column, delete, func, insert, literal_column, select, table, text
+from sqlalchemy import Select, Table, column, delete, func, insert, literal_column, select, table, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnClause
 
 from sdi.storage.models import Document, Utterance, UtteranceIndex
 
@@ -53,7 +55,7 @@ def add_rows(session: Session, rows: Sequence[IndexRow]) -> None:
     if not rows:
         return
     session.execute(  # plain rows, not one ORM object per turn
-        insert(UtteranceIndex.__table__),
+        insert(cast(Table, UtteranceIndex.__table__)),
         [{"utterance_id": r.utterance_id, "sentences": r.sentences, "entities": r.entities} for r in rows],
     )
     dialect = _dialect(session)
@@ -195,7 +197,7 @@ def match(
     limit: int,
     *,
     require_all: bool = True,
-    within: Select[tuple[int]] | None = None,
+    within: Select[int] | None = None,
 ) -> list[tuple[int, float]]:
     """(utterance id, score) of the best matches, best first; needs one clause that is not negated.
     `require_all=False` ranks turns matching any of the clauses (more matches rank higher). `within`, a
@@ -204,7 +206,7 @@ def match(
         return []
     if _dialect(session) == "sqlite":
         fts = table("utterance_fts", column("rowid"))
-        found = literal_column("utterance_fts")
+        found: ColumnClause[Any] = literal_column("utterance_fts")
         score = func.bm25(found).label("score")
         query = select(fts.c.rowid, score).where(found.op("MATCH")(_fts5(clauses, require_all)))
         if within is not None:
@@ -213,7 +215,7 @@ def match(
             query = query.where(literal_column("+utterance_fts.rowid").in_(within))
         rows = session.execute(query.order_by(score).limit(limit))
         return [(int(r[0]), -float(r[1])) for r in rows]
-    vector = literal_column("utterance_index.search")
+    vector: ColumnClause[Any] = literal_column("utterance_index.search")
     wanted = func.to_tsquery(literal_column("'simple'"), _tsquery(clauses, require_all))
     rank = func.ts_rank(vector, wanted).label("score")
     query = select(UtteranceIndex.utterance_id, rank).where(vector.op("@@")(wanted))
@@ -224,19 +226,19 @@ def match(
 
 
 def count_matches(
-    session: Session, clauses: Sequence[Clause], *, within: Select[tuple[int]] | None = None
+    session: Session, clauses: Sequence[Clause], *, within: Select[int] | None = None
 ) -> int:
     """How many turns `match` would find without a limit — so a face can say «20 of 24»."""
     if not any(not c.negated for c in clauses):
         return 0
     if _dialect(session) == "sqlite":
         fts = table("utterance_fts", column("rowid"))
-        found = literal_column("utterance_fts")
+        found: ColumnClause[Any] = literal_column("utterance_fts")
         query = select(func.count()).select_from(fts).where(found.op("MATCH")(_fts5(clauses)))
         if within is not None:
             query = query.where(literal_column("+utterance_fts.rowid").in_(within))
         return int(session.scalar(query) or 0)
-    vector = literal_column("utterance_index.search")
+    vector: ColumnClause[Any] = literal_column("utterance_index.search")
     wanted = func.to_tsquery(literal_column("'simple'"), _tsquery(clauses))
     query = select(func.count()).select_from(UtteranceIndex).where(vector.op("@@")(wanted))
     if within is not None:

@@ -13,11 +13,12 @@ part only in transcripts where they have at least one coding (their other units 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sdi.storage.models import Code, Coder, Coding, Document, Utterance, UtteranceIndex
 from sdi.workflow.errors import WorkflowError
@@ -66,7 +67,7 @@ def krippendorff_alpha(units: Sequence[Values]) -> float | None:
     """Krippendorff's alpha for nominal data with missing values, from the coincidence matrix:
     alpha = 1 − (n − 1) · Σ_{c≠k} o_ck / Σ_{c≠k} n_c·n_k, where each unit with m ≥ 2 values adds
     1/(m − 1) for every ordered pair of values from different coders. None when there is no variation."""
-    coincidences: Counter[tuple[Hashable, Hashable]] = Counter()
+    coincidences: defaultdict[tuple[Hashable, Hashable], float] = defaultdict(float)
     for values in units:
         present = [v for v in values if v is not None]
         m = len(present)
@@ -78,7 +79,7 @@ def krippendorff_alpha(units: Sequence[Values]) -> float | None:
                 ordered = nc * (nk - 1) if c == k else nc * nk
                 if ordered:
                     coincidences[(c, k)] += ordered / (m - 1)
-    marginals: Counter[Hashable] = Counter()
+    marginals: defaultdict[Hashable, float] = defaultdict(float)
     for (c, _), weight in coincidences.items():
         marginals[c] += weight
     n = sum(marginals.values())
@@ -131,7 +132,7 @@ class AgreementReport:
     disagreements: tuple[Disagreement, ...]
 
 
-def _units(session, documents: dict[int, tuple[str, str]], kind: str) -> list[Unit]:  # type: ignore[no-untyped-def]
+def _units(session: Session, documents: dict[int, tuple[str, str]], kind: str) -> list[Unit]:
     sentences = dict(session.execute(
         select(UtteranceIndex.utterance_id, UtteranceIndex.sentences)
         .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
@@ -152,7 +153,7 @@ def _units(session, documents: dict[int, tuple[str, str]], kind: str) -> list[Un
     return units
 
 
-def _coders(session, names: Sequence[str]) -> dict[int, str]:  # type: ignore[no-untyped-def]
+def _coders(session: Session, names: Sequence[str]) -> dict[int, str]:
     rows = dict(session.execute(select(Coder.id, Coder.name).order_by(Coder.name)).all())
     if names:
         by_name = {name: i for i, name in rows.items()}
@@ -164,10 +165,10 @@ def _coders(session, names: Sequence[str]) -> dict[int, str]:  # type: ignore[no
     return {i: name for i, name in rows.items() if i in active}
 
 
-def _code_filter(session, code: str | None) -> int | None:  # type: ignore[no-untyped-def]
+def _code_filter(session: Session, code: str | None) -> int | None:
     if code is None:
         return None
-    found = session.scalar(select(Code.id).where(Code.uid == code.strip()))
+    found: int | None = session.scalar(select(Code.id).where(Code.uid == code.strip()))
     if found is None and code.strip().isdigit() and session.get(Code, int(code)) is not None:
         found = int(code)
     if found is None:

@@ -256,7 +256,7 @@ def remove_coding(project: Project, coding_id: int) -> None:
         project.record(session, "uncode", "coding", coding_id, "fjernet koding", code_id=coding.code_id)
 
 
-def _release_codings(session, coding_ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+def _release_codings(session: Session, coding_ids: list[int]) -> None:
     """Before codings go: refuse if a quote set uses them (the writing depends on them); drop them as a
     concept's key quotes through the ORM, so undo can bring that back too."""
     if not coding_ids:

@@ -67,7 +67,7 @@ def list_groups(project: Project) -> list[GroupSummary]:
         ]  # fmt: skip
 
 
-def _unique_name(session, name: str, own_id: int | None = None) -> str:  # type: ignore[no-untyped-def]
+def _unique_name(session: Session, name: str, own_id: int | None = None) -> str:
     name = " ".join(name.split())
     if not name:
         raise WorkflowError(key="error.group.name_needed")

@@ -279,7 +279,7 @@ def _place(
     return CodingArrays(ids, rows, coding_documents, coding_starts, coding_ends, first, last, speakers)
 
 
-def _plain_rows(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
+def _plain_rows(connection: Connection, statement: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """The rows of a statement without parameters as plain tuples, straight from the database driver: for
     tens of thousands of rows, SQLAlchemy's Row objects cost as much again as the fetch itself. The SQL is
     still SQLAlchemy's, compiled for the engine in use (SQLite or PostgreSQL)."""

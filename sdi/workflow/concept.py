@@ -128,11 +128,11 @@ def set_key_quotes(project: Project, concept_id: int, coding_ids: Sequence[int])
                 session.delete(quote)
         session.flush()
         for position, coding_id in enumerate(wanted):
-            quote = current.get(coding_id)
-            if quote is None:
+            kept = current.get(coding_id)
+            if kept is None:
                 session.add(ConceptQuote(concept_id=concept_id, coding_id=coding_id, position=position))
-            elif quote.position != position:
-                quote.position = position
+            elif kept.position != position:
+                kept.position = position
         project.record(
             session, "key-quotes", "concept", concept_id, f"{len(wanted)} nøkkelsitater for «{concept.name}»"
         )

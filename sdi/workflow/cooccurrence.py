@@ -140,10 +140,10 @@ def _overlap(coded: CodedTurns) -> tuple[dict[tuple[int, int], int], dict[tuple[
     counts: dict[tuple[int, int], int] = defaultdict(int)
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (row, document) -> spans
     together: dict[tuple[int, int], set[int]] = defaultdict(set)  # pair -> documents
-    for document, placed in by_document.items():
-        placed.sort(key=lambda p: (p.start, p.end))
+    for document, in_document in by_document.items():
+        in_document.sort(key=lambda p: (p.start, p.end))
         active: list[PlacedCoding] = []
-        for coding in placed:
+        for coding in in_document:
             spans[(coding.row, document)].append((coding.start, coding.end))
             active = [a for a in active if a.end > coding.start]
             for other in active:

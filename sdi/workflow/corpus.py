@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sdi.storage.models import FocusGroup, Participant, Stage
 from sdi.workflow.errors import WorkflowError
@@ -48,7 +49,7 @@ def participants_of_group(project: Project, group_name: str) -> list[Participant
     ]
 
 
-def _stage(session, group_name: str, number: int) -> Stage:  # type: ignore[no-untyped-def]
+def _stage(session: Session, group_name: str, number: int) -> Stage:
     stage = session.scalar(
         select(Stage)
         .join(FocusGroup, FocusGroup.id == Stage.group_id)

@@ -91,7 +91,8 @@ def concept_map_data(project: Project) -> ConceptMapData:
             .group_by(Code.id, Code.group_id, Code.statement, Code.position)
             .order_by(Code.position, Code.id)
         ):
-            codes[group_id].append((statement, count))
+            if group_id is not None:  # never, by the where clause; for the type
+                codes[group_id].append((statement, count))
     boxes = [ConceptBoxData(concept, name, tuple(sorted(codes[group_id], key=lambda c: -c[1])))
              for group_id, name, concept in groups]  # fmt: skip
     boxes.sort(key=lambda box: box.concept is None)  # stable: concepts first, each part in the groups' order

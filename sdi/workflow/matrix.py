@@ -160,12 +160,12 @@ def _build_matrix(coded: CodedTurns, columns_by: str, language: str) -> Matrix:
     turn_speaker, turn_document = coded.turn_speaker, coded.turn_document
     for placed in coded.codings:  # by speaker (with codings by transcript counted above, there are none)
         first, last = placed.first_turn, placed.last_turn
-        counted: set[int] = set()
+        seen: set[int] = set()
         for turn in range(first, last + 1):
             speaker = turn_speaker[turn]
             cell = placed.row * width + speaker_column[(turn_document[turn], speaker)]
-            if cell not in counted:
-                counted.add(cell)
+            if cell not in seen:
+                seen.add(cell)
                 codings[cell].append(placed.coding_id)
             turns[cell].add(turn)
             if not moderator[speaker]:

@@ -76,9 +76,8 @@ class _Applier:
         if item.code_id is not None:
             row = require(self.session, Code, item.code_id, "code")
         else:
-            row = None if fresh else self.session.scalar(select(Code).where(Code.uid == item.key))
-            if row is None:
-                row = self._new_code(side, item, fresh)
+            found = None if fresh else self.session.scalar(select(Code).where(Code.uid == item.key))
+            row = found if found is not None else self._new_code(side, item, fresh)
             self.passages(row, side, item)
         self.rows[(id(side), item.key)] = row
         return row

@@ -64,7 +64,7 @@ def quote_set_export(project: Project, set_id: int) -> QuoteSetExport:
         quote_set = require(session, QuoteSet, set_id, "quote set")
         name, description = quote_set.name, quote_set.description
         category = func.coalesce(func.nullif(FocusGroup.category, ""), FocusGroup.name)  # as a poster panel
-        per_category = dict(
+        per_category: dict[str, int] = dict(
             session.execute(
                 select(category, func.count(Participant.id))
                 .join(Participant, Participant.group_id == FocusGroup.id)

@@ -96,11 +96,11 @@ def find_quote(
         turns = {t[0]: t for t in turn_rows(session, {units[p][0] for _, p in ranked})}
     results = []
     for likeness, position in ranked:
-        uid, start, end, words, unit, _ = units[position]
+        uid, start, end, words, kind, _ = units[position]
         turn = turns[uid]
         local = ((start - turn[9], end - turn[9]),)
-        results.append(QuoteMatch(likeness.score, words, start, end, TurnHit(*turn, local, likeness.score),
-                                  unit, likeness.shared))  # fmt: skip
+        hit = TurnHit(*turn, local, likeness.score)
+        results.append(QuoteMatch(likeness.score, words, start, end, hit, kind, likeness.shared))
     return results
 
 
@@ -136,7 +136,7 @@ def _words(term: str) -> Iterable[str]:
 
 
 def _candidate_turns(
-    session: Session, clauses: list[Clause], admitted: Select[tuple[int]] | None
+    session: Session, clauses: list[Clause], admitted: Select[int] | None
 ) -> list[int]:
     """The turns sharing most of the query's words (ranked by the index), at most a few hundred: enough to
     hold the sentence looked for, few enough to score in milliseconds."""

@@ -208,7 +208,7 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
         spoken: dict[int | None, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         people = {p.id: refi_guid("participant", p.uid) for p in session.scalars(select(Participant))}
         sources, attributes = [], set()
-        for document, stage, group in session.execute(
+        for document, stage, focus_group in session.execute(
             select(Document, Stage, FocusGroup).join(Stage, Stage.id == Document.stage_id)
             .join(FocusGroup, FocusGroup.id == Stage.group_id).order_by(FocusGroup.name, Stage.number)
         ).all():  # fmt: skip
@@ -228,8 +228,9 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
                 selections.append(qda.RefiSelection(turn_guid, turn.start, turn.end, turn.speaker, (coding,),
                                                     notes(("utterance", turn.id))))  # fmt: skip
             attributes |= set(document.attributes or {})
-            pairs = [("group", group.name), ("site", group.site), ("category", group.category), ("stage",
-                     stage.number), ("date", stage.date), ("path", document.source_path),
+            pairs = [("group", focus_group.name), ("site", focus_group.site),
+                     ("category", focus_group.category), ("stage", stage.number), ("date", stage.date),
+                     ("path", document.source_path),
                      *sorted((document.attributes or {}).items())]  # fmt: skip
             sources.append(RefiSource(
                 guid, document.title or document.source_path, text, stage.summary,

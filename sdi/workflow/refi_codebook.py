@@ -65,8 +65,8 @@ class CodebookPart:
                 or ((kids := children.get(code.guid, [])) and all(k.guid in self.case_codes for k in kids)))
         }  # fmt: skip
         for folder in self.folders:  # a participant's code whose Case went missing: turns all the same
-            kids = [kid.guid for kid in children.get(folder, []) if kid.guid not in self.case_codes]
-            self.case_codes |= dict.fromkeys(kids)
+            orphans = [kid.guid for kid in children.get(folder, []) if kid.guid not in self.case_codes]
+            self.case_codes |= dict.fromkeys(orphans)
         self.categories = [c for c in self.data.codes if not c.codable and c.guid not in self.folders]
         self.category_of: dict[str, RefiCode | None] = {}
         for code in self.data.codes:

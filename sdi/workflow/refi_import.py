@@ -226,7 +226,7 @@ class _Importer(CodebookPart, NotePart):
         path = meta.get("path", "")[:1000]
         if not path or path in paths:  # the source's GUID keeps the made-up path unique
             path = f"refi/{_slug(self.label)}/{_slug(source.name)}-{source.guid[:8]}.txt"
-        document = self.add(Document(
+        document: Document = self.add(Document(
             uid=source.guid, stage_id=stage.id, title=source.name[:500], source_path=path, format="refi",
             encoding="utf-8", source_hash=digest, content_hash=digest, text=source.text, version=1,
             attributes={k.removeprefix("attr:"): v for k, v in meta.items() if k.startswith("attr:")},

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from sdi.i18n import t
@@ -48,7 +49,7 @@ class ReportMemos:
 def _names(session: Session, language: str) -> dict[str, Callable[[int | None], str]]:
     """Per target type, how to name an object of it."""
 
-    def table(query) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    def table(query: Select[int, Any]) -> dict[int, Any]:
         return {ident: name for ident, name in session.execute(query)}
 
     stage_names = {

@@ -270,7 +270,9 @@ def document_texts(session: Session, document_ids: Iterable[int]) -> dict[int, s
         return {i: fetched[i] if i in fetched else _texts[digest] for i, digest in wanted.items()}
 
 
-def turn_rows(session: Session, utterance_ids: Iterable[int]) -> list[tuple]:  # type: ignore[type-arg]
+def turn_rows(
+    session: Session, utterance_ids: Iterable[int]
+) -> list[tuple[int, int, str, str, int, int, str, str, str, int]]:
     """Each turn's (id, transcript id, path, group, stage, line, speaker, role, text, start): a `TurnHit`
     without its spans and score."""
     utterance_ids = list(utterance_ids)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Exists, Select, and_, exists, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sdi.storage.models import Code, CodeGroup, Coding, Document, FocusGroup, Participant, Stage, Utterance
 from sdi.workflow.errors import WorkflowError
@@ -65,7 +66,7 @@ class FilterOptions:
     code_groups: tuple[tuple[int, str], ...]  # (id, name)
 
 
-def _distinct(session: Session, column) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+def _distinct(session: Session, column: InstrumentedAttribute[Any]) -> tuple[Any, ...]:
     values = session.scalars(select(column).distinct().where(column.is_not(None))).all()
     return tuple(sorted((v for v in values if v != ""), key=lambda v: (str(v).casefold(), v)))
 
@@ -77,10 +78,10 @@ def _options(session: Session, only: frozenset[str] | None = None) -> FilterOpti
     def wanted(name: str) -> bool:
         return only is None or name in only
 
-    def pairs(query) -> tuple[tuple[int, str], ...]:  # type: ignore[no-untyped-def]
+    def pairs(query: Select[int, str]) -> tuple[tuple[int, str], ...]:
         return tuple((i, text) for i, text in session.execute(query).all())
 
-    def distinct(name: str, column) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    def distinct(name: str, column: InstrumentedAttribute[Any]) -> tuple[Any, ...]:
         return _distinct(session, column) if wanted(name) else ()
 
     return FilterOptions(
@@ -146,7 +147,7 @@ def _stages(wanted: Iterable[str], stored: Sequence[int]) -> list[int]:
     return picked
 
 
-def turns_within(session: Session, within: SearchFilter) -> Select[tuple[int]] | None:
+def turns_within(session: Session, within: SearchFilter) -> Select[int] | None:
     """A select of the ids of the turns `within` admits (None when it admits everything); raises a
     WorkflowError naming the option and the valid values when a value is unknown."""
     if not within:
@@ -183,7 +184,7 @@ def turns_within(session: Session, within: SearchFilter) -> Select[tuple[int]] |
     return query
 
 
-def _coded(condition):  # type: ignore[no-untyped-def]
+def _coded(condition: ColumnElement[bool]) -> Exists:
     """The turn overlaps a coding that meets `condition` (a coding may span part of a turn, or several)."""
     return exists().where(
         and_(

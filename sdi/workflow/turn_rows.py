@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert
+from sqlalchemy import Table, delete, insert
 from sqlalchemy.orm import Session
 
 from sdi.storage.models import Document, Utterance
@@ -34,7 +34,7 @@ def write_turns(session: Session, document_id: int, turns: Iterable[Utterance | 
     written = 0
     for chunk in _chunks(turns):
         rows = [{**row_of(turn), "document_id": document_id} for turn in chunk]
-        session.execute(insert(Utterance.__table__), rows)  # Core: no ORM bookkeeping per row
+        session.execute(insert(cast(Table, Utterance.__table__)), rows)  # Core: no ORM bookkeeping per row
         written += len(rows)
     return written
 

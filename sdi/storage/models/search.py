@@ -36,7 +36,8 @@ def decode_spans(value: str) -> list[list[Any]]:
     if not value:
         return []
     if value.startswith("["):
-        return json.loads(value)  # type: ignore[no-any-return]
+        spans_of_json: list[list[Any]] = json.loads(value)
+        return spans_of_json
     spans: list[list[Any]] = []
     previous = 0
     for part in value.split(" "):
