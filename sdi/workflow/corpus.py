@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sdi.ingest import SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES  # what an import reads, named to the user
 from sdi.storage.models import FocusGroup, Participant, Stage
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project

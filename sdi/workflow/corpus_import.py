@@ -16,8 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from sdi.i18n import Notice
-from sdi.ingest import SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES  # the faces name them to the user
-from sdi.ingest import read_transcript
+from sdi.ingest import SUPPORTED_SUFFIXES, read_transcript
 from sdi.ingest.model import IngestError, IngestOptions, ParsedTranscript
 from sdi.nlp.tokens import count_words
 from sdi.storage.base import utcnow

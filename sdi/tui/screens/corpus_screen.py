@@ -24,8 +24,13 @@ from sdi.tui.modals.dialogs import TextModal
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import SdiScreen
 from sdi.workflow.check import brief
-from sdi.workflow.corpus import ParticipantView, participants_of_group, stage_view, update_stage_summary
-from sdi.workflow.corpus_import import SUPPORTED_SUFFIXES
+from sdi.workflow.corpus import (
+    SUPPORTED_SUFFIXES,
+    ParticipantView,
+    participants_of_group,
+    stage_view,
+    update_stage_summary,
+)
 from sdi.workflow.memo_index import MemoListing, corpus_memos, corpus_target
 from sdi.workflow.overview import StageStatus
 
