@@ -21,6 +21,13 @@ class Clause:
     kind: str
     words: tuple[str, ...]
     negated: bool = False
+    # For a term or phrase: per word, the lemmas any of which matches it there (a query word read without
+    # context stands for every lemma it may have); empty: each word is its own only choice.
+    choices: tuple[tuple[str, ...], ...] = ()
+
+    def alternatives(self) -> tuple[tuple[str, ...], ...]:
+        """Per word of the clause, the lemmas that match it."""
+        return self.choices or tuple((word,) for word in self.words)
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,9 @@ def unindexed_utterances(session: Session, document_id: int) -> list[Utterance]:
     )
 
 
+PHRASES_AT_MOST = 64  # a phrase whose words have several lemmas each: the sequences FTS5 is asked for
+
+
 def _fts5(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def quoted(words: Sequence[str]) -> str:
         return '"' + " ".join(words).replace('"', '""') + '"'
@@ -152,7 +162,12 @@ def _fts5(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def one(clause: Clause) -> str:
         if clause.kind == "prefix":
             return "{lemmas forms} : " + quoted(clause.words) + "*"
-        return "lemmas : " + quoted(clause.words)
+        sequences = [()]  # FTS5 has no alternatives inside a phrase: every sequence, joined by OR
+        for choice in clause.alternatives():
+            sequences = [(*seq, word) for seq in sequences for word in choice][:PHRASES_AT_MOST]
+        if len(sequences) == 1:
+            return "lemmas : " + quoted(sequences[0])
+        return "lemmas : (" + " OR ".join(quoted(seq) for seq in sequences) + ")"
 
     positive = (" AND " if require_all else " OR ").join(one(c) for c in clauses if not c.negated)
     negative = [one(c) for c in clauses if c.negated]
@@ -166,7 +181,9 @@ def _tsquery(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def one(clause: Clause) -> str:
         if clause.kind == "prefix":
             return lexeme(clause.words[0]) + ":*"
-        return "(" + " <-> ".join(lexeme(w) for w in clause.words) + ")"
+        return "(" + " <-> ".join(
+            "(" + " | ".join(lexeme(w) for w in choice) + ")" for choice in clause.alternatives()
+        ) + ")"
 
     positive = (" & " if require_all else " | ").join(one(c) for c in clauses if not c.negated)
     return "(" + positive + ")" + "".join(f" & !{one(c)}" for c in clauses if c.negated)

@@ -153,28 +153,35 @@ def parse_query(query: str) -> list[tuple[str, str, bool]]:
     return parts
 
 
-def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
-    nlp = index_pipeline(project)
+def _clauses(query: str) -> tuple[list[Clause], list[str]]:
+    """The query as index clauses. Each word stands for every lemma it may have (`word_readings`), so the
+    lemma the index pipeline chose in context is among them, without loading that pipeline."""
+    from sdi.nlp.word_readings import WORD, word_readings
+
+    readings = word_readings()
     clauses: list[Clause] = []
     ignored: list[str] = []
     for kind, raw, negated in parse_query(query):
         if kind == "prefix":
             clauses.append(Clause("prefix", (raw,), negated))
             continue
-        tokens = [t for t in nlp.query_tokens(raw) if not t.is_punct]
-        if kind == "term" and all(t.is_stop for t in tokens):
+        words = WORD.findall(raw)
+        if kind == "term" and all(readings.is_stop(w) for w in words):
             ignored.append(raw)
             continue
-        lemmas = tuple(t.lemma.lower() for t in tokens)
-        if lemmas:
-            clauses.append(Clause("phrase" if len(lemmas) > 1 else "term", lemmas, negated))
+        choices = tuple(readings.query_word(w) for w in words)
+        if choices:
+            kind = "phrase" if len(choices) > 1 else "term"
+            clauses.append(Clause(kind, tuple(c[0] for c in choices), negated, choices))
     return clauses, ignored
 
 
 def search(project: Project, query: str, limit: int = 50, within: SearchFilter | None = None) -> SearchResult:
     """Turns matching a lemma query: `barnehage` finds barnehagen/barnehager/barnehagene; `"ringe hjem"`
     a phrase; `-perm` excludes; `stafett*` a prefix. `within` narrows it (applied before the limit)."""
-    clauses, ignored = _clauses(project, query)
+    from sdi.nlp.word_readings import word_readings
+
+    clauses, ignored = _clauses(query)
     if not any(not c.negated for c in clauses):
         raise WorkflowError("a search needs at least one word to look for (not only -excluded or stop words)")
     with project.store.reading() as session:
@@ -183,36 +190,21 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
         total = len(scored) if len(scored) < limit else count_matches(session, clauses, within=admitted)
         turns = turn_rows(session, [i for i, _ in scored])
     scores = dict(scored)
-    nlp = index_pipeline(project)
-    wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
-    wanted_lemmas |= _query_readings(nlp, query)
+    readings = word_readings()
+    wanted = {w for c in clauses if not c.negated and c.kind != "prefix" for choice in c.alternatives()
+              for w in choice if w not in readings.stop}  # fmt: skip
     prefixes = tuple(c.words[0] for c in clauses if not c.negated and c.kind == "prefix")
-    words_of_turns = nlp.readings([t[8] for t in turns])
     hits = []
-    for turn, words in zip(turns, words_of_turns, strict=True):
+    for turn in turns:
         text = turn[8]
         spans = tuple(
             (start, end)
-            for start, end, lemmas in words
-            if lemmas & wanted_lemmas or (prefixes and text[start:end].lower().startswith(prefixes))
+            for start, end, lemmas in readings.words(text)
+            if lemmas & wanted or (prefixes and text[start:end].lower().startswith(prefixes))
         )
         hits.append(TurnHit(*turn, spans, scores[turn[0]]))
     hits.sort(key=lambda h: -h.score)
     return SearchResult(tuple(hits), tuple(clauses), tuple(ignored), total)
-
-
-def _query_readings(nlp, query: str) -> set[str]:  # type: ignore[no-untyped-def]
-    """Every lemma the query's own words may have (their forms, lookup lemmas and table readings), for
-    marking the words of a hit: the index decided the hit with the pipeline's lemma, which for a word no
-    list knows may be one only the pipeline makes."""
-    from sdi.nlp.stopwords import stop_words
-
-    stop = stop_words()
-    raw = [words for kind, words, negated in parse_query(query) if not negated and kind != "prefix"]
-    found: set[str] = set()
-    for words in nlp.readings(raw):
-        found.update(lemma for _, _, lemmas in words for lemma in lemmas if lemma not in stop)
-    return found
 
 
 TEXT_CACHE_CHARS = 64_000_000
