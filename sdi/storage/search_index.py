@@ -181,9 +181,8 @@ def _tsquery(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def one(clause: Clause) -> str:
         if clause.kind == "prefix":
             return lexeme(clause.words[0]) + ":*"
-        return "(" + " <-> ".join(
-            "(" + " | ".join(lexeme(w) for w in choice) + ")" for choice in clause.alternatives()
-        ) + ")"
+        words = ("(" + " | ".join(lexeme(w) for w in choice) + ")" for choice in clause.alternatives())
+        return "(" + " <-> ".join(words) + ")"
 
     positive = (" & " if require_all else " | ").join(one(c) for c in clauses if not c.negated)
     return "(" + positive + ")" + "".join(f" & !{one(c)}" for c in clauses if c.negated)
