@@ -84,6 +84,53 @@ class WordReadings:
         for text in texts:
             yield self.words(text)
 
+    def marker(self, wanted: frozenset[str], prefixes: tuple[str, ...] = ()) -> Marker:
+        """What marks the words of search hits: those that may have a lemma in `wanted`, or begin with one
+        of `prefixes` (lowercase)."""
+        return Marker(self, wanted, prefixes)
+
+
+class Marker:
+    """`WordReadings.words` narrowed to one search: each distinct word is decided once (most words of a
+    hit are not what was asked for), and where a capital may be grammar is looked at only for the few
+    capitalised words whose reading depends on it. The spans equal those of the words whose readings meet
+    the wanted lemmas, or that start with a wanted prefix."""
+
+    def __init__(self, readings: WordReadings, wanted: frozenset[str], prefixes: tuple[str, ...]) -> None:
+        self._readings = readings
+        self._wanted = wanted
+        self._prefixes = prefixes
+        self._decided: dict[str, bool | None] = {}  # None: depends on whether a sentence opens there
+
+    def _decide(self, word: str) -> bool | None:
+        wanted, possible = self._wanted, self._readings.possible
+        if self._prefixes and word.lower().startswith(self._prefixes):
+            found: bool | None = True
+        elif word[:1].isupper() or not word.islower():
+            opening, inside = bool(possible(word, True) & wanted), bool(possible(word, False) & wanted)
+            found = opening if opening == inside else None
+        else:
+            found = bool(possible(word, True) & wanted)
+        self._decided[word] = found
+        return found
+
+    def spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """The marked words of `text`, as (start, end)."""
+        decided, decide = self._decided, self._decide
+        marked: list[tuple[int, int]] = []
+        previous_end = -1
+        for match in WORD.finditer(text):
+            word = match.group()
+            found = decided[word] if word in decided else decide(word)
+            if found is None:  # the test `words` makes: the first word, or a sentence opener before it
+                gap = text[previous_end : match.start()] if previous_end >= 0 else ""
+                opens = previous_end < 0 or any(ch in SENTENCE_OPENERS for ch in gap)
+                found = bool(self._readings.possible(word, opens) & self._wanted)
+            if found:
+                marked.append(match.span())
+            previous_end = match.end()
+        return tuple(marked)
+
 
 @cache
 def word_readings(cache_dir: Path | None = None) -> WordReadings:
