@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.generate import imported_demo  # noqa: E402
-from bench.timing import summary, timed  # noqa: E402
+from bench.timing import summary  # noqa: E402
 
 REMEMBERED = "ingen visste hvem som hadde stafettpinnen"
 COMMANDS: dict[str, list[str]] = {
@@ -109,28 +109,52 @@ def cold(pythons: dict[str, str], project: Path, repeat: int, workbench: bool) -
     return {"floor_ms": floor * 1000, "load": [min(loads), max(loads)], "commands": rows}
 
 
-def warm(project: Path) -> dict[str, object]:
-    """In-process: lemma search with its context lines, fuzzy retrieval, code similarity (after one of
-    each, as in a session)."""
-    from sdi.workflow.code_assist import similar_codes
-    from sdi.workflow.project import open_project
-    from sdi.workflow.quote_finder import find_quote
-    from sdi.workflow.search import search
+WARM = """\
+import json, random, sys, time
+from pathlib import Path
+from sdi.workflow.code_assist import similar_codes
+from sdi.workflow.project import open_project
+from sdi.workflow.quote_finder import find_quote
+from sdi.workflow.search import search
 
-    opened = open_project(project, coder="bench", exact=True)
-    rng = random.Random(5)
-    try:
-        for query in QUERIES:
-            [hit.kwic() for hit in search(opened, query, 50).hits]
-        find_quote(opened, REMEMBERED)
-        similar_codes(opened, REMEMBERED)
+queries, remembered = json.loads(sys.argv[2]), sys.argv[3]
+project = open_project(Path(sys.argv[1]), coder="bench", exact=True)
+rng = random.Random(5)
+
+def timed(action, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+for query in queries:  # once each, as in a session that has searched before
+    [hit.kwic() for hit in search(project, query, 50).hits]
+find_quote(project, remembered)
+similar_codes(project, remembered)
+result = {
+    "search_kwic": timed(lambda: [h.kwic() for h in search(project, rng.choice(queries), 50).hits], 60),
+    "fuzzy": timed(lambda: find_quote(project, remembered), 10),
+    "code_similar": timed(lambda: similar_codes(project, remembered), 10),
+}
+project.close()
+print(json.dumps(result))
+"""
+
+
+def warm(pythons: dict[str, str], project: Path) -> dict[str, object]:
+    """In-process, each interpreter in its own process (started in the project folder, so it imports its
+    own checkout): lemma search with its context lines, fuzzy retrieval, code similarity, after one of
+    each as in a session."""
+    found: dict[str, object] = {}
+    for label, python in pythons.items():
         started = load()
-        kwic = summary(timed(lambda: [h.kwic() for h in search(opened, rng.choice(QUERIES), 50).hits], 60))
-        fuzzy = summary(timed(lambda: find_quote(opened, REMEMBERED), 10))
-        similar = summary(timed(lambda: similar_codes(opened, REMEMBERED), 10))
-    finally:
-        opened.close()
-    return {"load": [started, load()], "search_kwic": kwic, "fuzzy": fuzzy, "code_similar": similar}
+        command = [python, "-c", WARM, str(project), json.dumps(QUERIES), REMEMBERED]
+        out = subprocess.run(command, cwd=project, capture_output=True, text=True, check=True)
+        times = json.loads(out.stdout.strip().splitlines()[-1])
+        found[label] = {"load": [started, load()], **{name: summary(v) for name, v in times.items()}}
+    return found
 
 
 def main() -> None:
@@ -142,6 +166,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--no-workbench", action="store_true", help="skip the workbench's time to ready")
     parser.add_argument("--no-warm", action="store_true")
+    parser.add_argument("--no-cold", action="store_true", help="only the warm figures")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="sdi-bench-cold-"))
     try:
@@ -149,20 +174,22 @@ def main() -> None:
         pythons = {"after": sys.executable}
         if args.before:
             pythons = {"before": args.before, **pythons}
-        measured = cold(pythons, project, max(5, args.repeat), not args.no_workbench)
-        result: dict[str, object] = {"project": str(project), "cold": measured}
+        result: dict[str, object] = {"project": str(project)}
+        if not args.no_cold:
+            result["cold"] = cold(pythons, project, max(5, args.repeat), not args.no_workbench)
         if not args.no_warm:
-            result["warm"] = warm(project)
+            result["warm"] = warm(pythons, project)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     report(result)
     name = "demo" if not args.project else args.project.resolve().name
+    name += "-warm" if args.no_cold else ""
     out = REPO / "bench" / "results" / f"{time.strftime('%Y-%m-%d')}-cold-{name}.json"
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 def report(result: dict[str, object]) -> None:
-    measured = result["cold"]
+    measured = result.get("cold", {"load": [0, 0], "floor_ms": 0, "commands": {}})
     assert isinstance(measured, dict)
     low, high = measured["load"]
     print(f"floor `python -c pass`: {measured['floor_ms']:.0f} ms (load {low:.1f}–{high:.1f})")
@@ -170,11 +197,11 @@ def report(result: dict[str, object]) -> None:
         target = TARGETS.get(name.split(": ", 1)[1])
         goal = f"  (target ≤ {target:g}×)" if target else ""
         print(f"  {name:34} {figures['median_ms']:7.0f} ms  {figures['ratio']:5.1f}×{goal}")
-    if "warm" in result:
-        warm_figures = result["warm"]
-        assert isinstance(warm_figures, dict)
+    warm_results = result.get("warm", {})
+    assert isinstance(warm_results, dict)
+    for label, warm_figures in warm_results.items():
         low, high = warm_figures["load"]
-        print(f"warm (load {low:.1f}–{high:.1f}):")
+        print(f"warm, {label} (load {low:.1f}–{high:.1f}):")
         for name in ("search_kwic", "fuzzy", "code_similar"):
             figures = warm_figures[name]
             print(f"  {name:14} p50 {figures['median_ms']:.2f} ms, p95 {figures['p95_ms']:.2f} ms")
