@@ -32,7 +32,7 @@ Span = tuple[int, int, frozenset[str]]
 class WordReadings:
     """Form → every lemma it may have, memoised per (form, may a capital be grammar)."""
 
-    def __init__(self, lemmatize: Lemmatizer, table: Readings, stop: frozenset[str]) -> None:
+    def __init__(self, lemmatize: Lemmatizer, table: Readings | None, stop: frozenset[str]) -> None:
         self.lemmatize = lemmatize
         self.table = table
         self.stop = stop
@@ -40,13 +40,15 @@ class WordReadings:
         self._lock = threading.Lock()
 
     def possible(self, word: str, sentence_start: bool = True) -> frozenset[str]:
-        """The lowercased form, its lookup lemma and every reading the table lists for it."""
+        """The lowercased form, its lookup lemma and (for an index a tagging model made) every reading the
+        table lists for it."""
         key = (word, sentence_start)
         found = self._memo.get(key)
         if found is None:
             lower = word.lower()
             made = {lower, self.lemmatize(word, sentence_start).lower()}
-            made.update(lemma.lower() for lemmas in self.table.all(lower).values() for lemma in lemmas)
+            if self.table is not None:
+                made.update(lemma.lower() for lemmas in self.table.all(lower).values() for lemma in lemmas)
             found = frozenset(made)
             with self._lock:
                 if len(self._memo) >= MEMO_LIMIT:
@@ -58,11 +60,14 @@ class WordReadings:
         """A word that carries no content of its own (its form or its lookup lemma is a stop word)."""
         return word.lower() in self.stop or self.lemmatize(word, True).lower() in self.stop
 
-    def query_word(self, word: str) -> tuple[str, ...]:
-        """The lemmas a query word matches in the index, its lookup lemma first: the content readings, or
-        all of them when every reading is a stop word (the word was asked for all the same)."""
-        lemma = self.lemmatize(word, True).lower()
-        possible = self.possible(word, True)
+    def query_word(self, word: str, sentence_start: bool = True) -> tuple[str, ...]:
+        """The lemmas a query word matches in the index, its lookup lemma first. An index of the lookup
+        lemmatiser holds that lemma only; one a tagging model made may hold any of the word's readings:
+        the content readings, or all of them when every reading is a stop word (it was asked for)."""
+        lemma = self.lemmatize(word, sentence_start).lower()
+        if self.table is None:
+            return (lemma,)
+        possible = self.possible(word, sentence_start)
         content = {w for w in possible if w not in self.stop} or set(possible)
         return (lemma, *sorted(content - {lemma})) if lemma in content else tuple(sorted(content))
 
@@ -133,6 +138,8 @@ class Marker:
 
 
 @cache
-def word_readings(cache_dir: Path | None = None) -> WordReadings:
-    """One per process and cache folder (the tables are read once; lookups are memoised)."""
-    return WordReadings(lemmatizer(cache_dir), readings(cache_dir), stop_words())
+def word_readings(tagged: bool = True, cache_dir: Path | None = None) -> WordReadings:
+    """One per process, kind of index and cache folder (the tables are read once; lookups are memoised).
+    `tagged`: the index was made by a pipeline that tags parts of speech (its lemmas are chosen among the
+    table's readings), else by the lookup lemmatiser alone."""
+    return WordReadings(lemmatizer(cache_dir), readings(cache_dir) if tagged else None, stop_words())

@@ -158,23 +158,36 @@ def parse_query(query: str) -> list[tuple[str, str, bool]]:
     return parts
 
 
-def _clauses(query: str) -> tuple[list[Clause], list[str]]:
-    """The query as index clauses. Each word stands for every lemma it may have (`word_readings`), so the
-    lemma the index pipeline chose in context is among them, without loading that pipeline."""
-    from sdi.nlp.word_readings import WORD, word_readings
+def index_tagged(config: Config) -> bool:
+    """Whether a model (sdi's own or the project's) made the search index, so its lemmas may be any reading
+    of a word, rather than the offline lookup lemmatiser, which gives each form its one lookup lemma. Found
+    without loading the pipeline (a model's own components may tag words without being named a tagger, so
+    every model counts)."""
+    from sdi.nlp.pipeline import OFFLINE_NAME, describe_pipeline
 
-    readings = word_readings()
+    model = OFFLINE_NAME if config.nlp_index == "lookup" else config.nlp_model
+    return describe_pipeline(model).kind != "offline"
+
+
+def _clauses(query: str, tagged: bool) -> tuple[list[Clause], list[str]]:
+    """The query as index clauses, lemmatised without loading the index pipeline (`word_readings`): each
+    word stands for the lookup lemma, or, in an index a tagging model made, for every lemma it may have, so
+    the one the model chose in context is among them."""
+    from sdi.nlp.word_readings import word_readings
+
+    readings = word_readings(tagged)
     clauses: list[Clause] = []
     ignored: list[str] = []
     for kind, raw, negated in parse_query(query):
         if kind == "prefix":
             clauses.append(Clause("prefix", (raw,), negated))
             continue
-        words = WORD.findall(raw)
-        if kind == "term" and all(readings.is_stop(w) for w in words):
+        spans = readings.words(raw)
+        words = [(raw[start:end], position == 0) for position, (start, end, _) in enumerate(spans)]
+        if kind == "term" and all(readings.is_stop(w) for w, _ in words):
             ignored.append(raw)
             continue
-        choices = tuple(readings.query_word(w) for w in words)
+        choices = tuple(readings.query_word(w, first) for w, first in words)
         if choices:
             kind = "phrase" if len(choices) > 1 else "term"
             clauses.append(Clause(kind, tuple(c[0] for c in choices), negated, choices))
@@ -188,13 +201,14 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
     from sdi.storage.search_index import count_matches, match
     from sdi.workflow.search_filter import turns_within
 
-    clauses, ignored = _wanted_clauses(query)
+    tagged = index_tagged(project.config)
+    clauses, ignored = _wanted_clauses(query, tagged)
     with project.store.reading() as session:
         admitted = turns_within(session, within or SearchFilter())
         scored = match(session, clauses, limit, within=admitted)
         total = len(scored) if len(scored) < limit else count_matches(session, clauses, within=admitted)
         turns = read_turn_rows(session_reader(session), [i for i, _ in scored])
-    return _result(clauses, ignored, scored, turns, total)
+    return _result(clauses, ignored, scored, turns, total, tagged)
 
 
 def search_at(
@@ -211,7 +225,7 @@ def search_at(
     if not within:
         with sqlite_reader(config.resolved_database_url(), lock_timeout()) as read:
             if read is not None:
-                return search_sqlite(read, query, limit), config
+                return search_sqlite(read, query, limit, index_tagged(config)), config
     from sdi.workflow.project import open_project
 
     project = open_project(start, coder=coder)
@@ -221,32 +235,38 @@ def search_at(
         project.close()
 
 
-def search_sqlite(read: Reader, query: str, limit: int = 50) -> SearchResult:
-    """`search` without a filter, over a reader of an SQLite store (its FTS5 index, asked in plain SQL)."""
-    clauses, ignored = _wanted_clauses(query)
+def search_sqlite(read: Reader, query: str, limit: int = 50, tagged: bool = True) -> SearchResult:
+    """`search` without a filter, over a reader of an SQLite store (its FTS5 index, asked in plain SQL);
+    `tagged` as `index_tagged` says of the project."""
+    clauses, ignored = _wanted_clauses(query, tagged)
     expression = fts5_expression(clauses)
     scored = [(int(i), -float(score)) for i, score in read(FTS5_MATCH, expression=expression, limit=limit)]
     total = len(scored) if len(scored) < limit else int(read(FTS5_COUNT, expression=expression)[0][0])
-    return _result(clauses, ignored, scored, read_turn_rows(read, [i for i, _ in scored]), total)
+    return _result(clauses, ignored, scored, read_turn_rows(read, [i for i, _ in scored]), total, tagged)
 
 
-def _wanted_clauses(query: str) -> tuple[list[Clause], list[str]]:
-    clauses, ignored = _clauses(query)
+def _wanted_clauses(query: str, tagged: bool) -> tuple[list[Clause], list[str]]:
+    clauses, ignored = _clauses(query, tagged)
     if not any(not c.negated for c in clauses):
         raise WorkflowError("a search needs at least one word to look for (not only -excluded or stop words)")
     return clauses, ignored
 
 
 def _result(
-    clauses: list[Clause], ignored: list[str], scored: list[tuple[int, float]], turns: list[tuple], total: int
-) -> SearchResult:  # type: ignore[type-arg]
+    clauses: list[Clause],
+    ignored: list[str],
+    scored: list[tuple[int, float]],
+    turns: list[tuple],  # type: ignore[type-arg]
+    total: int,
+    tagged: bool,
+) -> SearchResult:
     """The hits, best first, each with its words marked: the words that may have a lemma the query asked
     for (read from the lookup tables, memoised per word: no tokeniser, no model), or that begin with a
     prefix it asked for."""
     from sdi.nlp.word_readings import word_readings
 
     scores = dict(scored)
-    readings = word_readings()
+    readings = word_readings(tagged)
     asked = [c for c in clauses if not c.negated and c.kind != "prefix"]
     stop = readings.stop
     wanted = frozenset(w for c in asked for choice in c.alternatives() for w in choice if w not in stop)
