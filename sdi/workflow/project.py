@@ -7,15 +7,16 @@ import getpass
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from sdi.config import CONFIG_NAME, Config, find_project, load_config, write_default
 from sdi.storage import open_store
-from sdi.storage.engine import Store
-from sdi.storage.history import INFO_CODER, INFO_LABEL, INFO_SKIP
-from sdi.storage.models import AuditEvent, Coder
+
+if TYPE_CHECKING:  # SQLAlchemy and the models load with the store, not with this module (`sdi status`)
+    from sqlalchemy.orm import Session
+
+    from sdi.storage.engine import Store
+    from sdi.storage.models import AuditEvent
 
 PROJECT_FOLDERS = ("corpus", "codebooks", "exports")
 GITIGNORE = ".sdi/\n"
@@ -40,6 +41,10 @@ class Project:
     def coder_id(self, session: Session) -> int:
         """The active coder's row, created on first write (so read-only use never writes)."""
         if self._coder_id is None:
+            from sqlalchemy import select
+
+            from sdi.storage.models import Coder
+
             coder = session.scalar(select(Coder).where(Coder.name == self.coder_name))
             if coder is None:
                 coder = Coder(name=self.coder_name)
@@ -63,6 +68,9 @@ class Project:
 
         The first undoable event of a transaction names its undo entry; `undoable=False` (imports, undo
         itself) keeps the transaction out of the undo history."""
+        from sdi.storage.history import INFO_CODER, INFO_LABEL, INFO_SKIP
+        from sdi.storage.models import AuditEvent
+
         if undoable:
             session.info.setdefault(INFO_LABEL, summary)
             session.info[INFO_CODER] = self.coder_id(session)

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Exists, Select, and_, exists, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
-
-from sdi.storage.models import Code, CodeGroup, Coding, Document, FocusGroup, Participant, Stage, Utterance
 from sdi.workflow.errors import WorkflowError
-from sdi.workflow.project import Project
+
+if TYPE_CHECKING:  # imported where a filter is applied: an unfiltered cold search needs neither
+    from sqlalchemy import ColumnElement, Exists, Select
+    from sqlalchemy.orm import InstrumentedAttribute, Session
+
+    from sdi.workflow.project import Project
 
 LISTED = 12  # valid values named in an error; the rest are counted
 
@@ -67,6 +68,8 @@ class FilterOptions:
 
 
 def _distinct(session: Session, column: InstrumentedAttribute[Any]) -> tuple[Any, ...]:
+    from sqlalchemy import select
+
     values = session.scalars(select(column).distinct().where(column.is_not(None))).all()
     return tuple(sorted((v for v in values if v != ""), key=lambda v: (str(v).casefold(), v)))
 
@@ -74,6 +77,10 @@ def _distinct(session: Session, column: InstrumentedAttribute[Any]) -> tuple[Any
 def _options(session: Session, only: frozenset[str] | None = None) -> FilterOptions:
     """The values of every dimension, or of the dimensions in `only` (the others left empty, so a search
     with one filter reads one list of values)."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import Code, CodeGroup, FocusGroup, Participant, Stage
+
 
     def wanted(name: str) -> bool:
         return only is None or name in only
@@ -152,6 +159,10 @@ def turns_within(session: Session, within: SearchFilter) -> Select[int] | None:
     WorkflowError naming the option and the valid values when a value is unknown."""
     if not within:
         return None
+    from sqlalchemy import select
+
+    from sdi.storage.models import Code, Coding, Document, FocusGroup, Participant, Stage, Utterance
+
     options = _options(session, frozenset(f.name for f in fields(within) if getattr(within, f.name)))
     query = (
         select(Utterance.id)
@@ -186,6 +197,10 @@ def turns_within(session: Session, within: SearchFilter) -> Select[int] | None:
 
 def _coded(condition: ColumnElement[bool]) -> Exists:
     """The turn overlaps a coding that meets `condition` (a coding may span part of a turn, or several)."""
+    from sqlalchemy import and_, exists
+
+    from sdi.storage.models import Coding, Utterance
+
     return exists().where(
         and_(
             Coding.document_id == Utterance.document_id,
