@@ -24,10 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     up = actions.add_parser(
         "upgrade",
         help="migrate the schema to the newest revision (a backup first)",
-        description="Migrate the database schema to the revision this sdi expects. SQLite is copied to "
-        ".sdi/backups/ first (and put back if the upgrade fails); PostgreSQL gets a pg_dump there when the "
-        "client tools are installed, otherwise the server's own backups apply. Opening a project does the "
-        "same automatically.",
+        description="Migrate the database schema to the revision this sdi expects, in one transaction: "
+        "an upgrade that fails or is interrupted changes nothing. SQLite is copied to .sdi/backups/ first "
+        "(one owner-only copy per revision step); PostgreSQL gets a pg_dump there when the client tools are "
+        "installed, otherwise the server's own backups apply. Opening a project does the same "
+        "automatically.",
     )
     up.set_defaults(handler=run_upgrade)
     cp = actions.add_parser(

@@ -103,6 +103,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No backup taken (pg_dump is not installed here); the server's own backups apply.",
     },
     "safety.upgrade.new": {"nb": "ny", "en": "new"},
+    "safety.upgrade.failed": {
+        "nb": "skjemaoppgraderingen av {database} fra {before} til {after} mislyktes ({detail}); ingenting "
+        "ble endret: databasen har fortsatt skjemaversjon {before}, og neste gang den åpnes, prøves "
+        "oppgraderingen igjen.",
+        "en": "the schema upgrade of {database} from {before} to {after} failed ({detail}); nothing was "
+        "changed: the database is still at revision {before}, and the next open tries the upgrade again.",
+    },
+    "safety.upgrade.failed_changed": {
+        "nb": "skjemaoppgraderingen av {database} fra {before} til {after} mislyktes ({detail}), og "
+        "databasen er ikke lenger som før; legg sikkerhetskopien tilbake før du fortsetter.",
+        "en": "the schema upgrade of {database} from {before} to {after} failed ({detail}) and the "
+        "database is no longer as it was; put the backup back before going on.",
+    },
+    "safety.upgrade.known_good": {
+        "nb": "Hel kopi fra før oppgraderingen: {path}",
+        "en": "A whole copy from before the upgrade: {path}",
+    },
+    "safety.upgrade.no_room": {
+        "nb": "kunne ikke ta sikkerhetskopi i {folder} før skjemaoppgraderingen ({detail}); ingenting ble "
+        "endret.",
+        "en": "could not write the backup to {folder} before the schema upgrade ({detail}); nothing was "
+        "changed.",
+    },
     # the workbench
     "safety.tui.reloaded": {
         "nb": "Oppdatert med endringer fra andre kodere.",

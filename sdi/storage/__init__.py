@@ -37,5 +37,5 @@ def open_store(config: Config, migrate: bool = True) -> Store:
     if migrate and revision != HEAD_REVISION:
         from sdi.storage.migrate import upgrade
 
-        upgrade(engine, config.state_dir / "backups")
+        upgrade(engine, config.state_dir / "backups", language=config.language)
     return Store(engine, config.language)

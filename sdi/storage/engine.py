@@ -62,6 +62,31 @@ def create_store_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
+def transactional_sqlite_engine(url: str) -> Engine:
+    """An SQLite engine whose transactions include DDL, for schema upgrades.
+
+    Python's sqlite3 driver (before 3.12's `autocommit=False`) begins a transaction only before DML, so a
+    CREATE/ALTER/DROP would commit on its own. Here the driver's own transaction handling is switched off
+    (`isolation_level = None`) and every SQLAlchemy transaction starts with `BEGIN IMMEDIATE`: the write
+    lock is taken before the first statement, and COMMIT/ROLLBACK cover every statement in between, DDL
+    included — SQLAlchemy's documented recipe for transactional DDL with pysqlite. No pool: each upgrade
+    gets a fresh connection and leaves none behind."""
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": lock_timeout()})
+
+    def connect(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+        _sqlite_pragmas(dbapi_connection, record)
+        dbapi_connection.isolation_level = None  # the driver emits no BEGIN (nor COMMIT before DDL)
+
+    def begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "connect", connect)
+    event.listen(engine, "begin", begin)
+    return engine
+
+
 def _read_only_sqlite(url: str, path: Path, wait: float) -> Engine:
     """Read-only access. In a folder we cannot write, SQLite cannot create the WAL index beside the file;
     then the file is opened as immutable (nobody can change it there either)."""

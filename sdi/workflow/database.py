@@ -163,7 +163,7 @@ def copy_store(project: Project, given_url: str) -> CopyReport:
         _refuse_unless_empty(target, language)
         from sdi.storage.migrate import upgrade
 
-        upgrade(target, project.config.state_dir / "backups")
+        upgrade(target, project.config.state_dir / "backups", language=project.config.language)
         project.config.state_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=project.config.state_dir, prefix="copy-") as folder:
             source = _source_snapshot(project, Path(folder))
@@ -222,7 +222,7 @@ def upgrade_database(config: Config) -> UpgradeReport:
         before = current_revision(engine)
         if before == COPY_MARK:
             raise WorkflowError(t("safety.copy.marked", config.language, database=describe(str(engine.url))))
-        backup = upgrade(engine, config.state_dir / "backups")
+        backup = upgrade(engine, config.state_dir / "backups", language=config.language)
         return UpgradeReport(describe(str(engine.url)), before, HEAD_REVISION, backup, engine.dialect.name)
     finally:
         engine.dispose()

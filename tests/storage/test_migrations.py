@@ -152,9 +152,7 @@ def test_upgrade_takes_a_backup_first(tmp_path: Path, monkeypatch: pytest.Monkey
     engine.dispose()  # type: ignore[attr-defined]
 
 
-def test_failed_upgrade_restores_the_previous_database(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_upgrade_leaves_the_previous_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     database, engine = _store_with_a_group(tmp_path)
     before = head_revision()
     monkeypatch.setattr(
@@ -167,8 +165,10 @@ def test_failed_upgrade_restores_the_previous_database(
             '    raise RuntimeError("power cut")',
         ),
     )
-    with pytest.raises(MigrationError, match="restored from"):
+    with pytest.raises(MigrationError, match="nothing was changed") as failure:
         upgrade(engine, tmp_path / "backups")  # type: ignore[arg-type]
+    backups = list((tmp_path / "backups").glob("*"))
+    assert len(backups) == 1 and str(backups[0]) in str(failure.value)  # it names the known-good copy
     connection = sqlite3.connect(database)
     try:
         assert connection.execute("SELECT name FROM focus_groups").fetchall() == [("Barnehage Fjordvik",)]
