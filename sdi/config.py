@@ -60,7 +60,19 @@ class Config:
     @property
     def key_path(self) -> Path:
         """The pseudonym key: real names → pseudonyms, kept apart from the database and out of git."""
-        return self.root / self.key_file
+        return self.root / Path(self.key_file).expanduser()
+
+    @property
+    def known_names(self) -> dict[str, str]:
+        """Every real name the project knows, with what replaces it where a file must not hold it: the key
+        and `[pseudonyms]` by their pseudonyms, the `[privacy]` lists by «[navn]», «[sted]», «[institusjon]».
+        What every export and written file is checked against (`sdi.nlp.known_names`)."""
+        names: dict[str, str] = {}
+        for kind, listed in self.privacy_lists.items():
+            for name in listed:
+                names.setdefault(name, _LIST_PLACEHOLDERS.get(kind, "[navn]"))
+        names.update(self.pseudonyms)
+        return names
 
     @property
     def path(self) -> Path:
@@ -117,8 +129,14 @@ def expand_url(url: str, root: Path, unset: Callable[[str], Exception]) -> str:
 
 
 _ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-# scheme://user:password@…: a password written out, not taken from the environment or ~/.pgpass
-_WRITTEN_PASSWORD = re.compile(r"^[A-Za-z0-9+.-]+://[^/@:]*:(?!\$\{[A-Za-z_][A-Za-z0-9_]*\}@)[^@/]+@")
+_ENV_ONLY = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")
+# The user part of a URL as SQLAlchemy's make_url reads it: a username without ':' or '/', then ':' and a
+# password running up to the first '@' — so a raw '/', '?' or '#' belongs to the password too.
+_USERINFO = re.compile(r"^[\w+]+://[^:/]*:(?P<password>[^@]*)@")
+# Query parameters the drivers take a secret from (psycopg passes every one to libpq: password,
+# sslpassword, …); `passfile` names a file and is no secret.
+_SECRET_PARAMETER = re.compile(r"pass(?!file$)|pwd|secret|token", re.IGNORECASE)
+_LIST_PLACEHOLDERS = {"names": "[navn]", "places": "[sted]", "institutions": "[institusjon]"}
 
 # table -> key -> (expected type(s), description for the error message)
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
@@ -135,6 +153,41 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
     "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
 }
 _FREE_TABLES = {"pseudonyms"}
+
+
+def written_password(url: str) -> str | None:
+    """Where `url` holds a password written out rather than taken from the environment (`${NAME}`), as
+    SQLAlchemy would read it: "user part" (`user:password@`, any characters), or the query parameter
+    (`?password=…`, `?sslpassword=…`, or a connection string in a parameter holding `password=`). None when
+    it holds none."""
+    found = _USERINFO.match(url)
+    if found and found.group("password") and not _ENV_ONLY.fullmatch(found.group("password")):
+        return "user part"
+    from urllib.parse import parse_qsl
+
+    after = url[found.end() :] if found else url
+    if "?" not in after:
+        return None
+    for key, value in parse_qsl(after.split("?", 1)[1], keep_blank_values=True):
+        secret = bool(_SECRET_PARAMETER.search(key)) or "password=" in value.lower().replace(" ", "")
+        if secret and value and not _ENV_ONLY.fullmatch(value):
+            return f"?{key}="
+    return None
+
+
+def user_config_dir() -> Path:
+    """sdi's folder in the user's configuration (`$XDG_CONFIG_HOME/sdi`, else `~/.config/sdi`)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "sdi"
+
+
+def in_private_folder(root: Path, path: Path | str) -> bool:
+    """Files holding real names (the key, `sdi anonymise`'s review file) may live only in the project's
+    `.sdi/` (git-ignored) or in sdi's user configuration folder: nowhere they could be committed, synced with
+    the corpus or read by others by accident."""
+    path = (root / Path(path).expanduser()).resolve()
+    homes = ((root / STATE_DIR).resolve(), user_config_dir().resolve())
+    return any(path != home and path.is_relative_to(home) for home in homes)
 
 
 def find_project(start: Path) -> Path:
@@ -210,13 +263,21 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
             raise fail("pseudonyms", name, f"'pseudonyms.{name}' must map a name to a non-empty string")
         pseudonyms[name] = replacement
     key_file = values.get("privacy.key_file", DEFAULT_KEY_FILE)
-    pseudonyms.update(read_key(root / key_file))
-    if _WRITTEN_PASSWORD.match(values.get("database.url", "")):
+    if not in_private_folder(root, key_file):
+        raise fail(
+            "privacy",
+            "key_file",
+            f"'privacy.key_file' must be inside the project's {STATE_DIR}/ folder or in {user_config_dir()}: "
+            "the key holds the real names and must never be committed or shared with the corpus",
+        )
+    pseudonyms.update(read_key(root / Path(key_file).expanduser()))
+    where = written_password(values.get("database.url", ""))
+    if where is not None:
         raise fail(
             "database",
             "url",
-            "'database.url' holds a password, and sdi.toml is shared: write ${NAME} to take it from "
-            "an environment variable (postgresql+psycopg://kari:${SDI_DB_PASSWORD}@server/studie) or "
+            f"'database.url' holds a password ({where}), and sdi.toml is shared: write ${{NAME}} to take it "
+            "from an environment variable (postgresql+psycopg://kari:${SDI_DB_PASSWORD}@server/studie) or "
             "leave it out and use ~/.pgpass",
         )
     moderators = values.get("speakers.moderator")
@@ -373,52 +434,12 @@ def _locate(text: str, table: str | None, key: str | None) -> int | None:
     return header_line
 
 
-DEFAULT_TOML = """\
-# sdi project settings. See the README for every key.
-
-[project]
-title = "{title}"
-# Language of the user interface and fixed export labels: "nb" (bokmål) or "en".
-language = "nb"
-# Default coder name for this machine (can be overridden with --coder or SDI_CODER).
-coder = ""
-
-[nlp]
-# spaCy pipeline to use when installed; otherwise sdi uses its offline Norwegian pipeline.
-model = "{model}"
-
-[database]
-# Empty: an SQLite file under .sdi/ (git-ignored). Team server: "postgresql+psycopg://user@host/db".
-url = ""
-
-[speakers]
-# Speaker labels that mark the moderator/interviewer.
-moderator = ["Moderator", "I", "Intervjuer", "Ordstyrer"]
-# Extra regular expressions for speaker labels; each needs a group (?P<label>...), optionally (?P<text>...).
-patterns = []
-
-[privacy]
-# The pseudonym key (real names -> pseudonyms), kept apart from the database, owner-only, never exported.
-# Add names with `sdi pseudonym add "Kari Nordmann" "[helsesykepleier]"`.
-key_file = ".sdi/pseudonymnokkel.toml"
-
-[analysis]
-# Words of the model or intervention being evaluated, and the interview guide (a text/Markdown file): a new
-# code made only of these words gets a warning (it may say what you asked about, not what was said).
-model_terms = []
-guide = ""
-
-[pseudonyms]
-# Invented or harmless replacements may also be listed here (this file usually goes to git):
-# "Solbakken" = "[barnehage]"
-"""
-
-
 def write_default(root: Path, title: str) -> Path:
     """Create a fresh `sdi.toml` (never overwrites)."""
     path = root / CONFIG_NAME
     if path.exists():
         raise ConfigError(path, "already exists; not overwritten")
     safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
-    path.write_text(DEFAULT_TOML.format(title=safe_title, model=DEFAULT_MODEL), encoding="utf-8")
+    template = (Path(__file__).parent / "default_project.toml").read_text(encoding="utf-8")
+    path.write_text(template.format(title=safe_title, model=DEFAULT_MODEL), encoding="utf-8")
     return path

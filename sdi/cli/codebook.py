@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sdi.cli.common import opened
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,6 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     exp.add_argument("file", type=Path, nargs="?")
     exp.add_argument("--with-codings", action="store_true", help="include codings, anchored by their words")
+    exp.add_argument(
+        "--replace-names",
+        action="store_true",
+        help="write real names the project knows as their pseudonyms instead of refusing the file",
+    )
+    exp.add_argument("--allow-names", action="store_true", help="keep the file even if it holds real names")
     exp.set_defaults(handler=run_export)
 
 
@@ -48,11 +54,16 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """The codebook file goes to git and to colleagues: read back and refused (or written with the
+    pseudonyms, --replace-names) when a real name the project knows is in it, like every export."""
     from sdi.export.codebook_file import write_codebook
     from sdi.workflow.codebook import default_codebook_path, export_codebook
 
     with opened(args) as project:
         codebook = export_codebook(project, with_codings=args.with_codings)
         path = write_codebook(codebook, args.file or default_codebook_path(project))
+        known = project.config.known_names
+    if not no_real_names(path, known, args.allow_names, replace=args.replace_names):
+        return EXIT_NAMES
     print(f"{path}: {len(codebook.codes)} koder, {len(codebook.groups)} kodegrupper")
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,18 +33,29 @@ def slug(name: str, fallback: str) -> str:
     return "-".join(part for part in kept.split("-") if part) or fallback
 
 
-def no_real_names(path: Path, names: tuple[str, ...], allowed: bool) -> bool:
-    """Read a written export back; remove it, saying where, if a real name from the pseudonym key is in it."""
+def no_real_names(
+    path: Path, names: Mapping[str, str] | Iterable[str], allowed: bool, *, replace: bool | None = None
+) -> bool:
+    """Read a written file back; when a real name the project knows is in it, remove it, saying where.
+    `replace` is None for files that must be refused (Word, CSV, REFI-QDA); for the text files sdi writes for
+    the team (codebooks, merge decisions) it is the researcher's --replace-names: the file is then rewritten
+    with each name replaced by its pseudonym (`names` mapping name → pseudonym) instead of being removed."""
     import sys
 
-    from sdi.export.names import names_in_export
+    from sdi.config import write_atomically
+    from sdi.export.names import names_in_export, without_names
 
     found = names_in_export(path, names)
+    if found and replace and isinstance(names, Mapping):
+        write_atomically(path, without_names(path.read_text(encoding="utf-8"), names))
+        found = names_in_export(path, names)
     if not found or allowed:
         return True
     path.unlink()
-    print(f"sdi: error: {path} contained real names from the pseudonym list; removed:", file=sys.stderr)
+    print(f"sdi: error: {path} contained real names the project knows (the pseudonym key, [pseudonyms] or "
+          "[privacy] lists); removed:", file=sys.stderr)  # fmt: skip
     for where in found:
         print(f"  {where}", file=sys.stderr)
-    print("  (use --allow-names to keep such a file)", file=sys.stderr)
+    options = "--allow-names to keep such a file" + (" or --replace-names" if replace is not None else "")
+    print(f"  (use {options})", file=sys.stderr)
     return False

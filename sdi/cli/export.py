@@ -102,7 +102,7 @@ def run_codebook(args: argparse.Namespace) -> int:
         )
     if args.format in ("csv", "both"):
         written.append(write_codebook_csv(config.exports_dir / "kodebok.csv", rows, config.language))
-    names = tuple(config.pseudonyms)
+    names = tuple(config.known_names)
     if not all([no_real_names(path, names, args.allow_names) for path in written]):
         return EXIT_NAMES
     for path in written:

@@ -52,7 +52,7 @@ def run_export(args: argparse.Namespace) -> int:
         data = gather_refi(project, codebook_only=args.codebook_only)
         suffix = ".qdc" if args.codebook_only else ".qdpx"
         path = args.output or project.config.exports_dir / f"{slug(project.config.title, 'prosjekt')}{suffix}"
-        names = tuple(project.config.pseudonyms)
+        names = tuple(project.config.known_names)
     (write_qdc if args.codebook_only else write_qdpx)(data, path)
     if not no_real_names(path, names, args.allow_names):
         return EXIT_NAMES

@@ -11,8 +11,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sdi.storage.models import Code, CodeGroup, Coder, Coding, Document, Memo
+from sdi.storage.models import Code, CodeGroup, Coder, Coding, Memo
 from sdi.workflow.anchor import anchor_for
+from sdi.workflow.codebook import documents_by_path
 from sdi.workflow.errors import WorkflowError, require
 from sdi.workflow.merge import (
     ACTIONS,
@@ -56,7 +57,7 @@ def check_decisions(proposal: MergeProposal, decisions: Sequence[Decision]) -> l
 class _Applier:
     def __init__(self, project: Project, session: Session, report: MergeReport) -> None:
         self.project, self.session, self.report = project, session, report
-        self.documents = {d.source_path: d for d in session.scalars(select(Document))}
+        self.documents = documents_by_path(project, session)  # also by the public paths codebooks carry
         self.position = session.scalar(select(func.max(Code.position))) or 0
         self.rows: dict[tuple[int, str], Code] = {}
 

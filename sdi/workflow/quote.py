@@ -56,7 +56,7 @@ class QuoteSetExport:
     description: str
     quotes: tuple[QuoteView, ...]
     participants_per_category: dict[str, int]  # informants (moderators not counted) per group category
-    pseudonymised_names: tuple[str, ...]  # real names from the pseudonym key: must never reach an export
+    pseudonymised_names: tuple[str, ...]  # every real name the project knows: must never reach an export
 
 
 def quote_set_export(project: Project, set_id: int) -> QuoteSetExport:
@@ -76,7 +76,7 @@ def quote_set_export(project: Project, set_id: int) -> QuoteSetExport:
         description,
         tuple(quotes_of_set(project, set_id)),
         per_category,
-        tuple(project.config.pseudonyms),
+        tuple(project.config.known_names),
     )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from sdi.ingest import refi as qda
 from sdi.ingest.refi import RefiProject, RefiSource, RefiValue, refi_guid
+from sdi.nlp.known_names import KnownNames, pseudonymise_path
 from sdi.storage.models import (
     Code,
     CodeGroup,
@@ -166,6 +167,8 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
             cues[turn.document_id] += [(a, b) for a, b in turn.cues or () if turn.start <= a < b <= turn.end]
         spoken: dict[int | None, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         sources = []
+        known = project.config.known_names
+        in_paths = KnownNames(known, loose=True)  # no known name in a file name either
         for document, stage, group in session.execute(
             select(Document, Stage, FocusGroup).join(Stage, Stage.id == Document.stage_id)
             .join(FocusGroup, FocusGroup.id == Stage.group_id).order_by(FocusGroup.name, Stage.number)
@@ -185,10 +188,11 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
                 spoken[turn.participant_id][guid].append(turn_guid)
                 selections.append(qda.RefiSelection(turn_guid, turn.start, turn.end, turn.speaker, (),
                                                     notes(("utterance", turn.id))))  # fmt: skip
+            path = pseudonymise_path(document.source_path, in_paths, known)
             pairs = [("group", group.name), ("site", group.site), ("category", group.category), ("stage",
-                     stage.number), ("date", stage.date), ("path", document.source_path)]  # fmt: skip
+                     stage.number), ("date", stage.date), ("path", path)]  # fmt: skip
             sources.append(RefiSource(
-                guid, document.title or document.source_path, text, stage.summary,
+                guid, document.title or path, text, stage.summary,
                 tuple(sorted(selections, key=lambda s: (s.start, -s.end))), _values(pairs),
                 notes(("document", document.id), ("stage", stage.id)),
             ))  # fmt: skip
