@@ -127,6 +127,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "changed.",
     },
     # the workbench
+    "safety.tui.coded_moved": {
+        "nb": "Kodet som «{statement}». Transkripsjonen var endret siden du markerte; kodingen står på de "
+        "samme ordene i den nye versjonen.",
+        "en": "Coded as «{statement}». The transcript had changed since you selected; the coding is on the "
+        "same words in its new version.",
+    },
     "safety.tui.reloaded": {
         "nb": "Oppdatert med endringer fra andre kodere.",
         "en": "Updated with changes by other coders.",

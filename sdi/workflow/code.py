@@ -12,6 +12,7 @@ from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, 
 from sdi.workflow.anchor import anchor_for
 from sdi.workflow.errors import WorkflowError, check_version, require
 from sdi.workflow.project import Project
+from sdi.workflow.selection import follow_selection
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,28 @@ def _new_code(project: Project, session: Session, statement: str, description: s
     return code
 
 
+class CodedSpan(tuple[int, int]):
+    """(code id, coding id) of a new coding; `moved` is True when the transcript had changed since the
+    words were selected and the coding was placed on the same words in its new version."""
+
+    moved: bool
+
+    def __new__(cls, code_id: int, coding_id: int, moved: bool = False) -> CodedSpan:
+        made = super().__new__(cls, (code_id, coding_id))
+        made.moved = moved
+        return made
+
+
 def _new_coding(
-    project: Project, session: Session, code_id: int, document_id: int, start: int, end: int
-) -> int:
+    project: Project, session: Session, code_id: int, document_id: int, start: int, end: int,
+    seen_version: int | None = None,
+) -> tuple[int, bool]:  # fmt: skip
+    """The new coding's id, and whether it had to follow its words into a newer version of the text."""
     document = require(session, Document, document_id, "transcript")
     code = require(session, Code, code_id, "code")
+    moved = seen_version is not None and seen_version != document.version
+    if moved:
+        start, end = follow_selection(session, document, seen_version or 0, start, end)
     if not 0 <= start < end <= len(document.text):
         raise WorkflowError(key="error.code.span_outside", start=start, end=end, length=len(document.text))
     anchor = anchor_for(document.text, start, end)
@@ -105,7 +123,7 @@ def _new_coding(
     session.flush()
     project.record(session, "code", "coding", coding.id, f"kodet «{anchor.text[:60]}» som «{code.statement}»",
                    code_id=code.id, document_id=document.id)  # fmt: skip
-    return coding.id
+    return coding.id, moved
 
 
 def create_code(project: Project, statement: str, description: str = "") -> int:
@@ -113,24 +131,31 @@ def create_code(project: Project, statement: str, description: str = "") -> int:
         return _new_code(project, session, _statement(statement), description).id
 
 
-def add_coding(project: Project, code_id: int, document_id: int, start: int, end: int) -> int:
-    """Code the span [start, end) of a transcript's current text."""
+def add_coding(
+    project: Project, code_id: int, document_id: int, start: int, end: int, *,
+    document_version: int | None = None,
+) -> int:  # fmt: skip
+    """Code the span [start, end) of a transcript's current text — or, given the `document_version` the
+    offsets were taken from, of that version: moved onto the same words if the text changed since, refused
+    if they are gone (see `follow_selection`)."""
     with project.store.transaction() as session:
-        return _new_coding(project, session, code_id, document_id, start, end)
+        return _new_coding(project, session, code_id, document_id, start, end, document_version)[0]
 
 
 def code_span(
     project: Project, document_id: int, start: int, end: int, *, code_id: int | None = None,
-    statement: str | None = None,
-) -> tuple[int, int]:  # fmt: skip
+    statement: str | None = None, document_version: int | None = None,
+) -> CodedSpan:  # fmt: skip
     """Code a span with an existing code, or with a new one written as `statement` — one action, one undo.
-    Returns (code id, coding id)."""
+    `document_version` is the version of the transcript the span was selected in (see `add_coding`).
+    Returns (code id, coding id), with `.moved` set when the coding followed its words to a newer text."""
     if (code_id is None) == (statement is None):
         raise WorkflowError(key="error.code.either")
     with project.store.transaction() as session:
         if code_id is None:
             code_id = _new_code(project, session, _statement(statement or "")).id
-        return code_id, _new_coding(project, session, code_id, document_id, start, end)
+        coding_id, moved = _new_coding(project, session, code_id, document_id, start, end, document_version)
+        return CodedSpan(code_id, coding_id, moved)
 
 
 def codings_of_document(project: Project, document_id: int) -> list[CodingView]:

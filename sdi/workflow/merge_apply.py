@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sdi.storage.models import Code, CodeGroup, Coder, Coding, Memo
+from sdi.storage.models import Code, CodeGroup, Coding, Memo
 from sdi.workflow.anchor import anchor_for
 from sdi.workflow.codebook import documents_by_path
 from sdi.workflow.errors import WorkflowError, require
@@ -25,7 +25,7 @@ from sdi.workflow.merge import (
     SideCode,
     conflict_between,
 )
-from sdi.workflow.project import Project
+from sdi.workflow.project import Project, coder_row
 
 
 def check_decisions(proposal: MergeProposal, decisions: Sequence[Decision]) -> list[Decision]:
@@ -62,12 +62,7 @@ class _Applier:
         self.rows: dict[tuple[int, str], Code] = {}
 
     def coder(self, name: str) -> int:
-        found = self.session.scalar(select(Coder.id).where(Coder.name == name))
-        if found is None:
-            self.session.add(coder := Coder(name=name))
-            self.session.flush()
-            found = coder.id
-        return found
+        return coder_row(self.session, name)
 
     def code(self, side: Side, item: SideCode, *, fresh: bool = False) -> Code:
         """The row for a side's code: the store's own, or one made (or found by id) from a codebook file."""

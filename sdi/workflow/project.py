@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from sdi.config import CONFIG_NAME, Config, find_project, load_config, write_default
 from sdi.storage import open_store
+from sdi.storage.base import new_uid, utcnow
 from sdi.storage.engine import Store
 from sdi.storage.history import INFO_CODER, INFO_LABEL, INFO_SKIP
 from sdi.storage.models import AuditEvent, Coder
@@ -40,12 +41,7 @@ class Project:
     def coder_id(self, session: Session) -> int:
         """The active coder's row, created on first write (so read-only use never writes)."""
         if self._coder_id is None:
-            coder = session.scalar(select(Coder).where(Coder.name == self.coder_name))
-            if coder is None:
-                coder = Coder(name=self.coder_name)
-                session.add(coder)
-                session.flush()
-            self._coder_id = coder.id
+            self._coder_id = coder_row(session, self.coder_name)
         return self._coder_id
 
     def record(
@@ -81,6 +77,24 @@ class Project:
 
     def close(self) -> None:
         self.store.close()
+
+
+def coder_row(session: Session, name: str) -> int:
+    """The id of the coder called `name`, created when new. Two processes making the same new coder at once
+    both end up with the one row: the insert does nothing when the name was taken meanwhile (INSERT … ON
+    CONFLICT DO NOTHING, on SQLite and PostgreSQL alike), and the row is read back."""
+    found = session.scalar(select(Coder.id).where(Coder.name == name))
+    if found is not None:
+        return found
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    values = {"name": name, "uid": new_uid(), "created_at": utcnow()}
+    session.execute(insert(Coder).values(**values).on_conflict_do_nothing(index_elements=["name"]))
+    created = session.scalar(select(Coder.id).where(Coder.name == name))
+    assert created is not None  # inserted now, or by the process that won the race
+    return created
 
 
 def chosen_coder(config: Config, explicit: str | None = None) -> str | None:

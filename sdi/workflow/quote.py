@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sdi.storage.history import delete_children
 from sdi.storage.models import Coding, FocusGroup, Participant, Quote, QuoteSet
 from sdi.workflow.context import CodingContext, coding_contexts
-from sdi.workflow.errors import WorkflowError, require
+from sdi.workflow.errors import WorkflowError, refused_if_taken, require
 from sdi.workflow.project import Project
 
 CUT = "[…]"
@@ -116,8 +116,8 @@ def create_quote_set(project: Project, name: str, description: str = "") -> int:
         if session.scalar(select(QuoteSet.id).where(QuoteSet.name == name)) is not None:
             raise WorkflowError(key="error.quote.set_exists", name=name)
         quote_set = QuoteSet(name=name, description=description)
-        session.add(quote_set)
-        session.flush()
+        with refused_if_taken(session, WorkflowError(key="error.quote.set_exists", name=name)):
+            session.add(quote_set)
         project.record(session, "create-quote-set", "quote_set", quote_set.id, f"nytt sitatsett: {name}")
         return quote_set.id
 
@@ -128,7 +128,12 @@ def rename_quote_set(project: Project, set_id: int, name: str) -> None:
         quote_set = require(session, QuoteSet, set_id, "quote set")
         if not name:
             raise WorkflowError(key="error.quote.name_needed")
-        old, quote_set.name = quote_set.name, name
+        clash = session.scalar(select(QuoteSet.id).where(QuoteSet.name == name, QuoteSet.id != set_id))
+        if clash is not None:
+            raise WorkflowError(key="error.quote.set_exists", name=name)
+        old = quote_set.name
+        with refused_if_taken(session, WorkflowError(key="error.quote.set_exists", name=name)):
+            quote_set.name = name
         project.record(session, "rename-quote-set", "quote_set", set_id, f"«{old}» → «{name}»")
 
 

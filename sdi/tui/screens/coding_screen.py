@@ -198,16 +198,20 @@ class CodingScreen(SdiScreen):
         prefill = shorten(words, PREFILL)
         excerpt = shorten(words, 300) if prefill != words else ""
         document_id = self.document_id
+        seen = self.view.version if self.view is not None else None  # the text the offsets belong to
 
         def chosen(choice: CodeChoice | None) -> None:
             if choice is None:
                 return
             existing = {"code_id": choice.code_id} if choice.code_id else {"statement": choice.statement}
-            if self.attempt(code_span, self.project, document_id, start, end, **existing) is None:
+            done = self.attempt(code_span, self.project, document_id, start, end, **existing,
+                                document_version=seen)  # fmt: skip
+            if done is None:
                 return
             self.reader.action_clear_selection()
             self._refresh_codings()
-            self.notify(self.tr("tui.coding.coded", statement=choice.statement))
+            key = "safety.tui.coded_moved" if done.moved else "tui.coding.coded"
+            self.notify(self.tr(key, statement=choice.statement))
 
         self.app.push_screen(CodePicker(self.project, prefill, excerpt, (document_id, start, end)), chosen)
 
