@@ -6,6 +6,7 @@ and the line, so a researcher can fix it without reading a traceback.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tomllib
@@ -64,9 +65,8 @@ class Config:
 
     @property
     def known_names(self) -> dict[str, str]:
-        """Every real name the project knows, with what replaces it where a file must not hold it: the key
-        and `[pseudonyms]` by their pseudonyms, the `[privacy]` lists by «[navn]», «[sted]», «[institusjon]».
-        What every export and written file is checked against (`sdi.nlp.known_names`)."""
+        """Every real name the project knows → what replaces it: the key and `[pseudonyms]` → pseudonyms, the
+        `[privacy]` lists → «[navn]», «[sted]», «[institusjon]». Every written file is checked against it."""
         names: dict[str, str] = {}
         for kind, listed in self.privacy_lists.items():
             for name in listed:
@@ -130,11 +130,9 @@ def expand_url(url: str, root: Path, unset: Callable[[str], Exception]) -> str:
 
 _ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _ENV_ONLY = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")
-# The user part of a URL as SQLAlchemy's make_url reads it: a username without ':' or '/', then ':' and a
-# password running up to the first '@' — so a raw '/', '?' or '#' belongs to the password too.
+# The user part as SQLAlchemy's make_url reads it: a password runs from ':' to the first '@', '/' and all.
 _USERINFO = re.compile(r"^[\w+]+://[^:/]*:(?P<password>[^@]*)@")
-# Query parameters the drivers take a secret from (psycopg passes every one to libpq: password,
-# sslpassword, …); `passfile` names a file and is no secret.
+# Query parameters a driver takes a secret from (psycopg passes all to libpq); `passfile` is only a path.
 _SECRET_PARAMETER = re.compile(r"pass(?!file$)|pwd|secret|token", re.IGNORECASE)
 _LIST_PLACEHOLDERS = {"names": "[navn]", "places": "[sted]", "institutions": "[institusjon]"}
 
@@ -144,22 +142,16 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
     "nlp": {"model": (str, "a string")},
     "database": {"url": (str, "a string")},
     "speakers": {"moderator": (list, "a list of strings"), "patterns": (list, "a list of strings")},
-    "privacy": {
-        "key_file": (str, "a path"),
-        "names": (list, "a list of strings"),
-        "places": (list, "a list of strings"),
-        "institutions": (list, "a list of strings"),
-    },
+    "privacy": {"key_file": (str, "a path"), "names": (list, "a list of strings"),
+                "places": (list, "a list of strings"), "institutions": (list, "a list of strings")},
     "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
 }
 _FREE_TABLES = {"pseudonyms"}
 
 
 def written_password(url: str) -> str | None:
-    """Where `url` holds a password written out rather than taken from the environment (`${NAME}`), as
-    SQLAlchemy would read it: "user part" (`user:password@`, any characters), or the query parameter
-    (`?password=…`, `?sslpassword=…`, or a connection string in a parameter holding `password=`). None when
-    it holds none."""
+    """Where `url` holds a password written out (not `${NAME}`) as SQLAlchemy would read it: "user part"
+    (`user:password@`, any characters) or the query parameter (`?password=…`, `?sslpassword=…`, …)."""
     found = _USERINFO.match(url)
     if found and found.group("password") and not _ENV_ONLY.fullmatch(found.group("password")):
         return "user part"
@@ -264,22 +256,14 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         pseudonyms[name] = replacement
     key_file = values.get("privacy.key_file", DEFAULT_KEY_FILE)
     if not in_private_folder(root, key_file):
-        raise fail(
-            "privacy",
-            "key_file",
-            f"'privacy.key_file' must be inside the project's {STATE_DIR}/ folder or in {user_config_dir()}: "
-            "the key holds the real names and must never be committed or shared with the corpus",
-        )
+        raise fail("privacy", "key_file", f"'privacy.key_file' must be inside the project's {STATE_DIR}/ "
+                   f"or in {user_config_dir()}: the key holds the real names, never committed or shared")
     pseudonyms.update(read_key(root / Path(key_file).expanduser()))
     where = written_password(values.get("database.url", ""))
     if where is not None:
-        raise fail(
-            "database",
-            "url",
-            f"'database.url' holds a password ({where}), and sdi.toml is shared: write ${{NAME}} to take it "
-            "from an environment variable (postgresql+psycopg://kari:${SDI_DB_PASSWORD}@server/studie) or "
-            "leave it out and use ~/.pgpass",
-        )
+        raise fail("database", "url", f"'database.url' holds a password ({where}), and sdi.toml is shared: "
+                   "write ${NAME} to take it from an environment variable (postgresql+psycopg://kari:"
+                   "${SDI_DB_PASSWORD}@server/studie) or leave it out and use ~/.pgpass")
     moderators = values.get("speakers.moderator")
     terms = tuple(" ".join(term.split()) for term in values.get("analysis.model_terms", ()))
     if not all(terms):
@@ -373,25 +357,45 @@ def write_key(path: Path, entries: Mapping[str, str]) -> Path:
     return write_atomically(path, "".join(f"{line}\n" for line in lines))
 
 
+_WRITE_REFUSALS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+                   errno.EFBIG: "the file is too large for this disk", errno.EROFS: "the disk is read-only",
+                   errno.EACCES: "the folder is read-only", errno.EPERM: "the folder is locked"}  # fmt: skip
+
+
+class WriteError(Exception):
+    """A file sdi writes could not be written (a full disk, a read-only folder): one line naming the file,
+    which is as it was before (or absent)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path = path
+        reason = _WRITE_REFUSALS.get(error.errno or 0) or error.strerror or type(error).__name__
+        super().__init__(f"{path}: cannot write it ({reason}); nothing was changed")
+
+
 def write_atomically(path: Path, content: bytes | str) -> Path:
     """Replace `path` by `content` whole or not at all: a temporary file beside it (created owner-only),
     flushed to disk, renamed over it. Every file sdi writes outside the database goes through here (exports,
     codebook files, the key, review files, the lemma cache, the workbench's preferences); it lives in the
-    config module because every room may import this one. Text is written as UTF-8 with `\n` line ends."""
-    import os
+    config module because every room may import this one. Text is written as UTF-8 with `\n` line ends.
+    A full or read-only folder is a WriteError naming the file."""
     import tempfile
 
     data = content.encode("utf-8") if isinstance(content, str) else content
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
+    except OSError as exc:
+        raise WriteError(path, exc) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise WriteError(path, exc) from None
         raise
     return path
 

@@ -18,10 +18,12 @@ def open_store(config: Config, migrate: bool = True) -> Store:
     from sqlalchemy.exc import DBAPIError
 
     from sdi.i18n import t
+    from sdi.storage.copy import remove_leftovers
     from sdi.storage.engine import Store, create_store_engine, stored_revision
     from sdi.storage.faults import StoreError, describe, store_error
     from sdi.storage.revision import COPY_MARK, HEAD_REVISION
 
+    remove_leftovers(config.state_dir)  # the snapshot a killed `sdi db copy` left behind
     engine = create_store_engine(config.resolved_database_url())
     try:
         revision = stored_revision(engine)

@@ -165,7 +165,9 @@ def copy_store(project: Project, given_url: str) -> CopyReport:
 
         upgrade(target, project.config.state_dir / "backups", language=project.config.language)
         project.config.state_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=project.config.state_dir, prefix="copy-") as folder:
+        store_copy.remove_leftovers(project.config.state_dir)  # a killed copy's snapshot
+        work = store_copy.work_prefix()
+        with tempfile.TemporaryDirectory(dir=project.config.state_dir, prefix=work) as folder:
             source = _source_snapshot(project, Path(folder))
             try:
                 expected = _fill(source, target)
