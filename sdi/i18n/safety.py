@@ -120,6 +120,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Hel kopi fra før oppgraderingen: {path}",
         "en": "A whole copy from before the upgrade: {path}",
     },
+    "safety.upgrade.older": {
+        "nb": "En tidligere versjon av sdi tok denne kopien før sitt første, avbrutte forsøk (databasen kan "
+        "være halvveis oppgradert av det): {path}",
+        "en": "An earlier version of sdi took this copy before its first, interrupted attempt (which may "
+        "have left the database half upgraded): {path}",
+    },
     "safety.upgrade.no_room": {
         "nb": "kunne ikke ta sikkerhetskopi i {folder} før skjemaoppgraderingen ({detail}); ingenting ble "
         "endret.",
