@@ -9,14 +9,14 @@ composed or decomposed («å» or «a» + ring), its words separated by any whit
 and in the genitive («Karis», «Kari's», «KARIS»). File names and paths are matched with `loose=True`, where
 the words of a name may also be joined by `-`, `_` or `.` («intervju-kari-nordmann.md»).
 
-Pure standard library (re, unicodedata): the export room may use it without the language pipeline. The
+Standard library only, plus the cached lemma table (no spaCy) for one exception, see `KnownNames`. The
 discovery of unknown names (entities, capitalised words, misspellings) stays in `sdi.nlp.names`."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 # Invisible characters that may sit inside a word without changing it: soft hyphen, zero-width space,
@@ -76,10 +76,30 @@ class KnownMatch:
         return text[self.end : self.suffix_end]
 
 
-class KnownNames:
-    """A compiled matcher for a set of known names (see the module docstring)."""
+def common_lowercase_word(word: str) -> bool:
+    """Is the folded `word` an ordinary lowercase Norwegian word (the lemma table's)? «per», «dag», «liv»,
+    «vik», «berg» are; «kari», «åse», «gunn» are not."""
+    from sdi.nlp.lemma_table import lemma_table
 
-    def __init__(self, names: Iterable[str], *, loose: bool = False) -> None:
+    lemma = lemma_table().get(word)
+    return lemma is not None and lemma[:1].islower()
+
+
+class KnownNames:
+    """A compiled matcher for a set of known names (see the module docstring).
+
+    One exception to «any case»: a one-word name that is also an ordinary lowercase word («Per», «Dag»,
+    «Liv», «Vik») is not matched where it is written all in lowercase — «to ganger per uke» keeps its «per».
+    Capitalised and upper-case forms are always matched, and names of several words in any case. `common`
+    decides what an ordinary word is (None: every one-word name matches in lowercase too)."""
+
+    def __init__(
+        self,
+        names: Iterable[str],
+        *,
+        loose: bool = False,
+        common: Callable[[str], bool] | None = common_lowercase_word,
+    ) -> None:
         self.loose = loose
         split = _LOOSE_SPLIT if loose else _SPLIT
         self._by_key: dict[str, list[str]] = {}
@@ -87,6 +107,7 @@ class KnownNames:
             words = [w for w in split.split(fold(name)) if w]
             if words:
                 self._by_key.setdefault(" ".join(words), []).append(name)
+        self._capitalised_only = {k for k in self._by_key if " " not in k and common and common(k)}
         self._pattern: re.Pattern[str] | None = None
         if self._by_key:
             gap = _LOOSE_GAP if loose else _GAP
@@ -112,6 +133,8 @@ class KnownNames:
                 starts, ends = origin
                 start, end = starts[start], ends[end - 1]
                 suffix_end = ends[suffix_end - 1] if suffix_end > match.end("name") else end
+            if key in self._capitalised_only and text[start:end].islower():
+                continue  # «per uke», «en dag»: the ordinary word, not the name
             found.append(KnownMatch(start, end, suffix_end, self._listed(key, text[start:end])))
         return found
 

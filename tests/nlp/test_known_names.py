@@ -59,5 +59,12 @@ def test_fold_and_words() -> None:
 
 
 def test_of_two_keys_alike_but_for_case_the_one_written_so_wins() -> None:
-    matcher = KnownNames(["Berg", "BERG"])
-    assert [m.name for m in matcher.find("Berg og BERG og berg")] == ["Berg", "BERG", "Berg"]
+    matcher = KnownNames(["Åse", "ÅSE"])
+    assert [m.name for m in matcher.find("Åse og ÅSE og åse")] == ["Åse", "ÅSE", "Åse"]
+
+
+def test_a_one_word_name_that_is_an_ordinary_word_is_left_alone_in_lowercase() -> None:
+    matcher = KnownNames(["Per", "Dag", "Kari", "Dag Solstad"])
+    found = [m.name for m in matcher.find("Per kom en dag, to ganger per uke; PER og Dag. kari, dag solstad")]
+    assert found == ["Per", "Per", "Dag", "Kari", "Dag Solstad"]
+    assert [m.name for m in KnownNames(["Per"], common=None).find("per uke")] == ["Per"]
