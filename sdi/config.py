@@ -169,8 +169,7 @@ def written_password(url: str) -> str | None:
 
 def user_config_dir() -> Path:
     """sdi's folder in the user's configuration (`$XDG_CONFIG_HOME/sdi`, else `~/.config/sdi`)."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "sdi"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "sdi"
 
 
 def in_private_folder(root: Path, path: Path | str) -> bool:
@@ -362,14 +361,16 @@ _WRITE_REFUSALS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quo
                    errno.EACCES: "the folder is read-only", errno.EPERM: "the folder is locked"}  # fmt: skip
 
 
-class WriteError(Exception):
-    """A file sdi writes could not be written (a full disk, a read-only folder): one line naming the file,
-    which is as it was before (or absent)."""
+class WriteError(OSError):
+    """A file could not be written (full disk, read-only folder): one line naming it, left as it was."""
 
     def __init__(self, path: Path, error: OSError) -> None:
-        self.path = path
         reason = _WRITE_REFUSALS.get(error.errno or 0) or error.strerror or type(error).__name__
-        super().__init__(f"{path}: cannot write it ({reason}); nothing was changed")
+        self.message = f"{path}: cannot write it ({reason}); nothing was changed"
+        super().__init__(error.errno, self.message, str(path))
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def write_atomically(path: Path, content: bytes | str) -> Path:
