@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-test
 
-.PHONY: run test lint setup bench clean
+.PHONY: run test lint setup bench clean model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ test: $(STAMP)
 BENCH_WORDS ?= 100000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --words $(BENCH_WORDS)
+
+## make model: train sdi's own Norwegian pipeline (parts of speech, lemmas, names) from the treebank in
+## ../shared/nlp and copy it into sdi/nlp/model/nb_sdi. Most of an hour on two cores; never part of `make
+## test` or CI. NLP_DATA, MODEL_WORK, MODEL_STEPS, MODEL_MINUTES: see scripts/model/train.sh.
+model: $(STAMP)
+	nice -n 10 scripts/model/train.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check sdi tests

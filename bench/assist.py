@@ -1,8 +1,9 @@
 """Coding-assistance benchmark: `python bench/assist.py [--codes 2000]`, also run by `bench/run.py`.
 
 2,000 code statements cut from the demo corpus's informant sentences (deterministic). Measured, each
-keystroke of a new code timed on its own: similar codes over raw text (before the pipeline is ready), and
-similar codes plus the closeness check once lemmas are in use — the target is < 20 ms per keystroke. Also
+keystroke of a new code timed on its own: similar codes (the similarity engine, once the codes are read and
+weighed — target < 10 ms per keystroke), and similar codes plus the closeness check once the pipeline is
+loaded — the target is < 20 ms per keystroke. Also
 the one-off costs: lemmatising the code list when a picker opens (cold and remembered), and the grouping
 suggestions over a quarter of the codes left ungrouped. Results go to bench/results/<date>-assist.json."""
 
@@ -81,8 +82,11 @@ def bench_assist(project, count: int = 2000) -> dict[str, object]:  # type: igno
     results["pipeline_load_s"] = time.perf_counter() - start
 
     assist = CodeAssist(project, codes, passage)
-    results["raw_per_keystroke"] = summary(per_keystroke(lambda t: assist.similar(t)))
     code_assist._lemma_memo.clear()
+    start = time.perf_counter()
+    assist.prepare_similar()
+    results["prepare_similar_s"] = time.perf_counter() - start
+    results["similar_per_keystroke"] = summary(per_keystroke(lambda t: assist.similar(t)))
     start = time.perf_counter()
     assist.prepare()
     results["prepare_cold_s"] = time.perf_counter() - start

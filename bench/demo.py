@@ -39,7 +39,8 @@ REMEMBERED = [
 def run(demo: Path) -> dict[str, object]:
     """`demo` is an imported copy of the demo project."""
     from sdi.workflow.project import open_project
-    from sdi.workflow.search import find_quote, pipeline, search
+    from sdi.workflow.quote_finder import find_quote
+    from sdi.workflow.search import pipeline, search
 
     project = open_project(demo, coder="bench", exact=True)
     try:

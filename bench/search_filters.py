@@ -30,7 +30,8 @@ def main() -> None:
     from sdi.workflow.corpus_import import import_paths
     from sdi.workflow.keywords import SLICES, keywords_by
     from sdi.workflow.project import init_project, open_project
-    from sdi.workflow.search import find_quote, pipeline, search
+    from sdi.workflow.quote_finder import find_quote
+    from sdi.workflow.search import pipeline, search
     from sdi.workflow.search_filter import SearchFilter
 
     work = Path(tempfile.mkdtemp(prefix="sdi-bench-filters-"))

@@ -1,5 +1,7 @@
 """Workbench benchmarks: TUI ready on the demo (cold process), and a 20,000-word transcript in the Coding
-screen (first page, cursor moves). Driven headless through Textual's pilot, which draws every frame as a
+screen (first page, cursor moves), coded as a researcher would have it half way through: about one turn in
+three coded with one of 24 codes in 6 code groups, some codings overlapping, a few over two turns — so the
+coding stripes are drawn too. Driven headless through Textual's pilot, which draws every frame as a
 terminal would; called by bench/run.py, or alone: `python bench/tui.py`."""
 
 from __future__ import annotations
@@ -108,6 +110,34 @@ async def _open_big(root: Path, moves: int) -> dict[str, object]:
     }
 
 
+def seed_codings(project) -> int:  # type: ignore[no-untyped-def]
+    """Codings on the big transcript through the workflow (any version of sdi has these calls): every third
+    turn's first half coded, every ninth also its whole, every 27th together with the next turn."""
+    from sdi.workflow.code import add_coding, create_code
+    from sdi.workflow.code_group import create_group, move_codes
+    from sdi.workflow.transcript import list_transcripts, transcript_view
+
+    document = list_transcripts(project)[0].id
+    turns = transcript_view(project, document).turns
+    codes = [create_code(project, f"Kode {number} sier noe med informantenes ord") for number in range(24)]
+    for number in range(6):
+        group = create_group(project, f"Gruppe {number}")
+        move_codes(project, codes[number * 4 : number * 4 + 4], group)
+    made = 0
+    for index, turn in enumerate(turns):
+        if index % 3 or len(turn.text) < 20:
+            continue
+        add_coding(project, codes[index % 24], document, turn.start, turn.start + len(turn.text) // 2)
+        made += 1
+        if index % 9 == 0:
+            add_coding(project, codes[(index + 5) % 24], document, turn.start, turn.end)
+            made += 1
+        if index % 27 == 0 and index + 1 < len(turns):
+            add_coding(project, codes[(index + 11) % 24], document, turn.start + 5, turns[index + 1].end)
+            made += 1
+    return made
+
+
 def big_transcript(work: Path, moves: int = 200) -> dict[str, object]:
     from sdi.workflow.corpus_import import import_paths
     from sdi.workflow.project import init_project, open_project
@@ -117,8 +147,9 @@ def big_transcript(work: Path, moves: int = 200) -> dict[str, object]:
     generate(root / "corpus", 20_000, per_file=20_000)
     project = open_project(root, coder="bench", exact=True)
     import_paths(project, [])
+    codings = seed_codings(project)
     project.close()
-    return asyncio.run(_open_big(root, moves))
+    return {"codings": codings, **asyncio.run(_open_big(root, moves))}
 
 
 def run(work: Path, demo: Path) -> dict[str, object]:

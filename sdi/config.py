@@ -20,7 +20,13 @@ CONFIG_NAME = "sdi.toml"
 STATE_DIR = ".sdi"
 DEFAULT_KEY_FILE = f"{STATE_DIR}/pseudonymnokkel.toml"
 DEFAULT_MODEL = "nb_core_news_sm"
+INDEX_LEMMAS = ("pipeline", "lookup")
 DEFAULT_MODERATORS = ("Moderator", "I", "Intervjuer", "Ordstyrer")
+# National services and bodies named in almost every Norwegian welfare study: naming them identifies no one.
+DEFAULT_ACRONYMS = (
+    "NAV", "Nav", "PPT", "BUP", "DPS", "BUF", "Bufetat", "Bufdir", "SFO", "FAU", "IOP", "KS", "Statped",
+    "Udir", "RVTS", "FHI", "Helsedirektoratet", "Barneombudet",
+)  # fmt: skip
 LANGUAGES = ("nb", "en")
 
 
@@ -47,6 +53,7 @@ class Config:
     language: str = "nb"
     coder: str = ""
     nlp_model: str = DEFAULT_MODEL
+    nlp_index: str = "pipeline"  # [nlp] index: the search index's lemmas from the pipeline, or "lookup"
     database_url: str = ""
     moderator_labels: tuple[str, ...] = DEFAULT_MODERATORS
     speaker_patterns: tuple[str, ...] = ()
@@ -54,6 +61,7 @@ class Config:
     key_file: str = DEFAULT_KEY_FILE
     # [privacy] names, places, institutions: real names `sdi anonymise` looks for (fuzzily), by kind
     privacy_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    acronyms: tuple[str, ...] = DEFAULT_ACRONYMS  # [privacy] acronyms: never proposed by `sdi anonymise`
     # [analysis] the words of the model being evaluated: a code made only of them is suspect
     model_terms: tuple[str, ...] = ()
     guide: str = ""  # the interview guide (text/Markdown), relative to the project folder
@@ -106,7 +114,7 @@ class Config:
         return ConfigError(
             self.path,
             f"'database.url' needs the environment variable {name}, which is not set",
-            _locate(text, "database", "url"),
+            locate(text, "database", "url"),
         )
 
 
@@ -139,11 +147,12 @@ _LIST_PLACEHOLDERS = {"names": "[navn]", "places": "[sted]", "institutions": "[i
 # table -> key -> (expected type(s), description for the error message)
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
     "project": {"title": (str, "a string"), "language": (str, "a string"), "coder": (str, "a string")},
-    "nlp": {"model": (str, "a string")},
+    "nlp": {"model": (str, "a string"), "index": (str, "a string")},
     "database": {"url": (str, "a string")},
     "speakers": {"moderator": (list, "a list of strings"), "patterns": (list, "a list of strings")},
     "privacy": {"key_file": (str, "a path"), "names": (list, "a list of strings"),
-                "places": (list, "a list of strings"), "institutions": (list, "a list of strings")},
+                "places": (list, "a list of strings"), "institutions": (list, "a list of strings"),
+                "acronyms": (list, "a list of strings")},
     "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
 }
 _FREE_TABLES = {"pseudonyms"}
@@ -216,7 +225,7 @@ def load_config(root: Path) -> Config:
 
 def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config:
     def fail(table: str | None, key: str | None, message: str) -> ConfigError:
-        return ConfigError(path, message, _locate(text, table, key))
+        return ConfigError(path, message, locate(text, table, key))
 
     for table, value in data.items():
         if table not in _SCHEMA and table not in _FREE_TABLES:
@@ -263,6 +272,9 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         raise fail("database", "url", f"'database.url' holds a password ({where}), and sdi.toml is shared: "
                    "write ${NAME} to take it from an environment variable (postgresql+psycopg://kari:"
                    "${SDI_DB_PASSWORD}@server/studie) or leave it out and use ~/.pgpass")
+    index = values.get("nlp.index", "pipeline")
+    if index not in INDEX_LEMMAS:
+        raise fail("nlp", "index", f"'nlp.index' must be one of {', '.join(map(repr, INDEX_LEMMAS))}")
     moderators = values.get("speakers.moderator")
     terms = tuple(" ".join(term.split()) for term in values.get("analysis.model_terms", ()))
     if not all(terms):
@@ -273,6 +285,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         language=language,
         coder=values.get("project.coder", ""),
         nlp_model=values.get("nlp.model", DEFAULT_MODEL),
+        nlp_index=index,
         database_url=values.get("database.url", ""),
         moderator_labels=tuple(moderators) if moderators is not None else DEFAULT_MODERATORS,
         speaker_patterns=patterns,
@@ -283,34 +296,10 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
             for kind in ("names", "places", "institutions")
             if f"privacy.{kind}" in values
         },
+        acronyms=tuple(w.strip() for w in values.get("privacy.acronyms", DEFAULT_ACRONYMS) if w.strip()),
         model_terms=terms,
         guide=values.get("analysis.guide", "").strip(),
     )
-
-
-def read_guide(config: Config) -> str:
-    """The interview guide's text ("" when none is configured); a guide that cannot be read is a
-    `ConfigError` at the `analysis.guide` line of `sdi.toml`."""
-    if not config.guide:
-        return ""
-    path = config.root / config.guide
-
-    def line() -> int | None:
-        try:
-            return _locate(config.path.read_text(encoding="utf-8-sig"), "analysis", "guide")
-        except OSError:
-            return None
-
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(config.path, f"'analysis.guide': file not found: {path}", line()) from None
-    except UnicodeDecodeError:
-        raise ConfigError(config.path, f"'analysis.guide': not UTF-8 text: {path}", line()) from None
-    except OSError as exc:
-        raise ConfigError(
-            config.path, f"'analysis.guide': cannot read {path}: {exc.strerror}", line()
-        ) from None
 
 
 def read_key(path: Path) -> dict[str, str]:
@@ -329,7 +318,7 @@ def read_key(path: Path) -> dict[str, str]:
         raise ConfigError(path, "invalid TOML in the pseudonym key", line) from None
     for name, replacement in data.items():
         if not isinstance(replacement, str) or not replacement.strip():
-            raise ConfigError(path, f"'{name}' must map to a non-empty pseudonym", _locate(text, None, name))
+            raise ConfigError(path, f"'{name}' must map to a non-empty pseudonym", locate(text, None, name))
     return dict(data)
 
 
@@ -417,7 +406,7 @@ def toml_string(value: str) -> str:
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
 
 
-def _locate(text: str, table: str | None, key: str | None) -> int | None:
+def locate(text: str, table: str | None, key: str | None) -> int | None:
     """The line of `key` inside `[table]` (or of the table header), found by scanning the file."""
     current: str | None = None
     header_line: int | None = None
@@ -446,5 +435,6 @@ def write_default(root: Path, title: str) -> Path:
         raise ConfigError(path, "already exists; not overwritten")
     safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
     template = (Path(__file__).parent / "default_project.toml").read_text(encoding="utf-8")
-    path.write_text(template.format(title=safe_title, model=DEFAULT_MODEL), encoding="utf-8")
+    listed = "[" + ", ".join(f'"{word}"' for word in DEFAULT_ACRONYMS) + "]"
+    write_atomically(path, template.format(title=safe_title, model=DEFAULT_MODEL, acronyms=listed))
     return path

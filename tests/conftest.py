@@ -127,3 +127,20 @@ def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         opened.close()
     return root
+
+
+@pytest.fixture(scope="session")
+def demo_analysis(demo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus with the seeded analysis (codebooks/demo-analyse.toml) imported, once for the
+    session; never written by a test."""
+    from sdi.workflow.codebook import import_codebook_file
+
+    root = tmp_path_factory.mktemp("demo-analysis") / "demo"
+    shutil.copytree(demo_root, root)
+    project = open_project(root, coder="tester", exact=True)
+    try:
+        report = import_codebook_file(project, REPO / "codebooks/demo-analyse.toml")
+        assert report.groups and report.codes and report.concepts, report
+    finally:
+        project.close()
+    return root

@@ -63,3 +63,11 @@ def test_modules_stay_small() -> None:
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > 450
     ]
     assert too_long == []
+
+
+def test_publish_is_a_face_neutral_module() -> None:
+    """`sdi.publish` (the exports both faces offer) reads through the workflow and writes through sdi.export:
+    no SQL, no Textual, no face of its own."""
+    forbidden = {"sqlalchemy", "alembic", "spacy", "textual", "sdi.storage", "sdi.cli", "sdi.tui"}
+    names = imported_names(PACKAGE / "publish.py")
+    assert [name for name in sorted(names) if violates(name, forbidden)] == []

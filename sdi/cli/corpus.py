@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sdi.cli.common import opened
-from sdi.i18n import t
+from sdi.i18n import said, t
 
 if TYPE_CHECKING:
     from sdi.workflow.corpus_import import ImportOutcome
@@ -53,7 +53,7 @@ class _Progress:
                 detail += f", {t('version', self.language)} {outcome.version}"
             print(f"[{index}/{total}] {outcome.path}: {t(outcome.action, self.language)} ({detail})")
         for warning in outcome.warnings:
-            print(f"  ! {outcome.path}: {warning}", file=sys.stderr)
+            print(f"  ! {outcome.path}: {said(warning, self.language)}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:

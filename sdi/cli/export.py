@@ -1,12 +1,13 @@
-"""`sdi export quotes SET`: a quote set as a Word document for a paper or a poster, checked for real names
-before it is allowed to stay on disk."""
+"""`sdi export quotes SET`: a quote set as a Word document for a paper or a poster (A1 landscape, or A0/A2,
+one panel per category, optionally with a figure); the codebook; the analysis report with its figures. Each
+file is checked for real names before it is allowed to stay on disk (the writing is `sdi.publish`)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened, slug
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,6 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     quotes.add_argument(
         "--appendix", action="store_true", help="append the original wording of edited quotes"
     )
+    quotes.add_argument("--size", choices=("A0", "A1", "A2"), default="A1", help="poster paper (default A1)")
+    quotes.add_argument(
+        "--figure", choices=("heatmap", "concept-map", "bars"), help="a figure under the poster's panels"
+    )
     quotes.add_argument("--output", "-o", type=Path, help="file (default: exports/<set>-<layout>.docx)")
     quotes.add_argument(
         "--allow-names",
@@ -49,77 +54,51 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "report",
         help="the analysis report in Word",
         description="Concepts → code groups → codes → quotes with counts, a table of code "
-        "groups × stages, and the recorded deductive checks as a methods appendix "
-        "(exports/analyserapport.docx).",
+        "groups × stages, concept notes and memos, figures (concept map, heatmap, codings per group and "
+        "stage), and the recorded deductive checks as a methods appendix (exports/analyserapport.docx).",
     )
     report.add_argument("--output", "-o", type=Path)
+    report.add_argument("--no-figures", action="store_true", help="leave out the figures (faster)")
     report.add_argument("--allow-names", action="store_true", help="keep the file if it contains real names")
     report.set_defaults(handler=run_report)
 
 
 def run_quotes(args: argparse.Namespace) -> int:
-    from sdi.export.word import WordQuote, write_paper, write_poster
-    from sdi.workflow.quote import find_quote_set, quote_set_export
+    from sdi.publish import quotes_export
+    from sdi.workflow.quote import find_quote_set
 
     with opened(args) as project:
-        data = quote_set_export(project, find_quote_set(project, args.set))
-        language = project.config.language
-        path = args.output or project.config.exports_dir / f"{slug(data.name, 'sitater')}-{args.layout}.docx"
-    quotes = [
-        WordQuote(q.display, q.original, q.edited, q.context.attribution_in(language),
-                  q.context.concept or q.context.code_group, q.context.category or q.context.group)
-        for q in data.quotes
-    ]  # fmt: skip
-    if args.layout == "paper":
-        write_paper(
-            path,
-            data.name,
-            data.description,
-            quotes,
-            language=language,
-            block=args.block,
-            appendix=args.appendix,
-        )
-    else:
-        write_poster(path, data.name, quotes, data.participants_per_category, language=language)
-    if not no_real_names(path, data.pseudonymised_names, args.allow_names):
+        export = quotes_export(project, find_quote_set(project, args.set), args.layout, path=args.output,
+                               block=args.block, appendix=args.appendix, size=args.size,
+                               figure=args.figure)  # fmt: skip
+    written = export.run(allow_names=args.allow_names)
+    if not no_real_names(written):
         return EXIT_NAMES
-    print(f"{path}: {len(quotes)} sitater ({args.layout})")
+    print(f"{written.path}: {export.counts['quotes']} sitater ({args.layout})")
     return 0
 
 
 def run_codebook(args: argparse.Namespace) -> int:
-    from sdi.export.tables import write_codebook_csv, write_codebook_docx
-    from sdi.workflow.report import codebook_rows
+    from sdi.publish import codebook_exports
 
+    formats = ("docx", "csv") if args.format == "both" else (args.format,)
     with opened(args) as project:
-        rows = codebook_rows(project)
-        config = project.config
-    written = []
-    if args.format in ("docx", "both"):
-        written.append(
-            write_codebook_docx(config.exports_dir / "kodebok.docx", config.title, rows, config.language)
-        )
-    if args.format in ("csv", "both"):
-        written.append(write_codebook_csv(config.exports_dir / "kodebok.csv", rows, config.language))
-    names = tuple(config.known_names)
-    if not all([no_real_names(path, names, args.allow_names) for path in written]):
+        exports = codebook_exports(project, formats)
+    written = [export.run(allow_names=args.allow_names) for export in exports]
+    if not all([no_real_names(item) for item in written]):
         return EXIT_NAMES
-    for path in written:
-        print(f"{path}: {len(rows)} koder")
+    for export, item in zip(exports, written, strict=True):
+        print(f"{item.path}: {export.counts['codes']} koder")
     return 0
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from sdi.export.tables import write_report
-    from sdi.workflow.report import analysis_report
+    from sdi.publish import report_export
 
     with opened(args) as project:
-        data = analysis_report(project)
-        config = project.config
-    path = args.output or config.exports_dir / "analyserapport.docx"
-    write_report(path, data.title, data.sections, data.stages, data.spread, data.checks, config.language)
-    if not no_real_names(path, data.pseudonymised_names, args.allow_names):
+        export = report_export(project, path=args.output, figures=not args.no_figures)
+    written = export.run(allow_names=args.allow_names)
+    if not no_real_names(written):
         return EXIT_NAMES
-    print(f"{path}: {len(data.sections)} kodegrupper, {len(data.checks)} kontroller")
+    print(f"{written.path}: {export.counts['groups']} kodegrupper, {export.counts['checks']} kontroller")
     return 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened
+from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
 from sdi.config import toml_string, write_atomically
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         print(render_proposal(proposal))
         path = write_decisions(project, proposal)
         known = project.config.known_names
-    if not no_real_names(path, known, args.allow_names, replace=args.replace_names):
+    if not no_real_names_in(path, known, args.allow_names, replace=args.replace_names):
         return EXIT_NAMES
     print(f"\nbeslutninger: {path} (rediger, og kjør med --apply {path})")
     return 0
@@ -132,7 +132,10 @@ def _name(side: Side) -> str:
 
 
 def render_proposal(proposal: MergeProposal, width: int | None = None) -> str:
-    """Each candidate pair: both codes with their passages in two columns, and any group conflict."""
+    """Each candidate pair: both codes with their passages in two columns, why they were paired, and any
+    group conflict."""
+    from sdi.workflow.likeness import explain
+
     total = width or max(80, min(160, shutil.get_terminal_size((110, 24)).columns))
     half = (total - 9) // 2
     left, right = proposal.left, proposal.right
@@ -142,7 +145,7 @@ def render_proposal(proposal: MergeProposal, width: int | None = None) -> str:
         assert a is not None and b is not None
         how = "samme id" if pair.by_id else f"likhet {pair.score:.0f}"
         mark = "foreslått" if pair.proposed else "kandidat"
-        out.append(f"{number:>3}. {how}, {mark}")
+        out.append(f"{number:>3}. {how}, {mark}" + ("" if pair.by_id else f" — {explain(pair.shared)}"))
         first, second = _column(a, half), _column(b, half)
         for index in range(max(len(first), len(second))):
             one = first[index] if index < len(first) else ""
@@ -182,7 +185,10 @@ def _flat(text: str) -> str:
 
 
 def render_decisions(proposal: MergeProposal, root: Path) -> str:
-    """One [[pairs]] entry per candidate pair; proposed pairs default to accept, the others to apart."""
+    """One [[pairs]] entry per candidate pair (with why it was paired); proposed pairs default to accept,
+    the others to apart."""
+    from sdi.workflow.likeness import explain
+
     lines = [
         '# Sammenslåing av kodebøker. For hvert par: decision = "accept" (slå sammen; venstre kode',
         '# beholdes), "rename" (slå sammen under ny formulering i statement) eller "apart" (hold adskilt).',
@@ -203,6 +209,8 @@ def render_decisions(proposal: MergeProposal, root: Path) -> str:
             f"#   venstre: «{_flat(a.statement)}» ({a.author or '?'}, kodinger: {len(a.passages)})",
             f"#   høyre:   «{_flat(b.statement)}» ({b.author or '?'}, kodinger: {len(b.passages)})",
         ]
+        if not pair.by_id:
+            lines.append(f"#   hvorfor: {_flat(explain(pair.shared))}")
         conflict = proposal.conflict(pair)
         if conflict:
             lines.append(f"#   KONFLIKT: kodegruppe «{_flat(conflict.left_group)}» / "

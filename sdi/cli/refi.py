@@ -7,8 +7,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened, slug
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened
+
+if TYPE_CHECKING:
+    from sdi.workflow.refi_import import RefiReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,21 +49,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from sdi.export.refi import write_qdc, write_qdpx
-    from sdi.workflow.refi import gather_refi
+    from sdi.publish import refi_export
 
     with opened(args) as project:
-        data = gather_refi(project, codebook_only=args.codebook_only)
-        suffix = ".qdc" if args.codebook_only else ".qdpx"
-        path = args.output or project.config.exports_dir / f"{slug(project.config.title, 'prosjekt')}{suffix}"
-        names = tuple(project.config.known_names)
-    (write_qdc if args.codebook_only else write_qdpx)(data, path)
-    if not no_real_names(path, names, args.allow_names):
+        export = refi_export(project, codebook_only=args.codebook_only, path=args.output)
+    written = export.run(allow_names=args.allow_names)
+    if not no_real_names(written):
         return EXIT_NAMES
-    coded = sum(len(s.codings) for source in data.sources for s in source.selections)
-    print(f"{path}: {len(data.codes)} koder, {len(data.sets)} kodegrupper"
-          + ("" if args.codebook_only else f", {len(data.sources)} transkripsjoner, {coded} kodinger, "
-             f"{len(data.notes)} memoer"))  # fmt: skip
+    counts = export.counts
+    print(f"{written.path}: {counts['codes']} koder, {counts['groups']} kodegrupper"
+          + ("" if args.codebook_only else f", {counts['transcripts']} transkripsjoner, {counts['codings']} "
+             f"kodinger, {counts['participants']} deltakere, {counts['memos']} notater (memoer og sitater)"))
     return 0
 
 
@@ -75,6 +75,24 @@ def run_import(args: argparse.Namespace) -> int:
         f"{report.quotes} sitater, {report.key_quotes} nøkkelsitater lagt til; "
         f"{report.skipped} fantes fra før"
     )
+    for line in recognised_lines(report):
+        print(f"  {line}")
     for warning in report.warnings:
         print(f"  advarsel: {warning}", file=sys.stderr)
     return 0
+
+
+def recognised_lines(report: RefiReport) -> list[str]:
+    """What the import recognised, and how: the lines under the summary."""
+    lines = [report.positions.replace("positions:", "posisjoner:", 1)] if report.positions else []
+    if report.recognised:
+        ways = ", ".join(f"{n} ved {way}" for way, n in report.recognised.most_common())
+        lines.append(f"koder med andre GUID-er gjenkjent: {ways}")
+    if report.codings_matched:
+        lines.append(f"{report.codings_matched} kodinger gjenkjent ved samme kode på samme ord")
+    if report.memos_matched or report.notes_skipped:
+        lines.append(f"{report.memos_matched} memoer fantes fra før (samme tekst på samme sted); "
+                     f"{report.notes_skipped} tomme notater og egne markører ble ikke memoer")  # fmt: skip
+    if report.attributes:
+        lines.append(f"{report.attributes} transkripsjoner fikk en egenskap fra et dokumentsett")
+    return lines

@@ -51,16 +51,13 @@ def search_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace) -> int:
-    from sdi.workflow.search import find_quote, search
+    from sdi.workflow.search import search
 
     query = " ".join(args.query)
     within = search_filter(args)
     with opened(args) as project:
         if args.fuzzy:
-            for found in find_quote(project, query, args.limit, within):
-                turn = found.turn
-                print(f"{found.score:5.1f}  {turn.source_path}:{turn.line}  {_who(turn)}  {found.sentence}")
-            return 0
+            return _fuzzy(project, query, args.limit, within)
         result = search(project, query, args.limit, within)
     lang = project.config.language
     if result.ignored:
@@ -68,7 +65,29 @@ def run(args: argparse.Namespace) -> int:
     for hit in result.hits:
         print(f"{hit.source_path}:{hit.line}  {_who(hit)}")
         print(f"    {hit.kwic()}")
-    print(t("search.hits", lang, count=len(result.hits)))
+    if result.total > len(result.hits):
+        print(t("search.hits_limited", lang, shown=len(result.hits), count=result.total))
+    else:
+        print(t("search.hits", lang, count=len(result.hits)))
+    return 0
+
+
+def _fuzzy(project, query: str, limit: int, within) -> int:  # type: ignore[no-untyped-def]
+    """The sentences (or whole turns, marked ¶) most like a half-remembered quote, with the score that
+    ordered them and the words they share with it; one line saying so when none is close enough."""
+    from sdi.workflow.likeness import RETRIEVAL_FLOOR, explain
+    from sdi.workflow.quote_finder import find_quote
+
+    lang = project.config.language
+    found = find_quote(project, query, limit, within)
+    if not found:
+        print(t("sim.no_match", lang, query=query, floor=RETRIEVAL_FLOOR))
+        return 0
+    for hit in found:
+        turn = hit.turn
+        mark = "¶ " if hit.unit == "turn" else ""
+        print(f"{hit.score:5.1f}  {turn.source_path}:{turn.line}  {_who(turn)}  {mark}{hit.sentence}")
+        print(f"       {explain(hit.shared, lang)}")
     return 0
 
 

@@ -22,15 +22,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from sdi.workflow.overview import nlp_description, project_status
+    from sdi.workflow.reindex import plan
 
     with opened(args) as project:
         status = project_status(project)
         pipeline = nlp_description(project)
+        stale = plan(project)
     lang = project.config.language
     print(f"{t('project', lang)}: {status.title}")
     print(f"{t('database', lang)}: {status.database}")
     print(f"{t('coder', lang)}: {status.coder}")
     print(f"{t('nlp', lang)}: {pipeline}")
+    if stale.documents:
+        print(t("reindex.hint", lang, documents=len(stale.documents), pipeline=stale.pipeline))
     print()
     if not status.rows:
         print(t("empty", lang))

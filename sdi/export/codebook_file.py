@@ -1,8 +1,10 @@
 """Writing a codebook as diff-friendly TOML (`sdi-codebook/1`): stable order, one key per line, so two
-coders' codebooks can be compared and merged line by line in git."""
+coders' codebooks can be compared and merged line by line in git; or as CSV for spreadsheets and Taguette."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from sdi.config import toml_string, write_atomically
@@ -70,3 +72,25 @@ def render_codebook(codebook: Codebook) -> str:
 def write_codebook(codebook: Codebook, path: Path) -> Path:
     """Write atomically: a crash never leaves half a codebook behind."""
     return write_atomically(path, render_codebook(codebook))
+
+
+CSV_COLUMNS = ("name", "description", "group", "memo", "id")
+
+
+def render_codebook_csv(codebook: Codebook) -> str:
+    """The codebook as CSV for spreadsheets and Taguette: one row per code. The header is in English on
+    purpose: Taguette finds the codes by a column called `name` (or `tag`, `path`), and a second,
+    translated header row would be read as a code."""
+    groups = {group.id: group.name for group in codebook.groups}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for code in codebook.codes:
+        group = groups.get(code.group or "", "")
+        writer.writerow([code.statement, code.description, group, code.memo, code.id])
+    return out.getvalue()
+
+
+def write_codebook_csv(codebook: Codebook, path: Path) -> Path:
+    """UTF-8 with a BOM, so Excel opens æøå right (Taguette reads the BOM too)."""
+    return write_atomically(path, "\ufeff" + render_codebook_csv(codebook))

@@ -87,6 +87,10 @@ def names_in_export(path: Path, names: Iterable[str]) -> list[str]:
         from sdi.export.refi import refi_texts
 
         texts = refi_texts(path)
+    elif suffix == ".xlsx":
+        from sdi.export.spreadsheet import spreadsheet_texts
+
+        texts = spreadsheet_texts(path)
     else:
         texts = text_file_texts(path)
     return find_names(texts, names)

@@ -75,7 +75,8 @@ class _Writer:
             children.setdefault(code.parent if code.parent in known else None, []).append(code)
 
         def add(under: etree._Element, code: RefiCode) -> None:
-            element = self.element(under, "Code", guid=code.guid, name=code.name, isCodable="true",
+            codable = "true" if code.codable else "false"
+            element = self.element(under, "Code", guid=code.guid, name=code.name, isCodable=codable,
                                    color=code.color)  # fmt: skip
             self.text(element, "Description", code.description)
             if notes:
@@ -124,7 +125,8 @@ class _Writer:
 
     def source(self, parent: etree._Element, source: RefiSource) -> None:
         element = self.element(parent, "TextSource", guid=source.guid, name=source.name,
-                               plainTextPath=f"internal://{source.guid}.txt")  # fmt: skip
+                               plainTextPath=f"internal://{source.guid}.txt", creatingUser=source.user,
+                               creationDateTime=_stamp(source.created))  # fmt: skip
         self.text(element, "Description", source.description)
         for selection in source.selections:
             self.selection(element, selection)
@@ -156,7 +158,8 @@ def codebook_xml(data: RefiProject) -> bytes:
 def project_xml(data: RefiProject) -> bytes:
     """`project.qde` (Project.xsd); each source's text is referenced as `internal://<guid>.txt`."""
     writer = _Writer(NS_PROJECT)
-    root = writer.element(None, "Project", name=data.name or "sdi", origin=data.origin or ORIGIN)
+    root = writer.element(None, "Project", name=data.name or "sdi", origin=data.origin or ORIGIN,
+                          creatingUserGUID=data.creator, creationDateTime=_stamp(data.created))  # fmt: skip
     if data.users:
         container = writer.element(root, "Users")
         for user in data.users:
@@ -173,6 +176,7 @@ def project_xml(data: RefiProject) -> bytes:
         for case in data.cases:
             element = writer.element(container, "Case", guid=case.guid, name=case.name or None)
             writer.text(element, "Description", case.description)
+            writer.refs(element, "CodeRef", case.codes)
             writer.values(element, case.values)
             writer.refs(element, "SourceRef", case.sources)
             writer.refs(element, "SelectionRef", case.selections)

@@ -1,14 +1,14 @@
-"""The codebook as CSV and Word, and the analysis report in Word: concepts → code groups → codes → quotes,
-a table of code groups × stages, and the deductive checks as a methods appendix."""
+"""The codebook as CSV and Word; the labels and entry shapes the analysis report (`sdi.export.report`)
+shares."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sdi.config import write_atomically
 from sdi.export.word import new_document, save_document
@@ -69,20 +69,26 @@ def _day(value: dt.datetime | None) -> str:
     return value.date().isoformat() if value else ""
 
 
+# The CSV's header is the same in every language: Taguette imports a codebook CSV by its `name` (or `tag`,
+# `path`) and `description` columns, and `sdi codebook import` reads `name`, `description` and `group`.
+CSV_HEADER = ("name", "description", "group", "codings", "first_used", "last_used")
+
+
 def write_codebook_csv(path: Path, rows: Sequence[CodebookEntry], language: str = "nb") -> Path:
-    labels = LABELS.get(language, LABELS["nb"])
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow([labels[k] for k in ("statement", "description", "group", "codings", "first", "last")])
+    writer.writerow(CSV_HEADER)
     for row in rows:
         writer.writerow([row.statement, row.description, row.group, row.codings, _day(row.first_used),
                          _day(row.last_used)])  # fmt: skip
     return write_atomically(path, "\ufeff" + out.getvalue())  # BOM: Excel opens æøå right
 
 
-def write_codebook_docx(path: Path, title: str, rows: Sequence[CodebookEntry], language: str = "nb") -> Path:
+def write_codebook_docx(
+    path: Path, title: str, rows: Sequence[CodebookEntry], language: str = "nb", *, author: str = ""
+) -> Path:
     labels = LABELS.get(language, LABELS["nb"])
-    document = new_document(f"{labels['codebook']}: {title}", "")
+    document = new_document(f"{labels['codebook']}: {title}", "", author=author, language=language)
     table = document.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     for cell, key in zip(table.rows[0].cells, COLUMNS, strict=True):
@@ -96,45 +102,8 @@ def write_codebook_docx(path: Path, title: str, rows: Sequence[CodebookEntry], l
     return save_document(document, path)
 
 
-def write_report(
-    path: Path, title: str, sections: Sequence[SectionEntry], stages: Sequence[str],
-    spread: Mapping[str, Mapping[str, int]], checks: Sequence[CheckEntry], language: str = "nb",
-) -> Path:  # fmt: skip
-    labels = LABELS.get(language, LABELS["nb"])
-    document = new_document(title, "")
-    for section in sections:
-        heading = f"{labels['concept']}: {section.concept}" if section.concept else section.name
-        document.add_heading(heading, level=1)
-        if section.concept:
-            document.add_paragraph(f"{labels['group']}: {section.name}", style="Subtitle")
-            if section.definition:
-                document.add_paragraph(section.definition)
-        elif section.description:
-            document.add_paragraph(section.description)
-        document.add_heading(labels["codes"], level=2)
-        for statement, count in section.codes:
-            document.add_paragraph(f"{statement} ({count})", style="List Bullet")
-        if section.quotes:
-            document.add_heading(labels["quotes"], level=2)
-            for quote in section.quotes:
-                document.add_paragraph(f"«{quote.text}»", style="Quote")
-                document.add_paragraph(f"— {quote.attribution}", style="Caption")
-    document.add_heading(labels["spread"], level=1)
-    groups = [s.name for s in sections]
-    table = document.add_table(rows=1, cols=len(stages) + 1)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text = labels["group"]
-    for cell, stage in zip(table.rows[0].cells[1:], stages, strict=True):
-        cell.text = stage
-    for group in groups:
-        cells = table.add_row().cells
-        cells[0].text = group
-        for cell, stage in zip(cells[1:], stages, strict=True):
-            cell.text = str(spread.get(group, {}).get(stage, "")) or "–"
-    document.add_heading(labels["checks"], level=1)
-    if not checks:
-        document.add_paragraph(labels["no_checks"])
-    for check in checks:
-        line = f"{check.at.date().isoformat()} ({check.coder}): {check.summary}"
-        document.add_paragraph(line, style="List Bullet")
-    return save_document(document, path)
+def write_report(path: Path, *args: Any, **kwargs: Any) -> Path:
+    """The analysis report (`sdi.export.report.write_report`: sections, figures, landscape tables, memos)."""
+    from sdi.export.report import write_report as write
+
+    return write(path, *args, **kwargs)

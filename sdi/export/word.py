@@ -1,13 +1,16 @@
 """Quote sets to Word (python-docx), for papers and posters.
 
 Uses Word's own styles (Title, Heading 1–2, Quote, Intense Quote, Caption) so authors can restyle the
-document in Word instead of fighting direct formatting. Attributions carry role, group, site, stage only."""
+document in Word instead of fighting direct formatting. Attributions carry role, group, site, stage only.
+Every document is A4 in the project's language with the project's properties (`sdi.export.docx_layout`); the
+poster layout is in `sdi.export.poster`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 LABELS = {
     "nb": {"ungrouped": "Uten kodegruppe", "appendix": "Vedlegg: opprinnelig ordlyd", "edited": "Redigert",
@@ -30,11 +33,17 @@ class WordQuote:
     category: str  # focus-group category (poster layout)
 
 
-def new_document(title: str, description: str):  # type: ignore[no-untyped-def]
+def new_document(  # type: ignore[no-untyped-def]
+    title: str, description: str, *, author: str = "", language: str = "nb", size: str = "A4",
+    landscape: bool = False,
+):  # fmt: skip
+    """A document with the page, language and properties set, opening with its title (and description)."""
     from docx import Document
 
+    from sdi.export.docx_layout import prepare
+
     document = Document()
-    document.core_properties.title = title
+    prepare(document, title=title, author=author, language=language, size=size, landscape=landscape)
     document.add_paragraph(title, style="Title")
     if description:
         document.add_paragraph(description)
@@ -72,11 +81,11 @@ def _appendix(document, quotes: Sequence[WordQuote], labels: dict[str, str]) -> 
 
 def write_paper(
     path: Path, title: str, description: str, quotes: Sequence[WordQuote], *, language: str = "nb",
-    block: bool = False, appendix: bool = False,
+    block: bool = False, appendix: bool = False, author: str = "",
 ) -> Path:  # fmt: skip
     """Quotes under headings by concept/code group (in the set's order), each with its attribution."""
     labels = LABELS.get(language, LABELS["nb"])
-    document = new_document(title, description)
+    document = new_document(title, description, author=author, language=language)
     order: list[str] = []
     by_heading: dict[str, list[WordQuote]] = {}
     for quote in quotes:
@@ -94,22 +103,12 @@ def write_paper(
     return save_document(document, path)
 
 
-def write_poster(
-    path: Path, title: str, quotes: Sequence[WordQuote], participants: dict[str, int], *, language: str = "nb"
-) -> Path:
-    """Per focus-group category: «Barnehage (N=14)», one headline quote in large type, the rest under it."""
-    labels = LABELS.get(language, LABELS["nb"])
-    document = new_document(title, "")
-    categories: dict[str, list[WordQuote]] = {}
-    for quote in quotes:
-        categories.setdefault(quote.category, []).append(quote)
-    for category, items in categories.items():
-        count = labels["participants"].format(n=participants.get(category, 0))
-        document.add_heading(f"{category} ({count})", level=1)
-        _quote(document, items[0], block=True, headline=True)
-        for quote in items[1:]:
-            _quote(document, quote, block=False)
-    return save_document(document, path)
+def write_poster(path: Path, title: str, quotes: Sequence[WordQuote], participants: dict[str, int],
+                 **options: Any) -> Path:  # fmt: skip
+    """The poster layout (`sdi.export.poster.write_poster`: A1 landscape, one panel per category)."""
+    from sdi.export.poster import write_poster as write
+
+    return write(path, title, quotes, participants, **options)
 
 
 def save_document(document, path: Path) -> Path:  # type: ignore[no-untyped-def]

@@ -8,7 +8,10 @@ from __future__ import annotations
 from functools import cache
 
 LANGUAGES = ("nb", "en")
-_PARTS = ("cli", "tui", "errors", "anonymise", "assist", "safety", "exchange", "search")
+_PARTS = (
+    "cli", "tui", "workbench", "ingest", "errors", "anonymise", "assist", "safety", "exchange", "search",
+    "similarity", "matrix", "nlp",
+)  # fmt: skip
 
 
 @cache
@@ -33,3 +36,25 @@ def t(key: str, language: str = "nb", **values: object) -> str:
     entry = catalogue()[key]
     text = entry.get(language) or entry["nb"]
     return text.format(**values) if values else text
+
+
+class Notice(str):
+    """A message by catalogue key that reads as its English text wherever a plain string is expected (logs,
+    tests, older callers), and can be said in the project's language with `in_language` — how rooms that do
+    not know the language (ingest, workflow) hand faces a sentence to show."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, **values: object) -> Notice:
+        notice = super().__new__(cls, t(key, "en", **values))
+        notice.key, notice.values = key, values
+        return notice
+
+    def in_language(self, language: str) -> str:
+        return t(self.key, language, **self.values)
+
+
+def said(message: str, language: str) -> str:
+    """`message` in `language` when it is a `Notice`, else as it is."""
+    return message.in_language(language) if isinstance(message, Notice) else message

@@ -11,6 +11,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "offline norsk pipeline (oppslagslemmaer, setninger{lacks}) — {model} er ikke installert",
         "en": "offline Norwegian pipeline (lookup lemmas, sentences{lacks}) — {model} is not installed",
     },
+    "nlp.offline_chosen": {
+        "nb": "offline norsk pipeline (oppslagslemmaer, setninger{lacks})",
+        "en": "offline Norwegian pipeline (lookup lemmas, sentences{lacks})",
+    },
+    "nlp.shipped_failed": {
+        "nb": "; sdis egen pipeline kunne ikke lastes ({reason})",
+        "en": "; sdi's own pipeline could not be loaded ({reason})",
+    },
+    "nlp.shipped": {
+        "nb": "sdis egen norske pipeline {model} (lemmaer, setninger{lacks})",
+        "en": "sdi's own Norwegian pipeline {model} (lemmas, sentences{lacks})",
+    },
+    "nlp.missing": {"nb": " — {model} er ikke installert", "en": " — {model} is not installed"},
     "nlp.model": {
         "nb": "spaCy-modellen {model} (lemmaer, setninger{lacks})",
         "en": "spaCy model {model} (lemmas, sentences{lacks})",

@@ -67,6 +67,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "utsnittet {start}–{end} ligger utenfor transkripsjonen (0–{length})",
         "en": "span {start}–{end} is outside the transcript (0–{length})",
     },
+    "error.code.no_words": {
+        "nb": "utsnittet har ingen ord fra noen ytring",
+        "en": "the span holds no words of any turn",
+    },
     "error.code.either": {
         "nb": "kod et utsnitt enten med en kode som finnes eller med et nytt utsagn",
         "en": "code a span with either an existing code or a new statement",
@@ -124,6 +128,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.check.empty": {
         "nb": "skriv hva som ble kontrollert (f.eks. «kodene lest mot utsnittene, 3 omdøpt»)",
         "en": "say what was checked (e.g. 'codes re-read against passages, 3 renamed')",
+    },
+    "error.memo.no_group": {
+        "nb": "ingen fokusgruppe eller runde heter «{name}»",
+        "en": "no focus group or stage is called '{name}'",
     },
     "error.memo.target": {
         "nb": "et notat kan ikke festes til «{target}»",

@@ -30,6 +30,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "(≥ {g2}, p < 0.01), at least {count} occurrences; stop words and fillers removed.",
     },
     "search.hits": {"nb": "{count} treff", "en": "{count} hits"},
+    "search.hits_limited": {
+        "nb": "{count} treff, de {shown} beste vist (--limit N for flere)",
+        "en": "{count} hits, the best {shown} shown (--limit N for more)",
+    },
     "search.ignored": {"nb": "(stoppord som ble oversett: {words})", "en": "(ignored stop words: {words})"},
     # the workbench: search view
     "tui.key.search": {"nb": "Søk", "en": "Search"},
@@ -59,6 +63,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.search.filter.code_groups": {"nb": "Kodegruppe", "en": "Code group"},
     "tui.search.stage": {"nb": "runde {number}", "en": "stage {number}"},
     "tui.search.hits": {"nb": "{count} treff", "en": "{count} hits"},
+    "tui.search.hits_limited": {
+        "nb": "{count} treff, de {shown} beste vist",
+        "en": "{count} hits, the best {shown} shown",
+    },
     "tui.search.no_hits": {"nb": "Ingen treff.", "en": "No hits."},
     "tui.search.ignored": {"nb": "oversett: {words}", "en": "ignored: {words}"},
     "tui.search.start": {

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from sdi.i18n import Notice
 from sdi.ingest.encoding import clean_text, read_bytes, repair_mojibake
 from sdi.ingest.frontmatter import merge_meta, read_sidecar, split_front_matter
 from sdi.ingest.model import IngestError, IngestOptions, ParsedTranscript, ParticipantInfo
@@ -134,7 +135,7 @@ def _clean(text: str, warnings: list[str]) -> str:
     text = text.replace("\r", " ").replace("\n", " ")
     text, repaired = repair_mojibake(text)
     if repaired:
-        warnings.append(f"repaired {repaired} mis-decoded character sequence(s) (e.g. 'Ã¸' → 'ø')")
+        warnings.append(Notice("ingest.repaired_docx", count=repaired))
     return clean_text(text)
 
 
@@ -209,7 +210,7 @@ def _table_lines(
         layout = _layout(rows)
         if layout is None:
             if any(any(cells) for cells in rows):
-                warnings.append(f"table {table_number} ignored: not a speaker | text table")
+                warnings.append(Notice("ingest.table_ignored", number=table_number))
             continue
         time_col, speaker_col, text_cols = layout
         for offset, cells in enumerate(rows, start=1):

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from sdi.i18n import Notice
 from sdi.ingest.model import IngestError
 
 # Longest BOM first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -61,10 +62,7 @@ def decode_bytes(path: Path, data: bytes, warnings: list[str] | None = None) -> 
     text, encoding = _decode(path, data)
     text, repaired = repair_mojibake(text)
     if repaired and warnings is not None:
-        warnings.append(
-            f"repaired {repaired} mis-decoded character sequence(s) "
-            "(UTF-8 text that had been read as Windows-1252, e.g. 'Ã¸' → 'ø')"
-        )
+        warnings.append(Notice("ingest.repaired_text", count=repaired))
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise IngestError(path, "binary file, not a transcript")
     text = clean_text(_NEWLINES.sub("\n", text))

@@ -2,7 +2,9 @@
 exchange — into plain data. They come from other machines, so the reader is defensive: no DTD (so no
 external entities, no entity bombs), no network, bounded sizes, no zip member outside the archive; anything
 wrong is one IngestError naming the file. What real tools write is accepted: either namespace or none,
-nested codes (flattened, each keeping its parent), an empty `<Sets/>`, missing optional attributes."""
+nested codes (flattened, each keeping its parent and whether it is codable), an empty `<Sets/>`, missing
+optional attributes, annotations as notes holding a selection (QualCoder). Text positions are read in the
+unit the file turns out to use (`refi_positions`) and handed on as indexes into the Python string."""
 
 from __future__ import annotations
 
@@ -12,10 +14,12 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
+from sdi.ingest import refi_positions
 from sdi.ingest.model import IngestError
 from sdi.ingest.refi_model import (
     GUID_PATTERN,
@@ -171,6 +175,7 @@ class _Reader:
     def __init__(self, path: Path, member: str, load: Callable[[str], bytes | None] | None) -> None:
         self.path, self.member, self.load = path, member, load
         self.warnings: list[str] = []
+        self.whole: dict[str, tuple[RefiSelection, ...]] = {}  # source GUID → its whole-source coding
 
     def fail(self, message: str, element: object) -> IngestError:
         line = getattr(element, "sourceline", None)
@@ -203,7 +208,7 @@ class _Reader:
             self.codes(codes_element, None, codes)
         sets = tuple(
             RefiSet(self.guid(s) or "", s.get("name") or "", _text(s, "Description"),
-                    self.refs(s, "MemberCode"), self.refs(s, "MemberNote"))
+                    self.refs(s, "MemberCode"), self.refs(s, "MemberNote"), self.refs(s, "MemberSource"))
             for sets_element in _children(root, "Sets") for s in _children(sets_element, "Set")
         )  # fmt: skip
         if kind == "CodeBook":
@@ -218,7 +223,7 @@ class _Reader:
         )  # fmt: skip
         cases = tuple(
             RefiCase(self.guid(c) or "", c.get("name") or "", _text(c, "Description"), self.values(c),
-                     self.refs(c, "SourceRef"), self.refs(c, "SelectionRef"))
+                     self.refs(c, "SourceRef"), self.refs(c, "SelectionRef"), self.refs(c, "CodeRef"))
             for group in _children(root, "Cases") for c in _children(group, "Case")
         )  # fmt: skip
         sources = tuple(
@@ -227,13 +232,60 @@ class _Reader:
         )  # fmt: skip
         notes = tuple(
             RefiNote(self.guid(n) or "", n.get("name") or "", self.content(n) or "", _text(n, "Description"),
-                     self.guid(n, "creatingUser", False), _datetime(n.get("creationDateTime")))
+                     self.guid(n, "creatingUser", False), _datetime(n.get("creationDateTime")),
+                     tuple(self.raw_selection(x, None) for x in _children(n, "PlainTextSelection")),
+                     path=n.get("plainTextPath") is not None)
             for group in _children(root, "Notes") for n in _children(group, "Note")
         )  # fmt: skip
+        origin = root.get("origin") or ""
+        sources, notes, choice = self.place(origin, sources, notes)
         return RefiProject(
-            root.get("name") or "", root.get("origin") or "", users, tuple(codes), sets, variables, cases,
-            sources, notes, self.refs(root, "NoteRef"), tuple(self.warnings),
+            root.get("name") or "", origin, users, tuple(codes), sets, variables, cases,
+            sources, notes, self.refs(root, "NoteRef"), tuple(self.warnings), choice.summary,
+            _text(root, "Description"), _datetime(root.get("creationDateTime")),
+            self.guid(root, "creatingUserGUID", False),
         )  # fmt: skip
+
+    def place(self, origin: str, sources: tuple[RefiSource, ...], notes: tuple[RefiNote, ...]
+              ) -> tuple[tuple[RefiSource, ...], tuple[RefiNote, ...], refi_positions.Choice]:  # fmt: skip
+        """Positions as string indexes, in the reading that fits the file; what fits no text is skipped."""
+        owner = {note: source.guid for source in sources for note in source.notes}
+        if len(sources) == 1:
+            owner = {note.guid: sources[0].guid for note in notes} | owner
+        annotated: dict[str, list[RefiSelection]] = {}
+        for note in notes:
+            if note.selections and note.guid in owner:
+                annotated.setdefault(owner[note.guid], []).extend(note.selections)
+        choice = refi_positions.choose(origin, (
+            (s.text, [(x.start, x.end) for x in (*s.selections, *annotated.get(s.guid, ()))]) for s in sources
+        ))  # fmt: skip
+        if not choice.fits:
+            self.warnings.append(
+                "no reading of the text positions puts the selections on word boundaries — "
+                f"{choice.summary}; check the coded words"
+            )
+        readers = {s.guid: choice.reader(s.text) for s in sources}
+
+        def placed(selections: tuple[RefiSelection, ...], source: RefiSource) -> list[RefiSelection]:
+            found = []
+            for selection in selections:
+                span = readers[source.guid].span(selection.start, selection.end)
+                if span is None:
+                    self.warnings.append(f"selection {selection.start}–{selection.end} in '{source.name}' "
+                                         f"skipped: outside the text or inside a character")  # fmt: skip
+                    continue
+                found.append(replace(selection, start=span[0], end=span[1]))
+            return found
+
+        by_guid = {s.guid: s for s in sources}
+        sources = tuple(replace(s, selections=(*placed(s.selections, s), *self.whole.get(s.guid, ())))
+                        for s in sources)  # fmt: skip
+        notes = tuple(
+            replace(n, selections=tuple(placed(n.selections, by_guid[owner[n.guid]])), source=owner[n.guid])
+            if n.selections and n.guid in owner else replace(n, selections=())
+            for n in notes
+        )  # fmt: skip
+        return sources, notes, choice
 
     def codes(self, parent: etree._Element, parent_guid: str | None, out: list[RefiCode]) -> None:
         """Flatten nested codes in document order; each child remembers its parent."""
@@ -241,7 +293,9 @@ class _Reader:
             guid = self.guid(element) or ""
             name = " ".join((element.get("name") or "").split())
             description, notes = _text(element, "Description"), self.refs(element, "NoteRef")
-            out.append(RefiCode(guid, name, description, _color(element.get("color")), parent_guid, notes))
+            codable = (element.get("isCodable") or "true").strip().lower() not in ("false", "0")
+            out.append(RefiCode(guid, name, description, _color(element.get("color")), parent_guid, notes,
+                                codable))  # fmt: skip
             self.codes(element, guid, out)
 
     def values(self, element: etree._Element) -> tuple[RefiValue, ...]:
@@ -288,24 +342,22 @@ class _Reader:
         if text is None:
             self.warnings.append(f"text source '{name}' skipped: its plain text is not in the file")
             return None
-        selections = []
-        for selection in _children(element, "PlainTextSelection"):
-            start, end = self.position(selection, "startPosition"), self.position(selection, "endPosition")
-            if not 0 <= start < end <= len(text):
-                self.warnings.append(
-                    f"selection {start}–{end} in '{name}' skipped: outside the text (0–{len(text)}) or empty"
-                )
-                continue
-            user = self.guid(selection, "creatingUser", False)  # the codings' author when they name none
-            ident, label = self.guid(selection) or "", selection.get("name") or ""
-            codings, notes = self.codings(selection, user), self.refs(selection, "NoteRef")
-            description = _text(selection, "Description")
-            selections.append(RefiSelection(ident, start, end, label, codings, notes, description))
+        selections = tuple(self.raw_selection(s, name) for s in _children(element, "PlainTextSelection"))
         whole = self.codings(element, None)
-        if whole and text:  # a coding of the whole source
-            selections.append(RefiSelection(refi_guid("whole", guid), 0, len(text), name, codings=whole))
-        return RefiSource(guid, name, text, _text(element, "Description"), tuple(selections),
-                          self.values(element), self.refs(element, "NoteRef"))  # fmt: skip
+        if whole and text:  # a coding of the whole source: placed already, added after the others
+            self.whole[guid] = (RefiSelection(refi_guid("whole", guid), 0, len(text), name, codings=whole),)
+        user, created = self.guid(element, "creatingUser", False), _datetime(element.get("creationDateTime"))
+        return RefiSource(guid, name, text, _text(element, "Description"), selections,
+                          self.values(element), self.refs(element, "NoteRef"), user, created)  # fmt: skip
+
+    def raw_selection(self, selection: etree._Element, source: str | None) -> RefiSelection:
+        """A selection with its positions as the file wrote them (`place` turns them into indexes)."""
+        start, end = self.position(selection, "startPosition"), self.position(selection, "endPosition")
+        user = self.guid(selection, "creatingUser", False)  # the codings' author when they name none
+        ident, label = self.guid(selection) or "", selection.get("name") or ""
+        codings = self.codings(selection, user) if source is not None else ()
+        return RefiSelection(ident, start, end, label, codings, self.refs(selection, "NoteRef"),
+                             _text(selection, "Description"))  # fmt: skip
 
     def position(self, element: etree._Element, attribute: str) -> int:
         raw = (element.get(attribute) or "").strip()

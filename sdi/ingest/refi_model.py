@@ -36,6 +36,7 @@ class RefiCode:
     color: str | None = None  # "#RRGGBB"
     parent: str | None = None  # GUID of the enclosing code: nested codes are flattened
     notes: tuple[str, ...] = ()  # GUIDs of notes about this code
+    codable: bool = True  # False: a category (QualCoder, MAXQDA) that only holds other codes
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class RefiSet:
     description: str = ""
     codes: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # MemberSource: a set of documents (MAXQDA's document sets)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class RefiSource:
     selections: tuple[RefiSelection, ...] = ()
     values: tuple[RefiValue, ...] = ()
     notes: tuple[str, ...] = ()
+    user: str | None = None  # GUID of who added it
+    created: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ class RefiCase:
     values: tuple[RefiValue, ...] = ()
     sources: tuple[str, ...] = ()
     selections: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()  # CodeRef: a code whose codings are the case's passages (NVivo's way)
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,9 @@ class RefiNote:
     description: str = ""
     user: str | None = None
     created: dt.datetime | None = None
+    selections: tuple[RefiSelection, ...] = ()  # an annotation's passages (QualCoder, NVivo) …
+    source: str | None = None  # … in this source (the one whose NoteRef points at the note)
+    path: bool = False  # written as a text file in the archive (plainTextPath), not inline
 
 
 @dataclass(frozen=True)
@@ -127,3 +135,7 @@ class RefiProject:
     notes: tuple[RefiNote, ...] = ()
     project_notes: tuple[str, ...] = ()  # notes about the project as a whole
     warnings: tuple[str, ...] = ()  # what was skipped on reading (non-text sources, bad selections)
+    positions: str = ""  # how the file's text positions were read (`refi_positions.Choice.summary`)
+    description: str = ""  # the project's <Description>
+    created: dt.datetime | None = None  # when the project file was written (ours: the export)
+    creator: str | None = None  # GUID of the user who wrote it

@@ -7,11 +7,12 @@ cues and offsets is decided here, so all formats behave the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from sdi.i18n import Notice
 from sdi.ingest.frontmatter import meta_from_values
 from sdi.ingest.model import Cue, IngestError, IngestOptions, ParsedTranscript, ParticipantInfo, Turn
 from sdi.ingest.pseudonymise import Pseudonymiser
@@ -22,6 +23,12 @@ _HEADING = re.compile(r"^#{1,6}(?:\s|$)")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 # Short parenthesised or bracketed asides: (ler), (pause), [utydelig], [00:13:02].
 _CUE = re.compile(r"\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]")
+
+
+def cue_spans(text: str, skip: Collection[str] = ()) -> list[tuple[int, int]]:
+    """Non-speech cues in a turn's text — «(ler)», «[utydelig]» — as (start, end); pseudonyms such as
+    «[barnehage]» (`skip`) are words, not cues. The one rule for every format (REFI-QDA imports too)."""
+    return [found.span() for found in _CUE.finditer(text) if found.group() not in skip]
 
 
 @dataclass(slots=True)
@@ -70,18 +77,14 @@ def build_transcript(
         speaker, moderator = speakers.resolve(draft.label, draft.line)
         if not body:
             if speaker is not None:
-                warnings.append(f"empty turn for {speaker} at line {draft.line} skipped")
+                warnings.append(Notice("ingest.empty_turn", speaker=speaker, line=draft.line))
             continue
         if pieces:
             offset += 1
         start = offset
         offset += len(body)
         pieces.append(body)
-        cues = tuple(
-            Cue(start + found.start(), start + found.end(), found.group())
-            for found in _CUE.finditer(body)
-            if found.group() not in skip
-        )
+        cues = tuple(Cue(start + a, start + b, body[a:b]) for a, b in cue_spans(body, skip))
         turns.append(
             Turn(
                 seq=len(turns) + 1,
@@ -175,7 +178,8 @@ class _Speakers:
             )
             self._found[label] = person
             if self._warn_undeclared and not self._matcher.is_known(label):
-                self._warnings.append(f"undeclared speaker {person.pseudonym} at line {line}")
+                notice = Notice("ingest.undeclared_speaker", speaker=person.pseudonym, line=line)
+                self._warnings.append(notice)
         return person.pseudonym, person.is_moderator
 
     def participants(self) -> tuple[ParticipantInfo, ...]:

@@ -72,9 +72,10 @@ def topic_label(tokens: Sequence[Token], has_pos: bool) -> ClosenessWarning | No
 
 
 def not_in_passage(tokens: Sequence[Token], passage: set[str]) -> ClosenessWarning | None:
-    """No content lemma of the code in the passage (compounds counted both ways)."""
+    """No content lemma of the code in the passage (compounds counted both ways). A code of small words
+    only (`og så går det ikke over`) has nothing to compare: that sign is for the topic label check."""
     lemmas = content_lemmas(tokens)
-    if not words(tokens) or not passage:
+    if not lemmas or not passage:
         return None
     if any(related(lemma, passage) for lemma in lemmas):
         return None

@@ -6,11 +6,11 @@ Three sources of mentions, strongest first:
 - **lists**: names the researcher already knows (the pseudonym key, `[pseudonyms]`, `[privacy] names /
   places / institutions`), matched fuzzily with rapidfuzz so a genitive («Karis») or a misspelling
   («Karri») of «Kari» is caught too;
-- **entities**, when the loaded pipeline has named-entity recognition;
-- otherwise **capitals**: a capitalised word that is not at a sentence start and not a common word (the
-  caller's `is_common`, built on the lemma table), joined with its neighbours («Gunn Elin»), widened to an
-  institution noun after it («Lia skole»). After a place preposition («på Holmen») even a common word
-  counts, since places are named after common nouns.
+- **entities**, when the loaded pipeline has named-entity recognition, and
+- **capitals**: a capitalised word that is not a common word (the caller's `is_common`, built on the lemma
+  table), joined with its neighbours («Gunn Elin»), widened to an institution noun after it («Lia skole»);
+  both found by `sdi.nlp.name_discovery`, which also knows Norway's municipalities and counties, names at
+  a sentence start and genitives («Karis» is a mention of «Kari»).
 
 Mentions of the same name are gathered into one `NameCandidate` across all transcripts, so one name gets
 one pseudonym everywhere; `sdi.nlp.pseudonym_proposal` proposes that pseudonym.
@@ -29,27 +29,21 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from sdi.nlp.known_names import KnownNames
+from sdi.nlp.name_discovery import (
+    ENTITY_KINDS,
+    INSTITUTION,
+    INSTITUTION_NOUNS,
+    PERSON,
+    PLACE,
+    base_name,
+    discover,
+)
 from sdi.nlp.pipeline import Annotation, Token
+from sdi.nlp.stopwords import SPOKEN
 
-PERSON, PLACE, INSTITUTION = "person", "place", "institution"
+__all__ = ["ENTITY_KINDS", "INSTITUTION", "INSTITUTION_NOUNS", "PERSON", "PLACE"]
+
 KINDS = (PERSON, PLACE, INSTITUTION)
-# Entity labels of spaCy's Norwegian models (NorNE) and of the common English scheme.
-ENTITY_KINDS = {
-    "PER": PERSON, "PERSON": PERSON,
-    "LOC": PLACE, "GPE": PLACE, "GPE_LOC": PLACE, "FAC": PLACE,
-    "ORG": INSTITUTION, "GPE_ORG": INSTITUTION,
-}  # fmt: skip
-# Nouns that make a preceding name an institution: «Solbakken barnehage», «Åsen skule».
-INSTITUTION_NOUNS = {
-    "barnehage": "Barnehage", "barnehagen": "Barnehage", "barnehagar": "Barnehage",
-    "skole": "Skole", "skolen": "Skole", "skule": "Skole", "skulen": "Skole",
-    "barneskole": "Skole", "barneskolen": "Skole", "ungdomsskole": "Skole", "ungdomsskolen": "Skole",
-    "helsestasjon": "Helsestasjon", "helsestasjonen": "Helsestasjon",
-    "sykehus": "Sykehus", "sykehuset": "Sykehus", "legekontor": "Legekontor", "legekontoret": "Legekontor",
-    "kirke": "Kirke", "kirken": "Kirke", "kyrkje": "Kirke", "senter": "Senter", "senteret": "Senter",
-}  # fmt: skip
-PLACE_PREPOSITIONS = frozenset({"på", "i", "fra", "frå", "ved", "utenfor", "nær", "rundt"})
-SENTENCE_MARKS = frozenset({".", "!", "?", ":", "…", "«", "»", "[", "(", '"', "“", "”", "-", "–", "—"})
 MONTHS_AND_DAYS = frozenset(
     {
         "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -72,6 +66,7 @@ class Mention:
     kind: str
     how: str  # list | entity | capital
     listed: str | None = None  # the listed name it matched, if it came from a list
+    name: str = ""  # the name it stands for when that differs from `text` (a genitive: «Karis» → «Kari»)
 
 
 @dataclass
@@ -109,17 +104,24 @@ def find_mentions(
     annotation: Annotation,
     *,
     lists: NameLists,
-    is_common: Callable[[str], bool],
+    is_common: Callable[..., bool],
     use_entities: bool,
     protected: Sequence[tuple[int, int]] = (),
+    is_name: Callable[[str], bool] = lambda word: False,
 ) -> list[Mention]:
-    """Every mention in one text; `protected` spans (pseudonyms already there) are never touched."""
+    """Every mention in one text; `protected` spans (pseudonyms already there) are never touched.
+    `is_name(word)`: the lemma table knows the word only as a name (see `name_word_test`)."""
     tokens = [t for t in annotation.tokens if not _inside(t, protected)]
     found = _known(source, text, lists, protected) + _listed(source, text, tokens, lists)
-    if use_entities:
-        found += _entities(source, text, annotation, protected)
-    else:
-        found += _capitals(source, text, tokens, annotation.sentences, lists.skip, is_common)
+    for start, end, kind, how in discover(
+        source, text, tokens, annotation,
+        skip=lists.skip, is_common=is_common, is_name=is_name, use_entities=use_entities,
+    ):  # fmt: skip
+        if any(s < end and start < e for s, e in protected):
+            continue
+        written = text[start:end]
+        name = base_name(written, is_name)
+        found.append(Mention(source, start, end, written, kind, how, name=name if name != written else ""))
     return _without_overlaps(found)
 
 
@@ -133,7 +135,7 @@ def gather(mentions: Iterable[Mention], lists: NameLists) -> list[NameCandidate]
     listed: dict[str, list[Mention]] = defaultdict(list)
     found: dict[str, list[Mention]] = defaultdict(list)
     for mention in ordered:
-        (listed[mention.listed] if mention.listed else found[mention.text]).append(mention)
+        (listed[mention.listed] if mention.listed else found[mention.name or mention.text]).append(mention)
     frequency = Counter({form: len(group) for form, group in found.items()})
     canonical: dict[str, str] = {}
     for form, _count in sorted(frequency.items(), key=lambda item: (-item[1], item[0])):
@@ -218,88 +220,6 @@ def _near(written: str, names: Sequence[str]) -> str | None:
     return best[0] if best else None
 
 
-def _entities(
-    source: str, text: str, annotation: Annotation, protected: Sequence[tuple[int, int]]
-) -> list[Mention]:
-    found = []
-    for entity in annotation.entities:
-        kind = ENTITY_KINDS.get(entity.label)
-        if kind is None or any(s < entity.end and entity.start < e for s, e in protected):
-            continue
-        found.append(
-            Mention(source, entity.start, entity.end, text[entity.start : entity.end], kind, "entity")
-        )
-    return found
-
-
-def _capitals(
-    source: str,
-    text: str,
-    tokens: Sequence[Token],
-    sentences: Sequence[tuple[int, int]],
-    skip: frozenset[str],
-    is_common: Callable[[str], bool],
-) -> list[Mention]:
-    """Runs of capitalised words that are not sentence-initial common words (see the module docstring)."""
-    starts = {start for start, _ in sentences}
-    found: list[Mention] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if not _capitalised(token) or token.text in skip:
-            index += 1
-            continue
-        run = [index]
-        while (
-            run[-1] + 1 < len(tokens)
-            and _capitalised(tokens[run[-1] + 1])
-            and tokens[run[-1] + 1].text not in skip
-            and _adjacent(text, [tokens[run[-1]], tokens[run[-1] + 1]])
-        ):
-            run.append(run[-1] + 1)
-        index = run[-1] + 1
-        at_start = [_sentence_start(tokens, i, starts) for i in run]
-        before = tokens[run[0] - 1].text.lower() if run[0] > 0 else ""
-        after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
-        institution = (
-            after is not None
-            and after.text in INSTITUTION_NOUNS
-            and _adjacent(text, [tokens[run[-1]], after])
-        )
-        place = before in PLACE_PREPOSITIONS and not at_start[0]
-        # Drop leading words that are only capitalised because a sentence starts there.
-        while run and at_start[0] and is_common(tokens[run[0]].text):
-            run, at_start = run[1:], at_start[1:]
-        if not run:
-            continue
-        names = [
-            i for i, first in zip(run, at_start, strict=True) if not is_common(tokens[i].text) and not first
-        ]
-        if not (names or institution or place or (len(run) > 1 and not at_start[-1])):
-            continue
-        end = after.end if institution and after is not None else tokens[run[-1]].end
-        start = tokens[run[0]].start
-        kind = INSTITUTION if institution else PLACE if place else PERSON
-        found.append(Mention(source, start, end, text[start:end], kind, "capital"))
-    return found
-
-
-def _capitalised(token: Token) -> bool:
-    word = token.text
-    return (
-        not token.is_punct
-        and word[:1].isupper()
-        and word[:1].isalpha()
-        and not (len(word) > 1 and word.isupper())  # acronyms (PPT, NAV) name services, not people
-        and not any(ch.isdigit() for ch in word)  # speaker labels like FB1
-        and not ("-" in word and word.rpartition("-")[2].islower())  # `PPT-siden`: a compound, not a name
-    )
-
-
-def _sentence_start(tokens: Sequence[Token], index: int, starts: set[int]) -> bool:
-    return index == 0 or tokens[index].start in starts or tokens[index - 1].text in SENTENCE_MARKS
-
-
 def _adjacent(text: str, window: Sequence[Token]) -> bool:
     """Words separated only by whitespace (a name may wrap across a line)."""
     return all(not text[a.end : b.start].strip() for a, b in pairwise(window))
@@ -320,28 +240,49 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def common_word_test(
-    lemma_of: Callable[[str], str | None], extra: Iterable[str] = ()
-) -> Callable[[str], bool]:
-    """`is_common(word)`: the lemma table knows the word (or its form without accents: «Éin») as a lowercase
-    word, not a name; or it is a month, a weekday, one of `extra` (dialect forms the table lacks), or a
-    hyphenated compound with a lowercase head."""
-    known = set(MONTHS_AND_DAYS) | {word.lower() for word in extra}
+    lemma_of: Callable[[str], str | None],
+    extra: Iterable[str] = (),
+    guess: Callable[[str], str | None] = lambda lower: None,
+) -> Callable[..., bool]:
+    """`is_common(word, at_start=False)`: the lemma table knows the word (or its form without accents:
+    «Éin») as a lowercase word, not a name; or it is a month, a weekday, a filler or spoken form of
+    `SPOKEN`, one of `extra` (dialect forms the table lacks), or a hyphenated compound with a lowercase
+    head. At a sentence start, where a capital says nothing, also an inflected compound of common words
+    (`guess`, the lookup lemmatiser's rules: «Konsultasjonsteamet» → «konsultasjonsteam»; a guess that
+    changes nothing, like «Fjordvik», does not count: places are named after common nouns)."""
+    known = set(MONTHS_AND_DAYS) | set(SPOKEN) | {word.lower() for word in extra}
 
-    def is_common(word: str) -> bool:
+    def is_common(word: str, at_start: bool = False) -> bool:
         lower = word.lower()
         head = lower.rpartition("-")[2]
         if head and head != lower and word.rpartition("-")[2].islower():
             return True  # `PPT-samarbeidet`, `Word-skjema`: a compound whose head is a common word
         folded = "".join(ch for ch in unicodedata.normalize("NFD", lower) if not unicodedata.combining(ch))
+        listed = False
         for form in dict.fromkeys((lower, unicodedata.normalize("NFC", folded))):
             if form in known:
                 return True
             lemma = lemma_of(form)
             if lemma is not None and lemma[:1].islower():
                 return True
-        return False
+            listed = listed or lemma is not None
+        if not at_start or listed:  # a word the table knows as a name is not guessed into a common one
+            return False
+        guessed = guess(lower)
+        return guessed is not None and guessed != lower and guessed[:1].islower()
 
     return is_common
+
+
+def name_word_test(lemma_of: Callable[[str], str | None]) -> Callable[[str], bool]:
+    """`is_name(word)`: the lemma table knows the word only as a name (its lemma is capitalised: «Kari»,
+    «Norge»), so a capital at a sentence start says nothing against it being one."""
+
+    def is_name(word: str) -> bool:
+        lemma = lemma_of(word.lower())
+        return lemma is not None and lemma[:1].isupper()
+
+    return is_name
 
 
 PSEUDONYM = re.compile(r"\[[^\[\]\n]{1,60}\]")

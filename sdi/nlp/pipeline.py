@@ -1,9 +1,11 @@
 """The one door to spaCy: load a pipeline lazily and hand back plain annotations.
 
-The configured model (e.g. `nb_core_news_sm`) is used when installed, as a package or as a saved
-pipeline folder; otherwise an offline Norwegian pipeline (blank tokenizer, sentencizer and our lookup
-lemmatiser) stands in. Nothing spaCy-made leaves this module: callers get dataclasses and tuples, so
-other rooms never import spaCy and start-up never pays for it.
+Which pipeline runs, in order: the model named in `sdi.toml` (e.g. `nb_core_news_sm`) when it is installed,
+as a package or a saved pipeline folder; else sdi's own Norwegian pipeline shipped in the package
+(`sdi/nlp/model/nb_sdi`: parts of speech, lemmas, entities; see the README there); else, only if that one
+fails to load, the offline lookup pipeline (blank tokenizer, sentencizer and our lookup lemmatiser).
+`model = "offline"` in `sdi.toml` asks for the lookup pipeline outright. Nothing spaCy-made leaves this
+module: callers get dataclasses and tuples, so other rooms never import spaCy and start-up never pays for it.
 """
 
 from __future__ import annotations
@@ -17,13 +19,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from sdi.nlp.lemmatizer import COMPONENT, register_component
+from sdi.nlp import entity_cleanup, model_layers
+from sdi.nlp.lemmatizer import COMPONENT, opens_sentence, register_component
 from sdi.nlp.stopwords import stop_words
 
 OFFLINE_NAME = "offline-nb"
+OFFLINE_ALIASES = frozenset({OFFLINE_NAME, "offline"})
+SHIPPED_NAME = "nb_sdi"  # sdi's own pipeline, trained by `make model`
+SHIPPED_DIR = Path(__file__).resolve().parent / "model" / SHIPPED_NAME
 ENTITY_FACTORIES = frozenset({"ner", "entity_ruler", "beam_ner"})
 POS_FACTORIES = frozenset({"tagger", "morphologizer"})
 # Opening marks the sentencizer leaves at the end of the previous sentence (`… slutt. [ler] Neste`).
+MEMO_LIMIT = 100_000  # remembered words (or query texts) per pipeline before the memo starts afresh
 OPENERS = frozenset({"[", "(", "«", "“", "„", "‹", "{"})
 
 
@@ -56,13 +63,19 @@ class Annotation:
 
 @dataclass(frozen=True)
 class PipelineInfo:
-    """Which pipeline runs and what it can do, worded for the status line."""
+    """Which pipeline runs and what it can do, worded for the status line.
+
+    `kind` is "model" for a configured model, "shipped" for sdi's own, "offline" for the lookup pipeline;
+    `missing` names the configured model that is not installed (if one was asked for and is not running),
+    `failure` why sdi's own pipeline did not load (the offline pipeline then stands in)."""
 
     name: str
-    kind: Literal["model", "offline"]
+    kind: Literal["model", "shipped", "offline"]
     has_entities: bool
     has_pos: bool
     description: str
+    missing: str = ""
+    failure: str = ""
 
 
 def _model_description(name: str, has_pos: bool, has_entities: bool) -> str:
@@ -73,10 +86,24 @@ def _model_description(name: str, has_pos: bool, has_entities: bool) -> str:
     return f"spaCy pipeline {name} ({', '.join(present)}{lacks})"
 
 
-def _offline_info(model: str) -> PipelineInfo:
-    reason = f" — {model} is not installed" if model and model != OFFLINE_NAME else ""
+def _offline_info(model: str, failure: str = "") -> PipelineInfo:
+    missing = "" if not model or model in OFFLINE_ALIASES or model == SHIPPED_NAME else model
+    reason = f" — {missing} is not installed" if missing else ""
+    if failure:
+        reason += f"; {SHIPPED_NAME} did not load ({failure})"
     text = f"offline Norwegian pipeline (lookup lemmas, sentences; no POS, no entities){reason}"
-    return PipelineInfo(OFFLINE_NAME, "offline", False, False, text)
+    return PipelineInfo(OFFLINE_NAME, "offline", False, False, text, missing, failure)
+
+
+def _shipped_info(model: str, has_pos: bool = True, has_entities: bool = True) -> PipelineInfo:
+    missing = "" if not model or model == SHIPPED_NAME else model
+    text = _model_description(SHIPPED_NAME, has_pos, has_entities).replace("spaCy pipeline", "sdi's pipeline")
+    if missing:
+        text += f" — {missing} is not installed"
+    return PipelineInfo(SHIPPED_NAME, "shipped", has_entities, has_pos, text, missing)
+
+
+_FAILED: dict[str, str] = {}  # why the shipped pipeline did not load in this process (model → reason)
 
 
 def _pipeline_dir(model: str) -> Path | None:
@@ -115,10 +142,18 @@ def _factories(config_dir: Path) -> set[str]:
 
 
 def describe_pipeline(model: str) -> PipelineInfo:
-    """Which pipeline `load_pipeline(model)` WOULD use, found without importing spaCy (for start-up)."""
-    config_dir = _pipeline_dir(model) if model else None
-    if config_dir is None:
+    """Which pipeline `load_pipeline(model)` WOULD use, found without importing spaCy (for start-up).
+
+    Whether sdi's own pipeline loads is known only once it has been tried: after a failed load in this
+    process the answer is the offline pipeline, with the reason."""
+    if model in OFFLINE_ALIASES:
         return _offline_info(model)
+    config_dir = _pipeline_dir(model) if model and model != SHIPPED_NAME else None
+    if config_dir is None:
+        if SHIPPED_NAME in _FAILED or not (SHIPPED_DIR / "config.cfg").is_file():
+            return _offline_info(model, _FAILED.get(SHIPPED_NAME, "not found in the package"))
+        factories = _factories(SHIPPED_DIR)
+        return _shipped_info(model, bool(factories & POS_FACTORIES), bool(factories & ENTITY_FACTORIES))
     factories = _factories(config_dir)
     has_pos = bool(factories & POS_FACTORIES)
     has_entities = bool(factories & ENTITY_FACTORIES)
@@ -133,22 +168,72 @@ class NlpPipeline:
         self._nlp = nlp
         self.info = info
         self._stop = stop_words()
+        self._entity_pipes = [
+            name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory in ENTITY_FACTORIES
+        ]
+        # Remembered per process (the workbench's searches repeat words and queries): a word's possible
+        # lemmas for marking hits, and a short text's tokens for search terms.
+        self._possible: dict[tuple[str, bool], frozenset[str]] = {}
+        self._short: dict[str, list[Token]] = {}
 
-    def annotate(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Annotation]:
+    def annotate(
+        self, texts: Iterable[str], batch_size: int = 256, *, entities: bool = True
+    ) -> Iterator[Annotation]:
         """Annotations in the order of `texts`, streamed in batches (always one process: spawning
-        workers costs far more than utterance-sized texts gain)."""
-        for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=1):
+        workers costs far more than utterance-sized texts gain). `entities=False` skips the entity
+        recogniser (the search index needs lemmas and sentences only; it is a fifth of the work)."""
+        disable = [] if entities else self._entity_pipes
+        for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=1, disable=disable):
             yield self._annotation(doc)
+
+    def query_tokens(self, text: str) -> list[Token]:
+        """The tokens of a short text — a search query or a term of one — annotated as `annotate` does
+        (without entities) and remembered, so a repeated query does not run the model again."""
+        found = self._short.get(text)
+        if found is None:
+            if len(self._short) >= MEMO_LIMIT:
+                self._short.clear()
+            found = self._short[text] = next(self.annotate([text], entities=False)).tokens
+        return found
 
     def lemma_terms(self, text: str) -> list[str]:
         """Lowercased lemmas of the content words in `text`, in order: stop words, punctuation and
         numbers dropped. Build search terms with this so they match what `annotate` indexed."""
-        annotation = next(self.annotate([text]))
         return [
             token.lemma.lower()
-            for token in annotation.tokens
+            for token in self.query_tokens(text)
             if not token.is_stop and not token.is_punct and any(ch.isalpha() for ch in token.lemma)
         ]
+
+    def readings(self, texts: Iterable[str]) -> Iterator[list[tuple[int, int, frozenset[str]]]]:
+        """For each text, its words as (start, end, every lemma the word may have): the lookup lemma and,
+        with a tagging model, each reading the table lists. No model runs: this is for marking the words
+        of a search hit (the hit itself was decided by the index), hundreds of turns in milliseconds."""
+        component = self._nlp.get_pipe(COMPONENT)
+        lemmatize, table = component.lemmatize, component.readings
+        memo = self._possible
+        for doc in self._nlp.tokenizer.pipe(texts):
+            words: list[tuple[int, int, frozenset[str]]] = []
+            previous = ""
+            for token in doc:
+                text = token.text
+                if token.is_space or token.is_punct:
+                    previous = text
+                    continue
+                key = (text, opens_sentence(previous))
+                found = memo.get(key)
+                if found is None:
+                    lower = text.lower()
+                    possible = {lower, lemmatize(text, key[1]).lower()}
+                    if table is not None:
+                        readings = table.all(lower).values()
+                        possible.update(word.lower() for lemmas in readings for word in lemmas)
+                    if len(memo) >= MEMO_LIMIT:
+                        memo.clear()
+                    found = memo[key] = frozenset(possible)
+                words.append((token.idx, token.idx + len(text), found))
+                previous = text
+            yield words
 
     def _annotation(self, doc: Any) -> Annotation:
         """Tokens and sentences in one pass over the doc (iterating a spaCy doc is the costly part)."""
@@ -189,20 +274,26 @@ def _assigns(nlp: Any, what: Iterable[str]) -> bool:
     return any(wanted & set(nlp.get_pipe_meta(name).assigns) for name in nlp.pipe_names)
 
 
-def _load_model(model: str, config_dir: Path, component_config: dict[str, Any]) -> NlpPipeline:
-    """spaCy's own loader, plus a sentencizer if the model cannot split sentences, plus our lemmatiser
-    (which only fills in where the model has no lemmas of its own)."""
+def _load_model(model: str, config_dir: Path, component_config: dict[str, Any]) -> tuple[Any, bool, bool]:
+    """spaCy's own loader, plus a sentencizer if the model cannot split sentences, plus our lemmatiser:
+    with parts of speech it chooses between the lookup table's readings; without, it fills in where the
+    model has no lemmas. Returns the pipeline and whether it tags parts of speech and finds entities."""
     import spacy
 
-    nlp = spacy.load(model if spacy.util.is_package(model) else config_dir)
+    if config_dir == SHIPPED_DIR:  # built on spaCy's own Norwegian tokenizer: not saved, not read twice
+        nlp = spacy.load(config_dir, exclude=["tokenizer"])
+    else:
+        nlp = spacy.load(model if spacy.util.is_package(model) else config_dir)
     if not _assigns(nlp, ["token.is_sent_start", "doc.sents"]):
         nlp.add_pipe("sentencizer")
     has_lemmas = _assigns(nlp, ["token.lemma"])
-    has_pos = _assigns(nlp, ["token.pos", "token.tag"])
+    has_pos = _assigns(nlp, ["token.pos"])
     has_entities = _assigns(nlp, ["doc.ents"])
-    nlp.add_pipe(COMPONENT, config={**component_config, "overwrite": not has_lemmas})
-    description = _model_description(model, has_pos, has_entities)
-    return NlpPipeline(nlp, PipelineInfo(model, "model", has_entities, has_pos, description))
+    config = {**component_config, "overwrite": not has_lemmas, "tagged": has_pos}
+    nlp.add_pipe(COMPONENT, config=config)
+    if has_entities:
+        nlp.add_pipe(entity_cleanup.COMPONENT, config=component_config)
+    return nlp, has_pos, has_entities
 
 
 _LOADING = threading.Lock()  # the workbench may ask from two worker threads at once: load only once
@@ -211,8 +302,9 @@ _LOADING = threading.Lock()  # the workbench may ask from two worker threads at 
 def load_pipeline(model: str, cache_dir: Path | None = None) -> NlpPipeline:
     """The pipeline for `model` (package name or saved folder), loaded once per process.
 
-    Falls back to the offline Norwegian pipeline when the model is not installed. `cache_dir` is where
-    the lemma table is cached (default `$XDG_CACHE_HOME/sdi`).
+    Falls back to sdi's own pipeline when the model is not installed, and to the offline Norwegian pipeline
+    when that one cannot be loaded. `cache_dir` is where the lemma tables are cached (default
+    `$XDG_CACHE_HOME/sdi`).
     """
     with _LOADING:
         return _load_once(model, cache_dir)
@@ -224,11 +316,31 @@ def _load_once(model: str, cache_dir: Path | None) -> NlpPipeline:
 
     spacy = import_spacy()
     register_component()
+    entity_cleanup.register_component()
+    model_layers.use_cache_dir(cache_dir)
+    model_layers.register()
     component_config = {"cache_dir": str(cache_dir) if cache_dir else ""}
-    config_dir = _pipeline_dir(model) if model else None
-    if config_dir is None:
-        nlp = spacy.blank("nb")
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe(COMPONENT, config={**component_config, "overwrite": True})
-        return NlpPipeline(nlp, _offline_info(model))
-    return _load_model(model, config_dir, component_config)
+    if model not in OFFLINE_ALIASES:
+        config_dir = _pipeline_dir(model) if model and model != SHIPPED_NAME else None
+        if config_dir is not None:
+            nlp, has_pos, has_entities = _load_model(model, config_dir, component_config)
+            description = _model_description(model, has_pos, has_entities)
+            return NlpPipeline(nlp, PipelineInfo(model, "model", has_entities, has_pos, description))
+        try:
+            nlp, has_pos, has_entities = _load_model(SHIPPED_NAME, SHIPPED_DIR, component_config)
+        except Exception as error:  # a damaged or incompatible copy: say why, and go on without it
+            _FAILED[SHIPPED_NAME] = _reason(error)
+        else:
+            return NlpPipeline(nlp, _shipped_info(model, has_pos, has_entities))
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(COMPONENT, config={**component_config, "overwrite": True})
+    return NlpPipeline(nlp, _offline_info(model, _FAILED.get(SHIPPED_NAME, "")))
+
+
+def _reason(error: Exception) -> str:
+    """One line: what went wrong loading the shipped pipeline."""
+    if isinstance(error, OSError) and not (SHIPPED_DIR / "config.cfg").is_file():
+        return "not found in the package"
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {first}"[:200]

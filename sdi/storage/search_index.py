@@ -206,6 +206,27 @@ def match(
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
+def count_matches(
+    session: Session, clauses: Sequence[Clause], *, within: Select[tuple[int]] | None = None
+) -> int:
+    """How many turns `match` would find without a limit — so a face can say «20 of 24»."""
+    if not any(not c.negated for c in clauses):
+        return 0
+    if _dialect(session) == "sqlite":
+        fts = table("utterance_fts", column("rowid"))
+        found = literal_column("utterance_fts")
+        query = select(func.count()).select_from(fts).where(found.op("MATCH")(_fts5(clauses)))
+        if within is not None:
+            query = query.where(literal_column("+utterance_fts.rowid").in_(within))
+        return int(session.scalar(query) or 0)
+    vector = literal_column("utterance_index.search")
+    wanted = func.to_tsquery(literal_column("'simple'"), _tsquery(clauses))
+    query = select(func.count()).select_from(UtteranceIndex).where(vector.op("@@")(wanted))
+    if within is not None:
+        query = query.where(UtteranceIndex.utterance_id.in_(within))
+    return int(session.scalar(query) or 0)
+
+
 def rebuild(session: Session, lemmas: dict[int, str], stop: Collection[str] = ()) -> int:
     """Fill the engine's full-text index for the stored `utterance_index` rows from `lemmas` (each turn's, as
     `turn_lemmas` read them from the source of `sdi db copy`, which copies rows but not the engine-specific
@@ -250,3 +271,45 @@ def indexed_count(session: Session) -> int:
     return int(
         session.execute(text("SELECT count(*) FROM utterance_index WHERE search IS NOT NULL")).scalar() or 0
     )
+
+
+SQLITE_TERMS_AT_ONCE = 400  # terms per lookup in the FTS5 vocabulary (each is one seek in the index)
+POSTGRES_TERMS_BY_FILTER = 24  # up to this many, one indexed count each; beyond, one pass of ts_stat
+
+
+def term_document_counts(session: Session, terms: Collection[str]) -> tuple[int, dict[str, int]]:
+    """(turns indexed, {term: turns whose lemmas or words hold it}) for single-word `terms`; a term no turn
+    holds counts 0. What the similarity engine weighs words by (inverse document frequency)."""
+    wanted = sorted({t for t in terms if t and t == t.strip() and " " not in t})
+    counts = dict.fromkeys(wanted, 0)
+    if _dialect(session) == "sqlite":
+        turns = int(session.execute(text("SELECT count(*) FROM utterance_index")).scalar() or 0)
+        if wanted and turns:
+            session.execute(text("CREATE VIRTUAL TABLE IF NOT EXISTS temp.utterance_fts_row "
+                                 "USING fts5vocab(main, 'utterance_fts', 'row')"))  # fmt: skip
+            for at in range(0, len(wanted), SQLITE_TERMS_AT_ONCE):
+                chunk = wanted[at : at + SQLITE_TERMS_AT_ONCE]
+                marks = ", ".join(f":t{n}" for n in range(len(chunk)))
+                rows = session.execute(
+                    text(f"SELECT term, doc FROM temp.utterance_fts_row WHERE term IN ({marks})"),
+                    {f"t{n}": term for n, term in enumerate(chunk)},
+                )
+                counts.update({str(term): int(doc) for term, doc in rows})
+        return turns, counts
+    turns = indexed_count(session)
+    if not wanted or not turns:
+        return turns, counts
+    if len(wanted) <= POSTGRES_TERMS_BY_FILTER:
+        parts = ", ".join(  # one count through the GIN index per term
+            f"(SELECT count(*) FROM utterance_index WHERE search @@ plainto_tsquery('simple', :t{n}))"
+            for n in range(len(wanted))
+        )
+        row = session.execute(text(f"SELECT {parts}"), {f"t{n}": term for n, term in enumerate(wanted)}).one()
+        counts.update({term: int(value) for term, value in zip(wanted, row, strict=True)})
+        return turns, counts
+    rows = session.execute(
+        text("SELECT word, ndoc FROM ts_stat('SELECT search FROM utterance_index') WHERE word = ANY(:terms)"),
+        {"terms": wanted},
+    )
+    counts.update({str(word): int(ndoc) for word, ndoc in rows})
+    return turns, counts

@@ -6,34 +6,39 @@ The app is handed an opened `Project` and reaches the store only through `sdi.wo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import PurePath
 from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
-from sdi.i18n import catalogue, t
+from sdi.i18n import t
 from sdi.tui.commands import SdiCommands
 from sdi.tui.context import refuse, translate_bindings
 from sdi.tui.modals.coder import choose_coder
-from sdi.tui.modals.help import HelpModal
+from sdi.tui.modals.help import show_help
 from sdi.tui.modals.keywords import KeywordsModal
-from sdi.tui.modals.search import SearchModal, SearchOutcome
+from sdi.tui.modals.memo_browser import MemoBrowser, MemoListing, open_object
+from sdi.tui.modals.search import open_search
 from sdi.tui.modals.transcript_picker import TranscriptPicker
 from sdi.tui.navigation import Place, State, Trail
+from sdi.tui.palette import open_palette, search_themes, system_commands
 from sdi.tui.screens.base import SdiScreen
 from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.coding_screen import CodingScreen
 from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.corpus_screen import CorpusScreen
+from sdi.tui.screens.matrix_screen import MatrixScreen
 from sdi.tui.screens.quote_screen import QuoteScreen
+from sdi.tui.widgets.status_line import StatusLine
 from sdi.workflow.coder import needs_coder_choice
 from sdi.workflow.errors import reportable_errors
 from sdi.workflow.freshness import ChangeMark, change_mark
+from sdi.workflow.memo_index import list_memos
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
 from sdi.workflow.preference import read_preferences, write_preference
 from sdi.workflow.project import Project
@@ -42,7 +47,9 @@ from sdi.workflow.transcript import list_transcripts
 STEPS: tuple[str, ...] = ("corpus", "coding", "code_groups", "concepts", "quotes")
 DARK, LIGHT = "textual-dark", "textual-light"
 POLL_SECONDS = 5.0  # how often the store is asked whether another coder changed something
-BLOCKED_IN_DIALOGS = frozenset({"step", "undo", "redo", "help", "toggle_theme", "search", "keywords"})
+BLOCKED_IN_DIALOGS = frozenset(
+    {"step", "undo", "redo", "help", "toggle_theme", "search", "keywords", "memos"}
+)
 
 
 class SdiApp(App[None]):
@@ -63,18 +70,21 @@ class SdiApp(App[None]):
         "code_groups": CodeGroupScreen,
         "concepts": ConceptScreen,
         "quotes": QuoteScreen,
+        "matrix": MatrixScreen,  # from the palette; not a step of its own
     }
     DEFAULT_MODE: ClassVar[str] = "corpus"
     HELP_TITLE: ClassVar[str] = "tui.help.everywhere"
     COMMANDS = App.COMMANDS | {SdiCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"step({n})", f"tui.step.{mode}", show=False) for n, mode in enumerate(STEPS, 1)),
-        Binding("question_mark", "help", "tui.key.help"),
-        Binding("slash", "search", "tui.key.search", show=False),
-        Binding("ctrl+t", "toggle_theme", "tui.key.theme", show=False),
-        Binding("ctrl+z", "undo", "tui.key.undo", show=False),
-        Binding("ctrl+y", "redo", "tui.key.redo", show=False),
-        Binding("ctrl+q", "quit", "tui.key.quit"),
+        Binding("question_mark", "help", "tui.key.help", id="help"),
+        Binding("slash", "search", "tui.key.search", show=False, id="search"),
+        Binding("M", "memos", "tui.key.memos", show=False, id="memos"),
+        Binding("ctrl+t", "toggle_theme", "tui.key.theme", show=False, id="theme"),
+        Binding("ctrl+z", "undo", "tui.key.undo", show=False, id="undo"),
+        Binding("ctrl+y", "redo", "tui.key.redo", show=False, id="redo"),
+        Binding("ctrl+q", "quit", "tui.key.quit", id="quit"),
+        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True, id="palette"),
     ]
 
     def __init__(self, project: Project) -> None:
@@ -89,6 +99,7 @@ class SdiApp(App[None]):
         self._status: ProjectStatus | None = None
         self._nlp: str | None = None
         self._mark: ChangeMark | None = None  # the store's change mark when the screens last read it
+        self.activity = ""  # what is under way (an export being written), shown in the status line
         saved = read_preferences(project).get("theme", DARK)
         self._saved_theme = saved if saved in self.available_themes else DARK
         self.theme = self._saved_theme
@@ -147,6 +158,12 @@ class SdiApp(App[None]):
         if isinstance(self.screen, SdiScreen) and self.others_changed():
             self.screen.sync()
             self.notify(self.tr("safety.tui.reloaded"))
+
+    def set_activity(self, text: str) -> None:
+        """Say in the status line what is under way (empty: nothing)."""
+        self.activity = text
+        for line in self.screen.query(StatusLine):
+            line.refresh()
 
     def tr(self, key: str, **values: object) -> str:
         return t(key, self.language, **values)
@@ -229,23 +246,16 @@ class SdiApp(App[None]):
             write_preference(self.project, "theme", theme.name)
 
     def action_help(self) -> None:
-        """The keys of the screen underneath — sdi's own bindings (Textual's built-in ones are left out),
-        grouped by where they act: the focused widget, the screen, everywhere."""
-        ours = {text[self.language] for key, text in catalogue().items() if key.startswith("tui.")}
-        sections: dict[str, dict[str, list[str]]] = {}
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if binding.description not in ours:
-                continue
-            heading = self.tr(getattr(active.node, "HELP_TITLE", "tui.help.here"))
-            keys = sections.setdefault(heading, {}).setdefault(binding.description, [])
-            keys.append(self.get_key_display(binding))
-        rows = [
-            (heading, [(" / ".join(dict.fromkeys(keys)), text) for text, keys in entries.items()])
-            for heading, entries in sections.items()
-        ]
-        mode = self.current_mode if self.current_mode in self.STEPS else self.STEPS[0]
-        self.push_screen(HelpModal(self.tr("tui.help_title", step=self.tr(f"tui.step.{mode}")), rows))
+        show_help(self)
+
+    def action_command_palette(self) -> None:
+        open_palette(self)
+
+    def action_change_theme(self) -> None:
+        search_themes(self)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
 
     def action_switch_coder(self, at_start: bool = False) -> None:
         """Pick who codes from the coders the project knows, or name a new one."""
@@ -260,21 +270,17 @@ class SdiApp(App[None]):
 
     def action_search(self) -> None:
         """`/`: the search view over the screen in front; `enter` on a hit walks down to it in Coding."""
-        opener = self.screen
-        if not isinstance(opener, SdiScreen):
-            return
+        if isinstance(self.screen, SdiScreen):
+            open_search(self, self.screen)
 
-        def done(outcome: SearchOutcome | None) -> None:
-            if outcome is None:
-                return
-            if outcome.wrote and isinstance(self.screen, SdiScreen):
-                self.data_changed()
-                self.screen.sync()
-            if outcome.place is not None:
-                document_id, offset = outcome.place
-                self.walk_down("coding", {"document": document_id, "offset": offset})
+    def action_memos(self) -> None:
+        """`M`: every memo with its object; `enter` walks down to the object."""
 
-        self.push_screen(SearchModal(opener), done)
+        def chosen(listing: MemoListing | None) -> None:
+            if listing is not None:
+                open_object(self, listing)
+
+        self.push_screen(MemoBrowser(list_memos(self.project)), chosen)
 
     def action_keywords(self) -> None:
         self.push_screen(KeywordsModal(self.project))
@@ -292,9 +298,8 @@ class SdiApp(App[None]):
         except ImportError:
             self.notify(self.tr("tui.history.missing"), severity="warning")
             return
-        step = undo if name == "undo" else redo
         try:
-            description = step(self.project)
+            description = (undo if name == "undo" else redo)(self.project)
         except reportable_errors() as error:
             refuse(self, error)
             return

@@ -1,6 +1,6 @@
 """The command palette (`ctrl+p`): the SDI screens, the main actions, every key of the screen underneath
-(read from its bindings, so the palette cannot drift from the keys) and every transcript by title — all of
-the workbench is reachable by typing a few letters of what one wants."""
+(read from its bindings, so the palette cannot drift from the keys), every export («eksport») and every
+transcript by title — all of the workbench is reachable by typing a few letters of what one wants."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from textual.screen import Screen
 
 from sdi.i18n import catalogue
 from sdi.tui.context import sdi_app, tr
+from sdi.tui.exporting import export_commands
+from sdi.tui.matrix_commands import matrix_commands
 from sdi.workflow.transcript import list_transcripts
 
 Command = tuple[str, Callable[[], object], str]
@@ -36,13 +38,16 @@ class SdiCommands(Provider):
             (tr(app, "tui.cmd.merge"), partial(_open_merge, app), tr(app, "tui.cmd.merge_help")),
             (tr(app, "tui.cmd.search"), app.action_search, tr(app, "tui.cmd.search_help")),
             (tr(app, "tui.cmd.keywords"), app.action_keywords, tr(app, "tui.cmd.keywords_help")),
+            (tr(app, "tui.cmd.memos"), app.action_memos, tr(app, "tui.cmd.memos_help")),
             (tr(app, "tui.cmd.theme"), app.action_toggle_theme, tr(app, "tui.cmd.theme_help")),
             (tr(app, "tui.cmd.coder"), app.action_switch_coder, tr(app, "tui.cmd.coder_help")),
             (tr(app, "tui.cmd.undo"), app.action_undo, tr(app, "tui.cmd.undo_help")),
             (tr(app, "tui.cmd.redo"), app.action_redo, tr(app, "tui.cmd.redo_help")),
             (tr(app, "tui.cmd.help"), app.action_help, tr(app, "tui.cmd.help_help")),
             (tr(app, "anon.cmd"), partial(_open_anonymise_review, app), tr(app, "anon.cmd_help")),
+            *matrix_commands(app),
         ]
+        commands += export_commands(app)
         for item in list_transcripts(app.project):
             name = tr(app, "tui.cmd.open", title=item.title)
             commands.append((name, partial(app.open_transcript, item.id), item.source_path))
@@ -60,7 +65,8 @@ class SdiCommands(Provider):
         for bindings in screen._bindings.key_to_bindings.values():
             for binding in bindings:
                 if binding.description in ours and binding.action not in commands:
-                    name = tr(app, "tui.cmd.screen", step=step, action=binding.description)
+                    action = binding.tooltip or binding.description
+                    name = tr(app, "tui.cmd.screen", step=step, action=action)
                     run = partial(app.run_action, binding.action, screen)
                     commands[binding.action] = (name, run, app.get_key_display(binding))
         return list(commands.values())

@@ -25,6 +25,14 @@ def tr(node: DOMNode, key: str, **values: object) -> str:
     return t(key, str(getattr(node.app, "language", "nb")), **values)
 
 
+def counted(node: DOMNode, key: str, count: int, **values: object) -> str:
+    """`key` for `count` things: its `…_one` form for exactly one («1 taler», not «1 talere»)."""
+    from sdi.i18n import catalogue
+
+    one = f"{key}_one"
+    return tr(node, one if count == 1 and one in catalogue() else key, count=count, **values)
+
+
 def refuse(node: DOMNode, error: BaseException) -> None:
     """A refusal from the workflow or the store, as one notification in the project's language."""
     language = str(getattr(node.app, "language", "nb"))
@@ -32,12 +40,16 @@ def refuse(node: DOMNode, error: BaseException) -> None:
 
 
 def translate_bindings(node: DOMNode, language: str) -> None:
-    """Replace binding descriptions that are i18n keys (`tui.…`) by their text, on this instance only."""
+    """Replace binding descriptions and tooltips that are i18n keys (`tui.…`) by their text, on this
+    instance only. The description is the footer's short word; a tooltip, where there is one, says it in
+    full for the help and the palette."""
+
+    def said(text: str) -> str:
+        return t(text, language) if text.startswith("tui.") else text
+
     keys = {
         key: [
-            replace(binding, description=t(binding.description, language))
-            if binding.description.startswith("tui.")
-            else binding
+            replace(binding, description=said(binding.description), tooltip=said(binding.tooltip))
             for binding in bindings
         ]
         for key, bindings in node._bindings.key_to_bindings.items()

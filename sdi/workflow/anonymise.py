@@ -31,6 +31,7 @@ from sdi.nlp.names import (
     common_word_test,
     find_mentions,
     gather,
+    name_word_test,
     protected_spans,
 )
 from sdi.nlp.replacement import propose
@@ -109,9 +110,9 @@ def find_names(project: Project) -> list[NameProposal]:
         documents = session.execute(select(Document.id, Document.source_path, Document.text)).all()
         turns = _turns(session)
         skip = _skip_words(session, config.title, config.moderator_labels)
-    lists = NameLists(names=_listed_names(project), skip=skip)
+    lists = NameLists(names=_listed_names(project), skip=skip | frozenset(config.acronyms))
     nlp = pipeline(project)
-    is_common = _common_words()
+    is_common, is_name = _word_tests()
     mentions: list[Mention] = []
     for document_id, source_path, text in documents:
         spans = [(t.start, t.end) for t in turns.get(document_id, [])]
@@ -125,6 +126,7 @@ def find_names(project: Project) -> list[NameProposal]:
                 is_common=is_common,
                 use_entities=nlp.info.has_entities,
                 protected=protected_spans(turn_text),
+                is_name=is_name,
             )
             mentions.extend(replace(m, start=m.start + start, end=m.end + start) for m in found)
     proposals = propose(gather(mentions, lists), config.pseudonyms)
@@ -275,11 +277,13 @@ def _listed_names(project: Project) -> dict[str, str]:
     return names
 
 
-def _common_words() -> Callable[[str], bool]:
-    from sdi.nlp.lemma_table import lemma_table
+def _word_tests() -> tuple[Callable[..., bool], Callable[[str], bool]]:
+    """`is_common(word)` and `is_name(word)`, both read from the lemma table."""
+    from sdi.nlp.lemmatizer import lemmatizer
     from sdi.nlp.lexicon import DIALECT
 
-    return common_word_test(lemma_table().get, DIALECT)
+    lemmas = lemmatizer()
+    return common_word_test(lemmas.table.get, DIALECT, lemmas.guess), name_word_test(lemmas.table.get)
 
 
 def _occurrences(

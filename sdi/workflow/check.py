@@ -9,10 +9,22 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from sdi.storage.models import AuditEvent, Coder
+from sdi.storage.models import AuditEvent, Coder, Coding
 from sdi.storage.models.audit import TARGET_TYPES
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
+
+SUMMARY_WORDS = 60  # characters of quoted words an audit summary keeps
+
+
+def brief(text: str, limit: int = SUMMARY_WORDS) -> str:
+    """`text` on one line, cut at a word boundary before `limit` characters with «…» where it was cut — so a
+    log line never presents the start of a passage or memo as the whole of it."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[:limit]
+    return cut.rstrip(",;:") + " …"
 
 
 @dataclass(frozen=True)
@@ -56,4 +68,31 @@ def audit_log(
         rows = session.execute(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())).all()
     return [
         AuditView(e.id, e.at, name or "", e.action, e.target_type, e.target_id, e.summary) for e, name in rows
+    ]
+
+
+def transcript_log(project: Project, document_id: int) -> list[AuditView]:
+    """A transcript's log, newest first: what was done to the transcript itself (imports, new versions,
+    memos, checks) and to every coding made on it — also codings removed since."""
+    with project.store.reading() as session:
+        current = set(session.scalars(select(Coding.id).where(Coding.document_id == document_id)))
+        rows = session.execute(
+            select(AuditEvent, Coder.name)
+            .outerjoin(Coder, Coder.id == AuditEvent.coder_id)
+            .where(
+                ((AuditEvent.target_type == "document") & (AuditEvent.target_id == document_id))
+                | (AuditEvent.target_type == "coding")
+            )
+            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        ).all()
+    made_here = {
+        event.target_id
+        for event, _ in rows
+        if event.target_type == "coding" and (event.details or {}).get("document_id") == document_id
+    }
+    codings = current | made_here
+    return [
+        AuditView(e.id, e.at, name or "", e.action, e.target_type, e.target_id, e.summary)
+        for e, name in rows
+        if e.target_type == "document" or e.target_id in codings
     ]

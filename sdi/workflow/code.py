@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet
+from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet, Utterance
 from sdi.workflow.anchor import anchor_for
+from sdi.workflow.check import brief
 from sdi.workflow.errors import WorkflowError, check_version, require
 from sdi.workflow.project import Project
 from sdi.workflow.selection import follow_selection
@@ -29,6 +30,7 @@ class CodingView:
     original: str  # the words that were coded
     status: str
     code_version: int = 1  # the code's version when read: a rename passes it back (optimistic locking)
+    group_id: int | None = None  # the code's kodegruppe (the reader colours its stripe by it)
 
 
 @dataclass(frozen=True)
@@ -53,19 +55,6 @@ def list_codes(project: Project) -> list[CodeSummary]:
             .order_by(Code.statement, Code.id)
         ).all()
     return [CodeSummary(i, st, d, g, gn, counts.get(i, 0), v) for i, st, d, g, gn, v in rows]
-
-
-def suggest_codes(
-    project: Project, text: str, limit: int = 8, codes: list[CodeSummary] | None = None
-) -> list[tuple[CodeSummary, float]]:
-    """Existing codes most like `text` (0–100), best first, over the raw statements — shown before a new
-    code is created so near duplicates are reused rather than multiplied. Pass `codes` to reuse a list
-    already loaded. (`sdi.workflow.code_assist` adds the lemmatised statements.)"""
-    from sdi.nlp.similarity import SimilarityIndex
-
-    candidates = codes if codes is not None else list_codes(project)
-    ranked = SimilarityIndex.of([c.statement for c in candidates]).rank(text, limit=limit)
-    return [(candidates[index], score) for index, score in ranked]
 
 
 def _statement(text: str) -> str:
@@ -121,8 +110,8 @@ def _new_coding(
     )
     session.add(coding)
     session.flush()
-    project.record(session, "code", "coding", coding.id, f"kodet «{anchor.text[:60]}» som «{code.statement}»",
-                   code_id=code.id, document_id=document.id)  # fmt: skip
+    summary = f"kodet «{brief(anchor.text)}» som «{code.statement}»"
+    project.record(session, "code", "coding", coding.id, summary, code_id=code.id, document_id=document.id)
     return coding.id, moved
 
 
@@ -142,27 +131,88 @@ def add_coding(
         return _new_coding(project, session, code_id, document_id, start, end, document_version)[0]
 
 
+@dataclass(frozen=True)
+class Coded:
+    """What coding a passage made: the code (new or existing) and one coding per turn the passage touches."""
+
+    code_id: int
+    coding_ids: tuple[int, ...]
+    moved: bool = False  # the transcript changed since the words were selected: the codings followed them
+
+
+def turn_pieces(session: Session, document_id: int, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut where turns end: the part of each turn it covers, in order. Text between turns (the
+    line break) belongs to no turn and is left out; a transcript without turns keeps the span whole."""
+    rows = session.execute(
+        select(Utterance.start, Utterance.end)
+        .where(Utterance.document_id == document_id, Utterance.start < end, Utterance.end > start)
+        .order_by(Utterance.start)
+    ).all()
+    if not rows and session.scalar(select(Utterance.id).where(Utterance.document_id == document_id).limit(1)):
+        return []
+    pieces = [(max(start, s), min(end, e)) for s, e in rows] or [(start, end)]
+    return [(s, e) for s, e in pieces if s < e]
+
+
+def code_passage(
+    project: Project,
+    document_id: int,
+    spans: list[tuple[int, int]],
+    *,
+    code_id: int | None = None,
+    statement: str | None = None,
+    document_version: int | None = None,
+) -> Coded:
+    """Code the words at `spans` (offsets into the transcript's current text) with an existing code or a new
+    one written as `statement` — one transaction, one undo step. A span over several turns becomes one coding
+    per turn, so each speaker keeps their own words: quotes, attributions and speaker counts stay true.
+
+    `document_version` is the version of the transcript the spans were selected in: when a colleague's
+    re-import or an anonymise made a newer one since, each span follows its words into it (`Coded.moved`) or
+    is refused, naming who changed the transcript, when they are gone (see `follow_selection`).
+
+    Every way of coding a selection goes through here (the Coding screen, the search view)."""
+    if (code_id is None) == (statement is None):
+        raise WorkflowError(key="error.code.either")
+    with project.store.transaction() as session:
+        document = require(session, Document, document_id, "transcript")
+        pieces: list[tuple[int, int]] = []
+        for start, end in spans:
+            if document_version is not None and document_version != document.version:
+                start, end = follow_selection(session, document, document_version, start, end)
+            if not 0 <= start < end <= len(document.text):
+                raise WorkflowError(
+                    key="error.code.span_outside", start=start, end=end, length=len(document.text)
+                )
+            pieces += turn_pieces(session, document_id, start, end)
+        if not pieces:
+            raise WorkflowError(key="error.code.no_words")
+        if code_id is None:
+            code_id = _new_code(project, session, _statement(statement or "")).id
+        moved = document_version is not None and document_version != document.version
+        pieces = sorted(set(pieces))
+        made = tuple(_new_coding(project, session, code_id, document_id, *piece)[0] for piece in pieces)
+        return Coded(code_id, made, moved)
+
+
 def code_span(
     project: Project, document_id: int, start: int, end: int, *, code_id: int | None = None,
     statement: str | None = None, document_version: int | None = None,
 ) -> CodedSpan:  # fmt: skip
     """Code a span with an existing code, or with a new one written as `statement` — one action, one undo.
-    `document_version` is the version of the transcript the span was selected in (see `add_coding`).
-    Returns (code id, coding id), with `.moved` set when the coding followed its words to a newer text."""
-    if (code_id is None) == (statement is None):
-        raise WorkflowError(key="error.code.either")
-    with project.store.transaction() as session:
-        if code_id is None:
-            code_id = _new_code(project, session, _statement(statement or "")).id
-        coding_id, moved = _new_coding(project, session, code_id, document_id, start, end, document_version)
-        return CodedSpan(code_id, coding_id, moved)
+    `document_version` is the version of the transcript the span was selected in (see `code_passage`).
+    Returns (code id, coding id of its first turn), with `.moved` set when the coding followed its words to a
+    newer text; see `code_passage` for a span over several turns."""
+    coded = code_passage(project, document_id, [(start, end)], code_id=code_id, statement=statement,
+                         document_version=document_version)  # fmt: skip
+    return CodedSpan(coded.code_id, coded.coding_ids[0], coded.moved)
 
 
 def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
     with project.store.reading() as session:
         document = require(session, Document, document_id, "transcript")
         rows = session.execute(
-            select(Coding, Code.statement, Code.version)
+            select(Coding, Code.statement, Code.version, Code.group_id)
             .join(Code, Code.id == Coding.code_id)
             .where(Coding.document_id == document_id)
             .order_by(Coding.start, Coding.id)
@@ -179,8 +229,9 @@ def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
                 c.anchor_text,
                 c.status,
                 version,
+                group_id,
             )
-            for c, statement, version in rows
+            for c, statement, version, group_id in rows
         ]
 
 

@@ -1,11 +1,12 @@
-"""Coding assistance while a new code is written (SDI step 2): similar existing codes, over raw and
-lemmatised text, and the closeness check against the coded passage. Suggestions only — the researcher
-decides.
+"""Coding assistance while a new code is written (SDI step 2): existing codes that say nearly the same
+(the similarity engine, `sdi.nlp.similarity`, weighted by the project's word frequencies), and the closeness
+check against the coded passage. Suggestions only — the researcher decides.
 
-A `CodeAssist` lives as long as one code picker. It answers at once with raw-text matches; `prepare()` —
-slow: it loads the language pipeline and lemmatises every code, the passage and the interview guide — is
-meant for a worker thread, and from then on the answers use lemmas too. Each keystroke then costs one
-short annotation and two rapidfuzz passes over prepared strings. Used by the TUI code picker and by tests.
+A `CodeAssist` lives as long as one code picker. `prepare()` is meant for a worker thread: it reads every
+code and looks up the frequencies of their words (the similar-codes list answers from then on), then loads
+the language pipeline and lemmatises the passage and the interview guide for the closeness check. Each
+keystroke then costs reading one short statement and scoring the codes that share a related word with it.
+Used by the TUI code picker, `sdi code similar` and tests.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from sdi.config import read_guide
 from sdi.nlp.closeness import ClosenessWarning, check_closeness, content_lemmas
-from sdi.nlp.similarity import SimilarityIndex
+from sdi.nlp.similarity import Likeness, SimilarityIndex
 from sdi.storage.models import Document, Utterance, UtteranceIndex
 from sdi.workflow.code import CodeSummary, list_codes
 from sdi.workflow.errors import reportable_errors, require
+from sdi.workflow.guide import read_guide
+from sdi.workflow.likeness import project_engine, weigh
 from sdi.workflow.project import Project
 from sdi.workflow.search import pipeline
 
@@ -109,7 +111,7 @@ class CodeAssist:
         self.codes = codes if codes is not None else list_codes(project)
         self.passage = passage
         self.problem: str | None = None  # a reason the check runs without the guide (shown once)
-        self._index = SimilarityIndex.of([c.statement for c in self.codes])
+        self._index: SimilarityIndex | None = None
         self._nlp: NlpPipeline | None = None
         self._passage_lemmas: set[str] = set()
         self._guide: set[str] = set()
@@ -117,15 +119,24 @@ class CodeAssist:
 
     @property
     def ready(self) -> bool:
-        """Whether lemmas are in use (after `prepare`)."""
+        """Whether the closeness check is ready (after `prepare`)."""
         return self._nlp is not None
 
+    def prepare_similar(self) -> None:
+        """Read the codes and weigh their words: from then on `similar` answers. Quick (no spaCy), but it
+        queries the store: run it off the interface's thread."""
+        if self._index is None:
+            engine = project_engine(self.project)
+            index = SimilarityIndex(engine, [c.statement for c in self.codes])
+            weigh(self.project, engine, index.items)
+            self._index = index
+
     def prepare(self, *, strict: bool = False) -> None:
-        """Load the pipeline and lemmatise the codes, the passage and the guide. Slow; safe to run in a
-        worker thread while the picker answers with raw matches. A guide that cannot be read is kept in
-        `problem` (the check goes on with the model terms), or raised when `strict`."""
+        """`prepare_similar`, then load the pipeline and lemmatise the passage and the guide. Slow; safe
+        to run in a worker thread. A guide that cannot be read is kept in `problem` (the check goes on
+        with the model terms), or raised when `strict`."""
+        self.prepare_similar()
         nlp = pipeline(self.project)
-        index = self._index.with_lemmas(statement_lemmas(nlp, [c.statement for c in self.codes]))
         passage: set[str] = set()
         if self.passage is not None:
             passage = set(content_lemmas(next(nlp.annotate([self.passage.text])).tokens))
@@ -135,7 +146,7 @@ class CodeAssist:
             if strict:
                 raise
             guide, self.problem = set(_guide_lemmas(nlp, self.project.config.model_terms, "")), str(error)
-        self._index, self._passage_lemmas, self._guide = index, passage, guide
+        self._passage_lemmas, self._guide = passage, guide
         self._nlp = nlp  # last: `ready` turns true only when everything above is in place
 
     def _tokens(self, text: str) -> list[Token]:
@@ -145,13 +156,12 @@ class CodeAssist:
             self._last = (text, next(self._nlp.annotate([text])).tokens)
         return self._last[1]
 
-    def similar(self, text: str, limit: int = 8) -> list[tuple[CodeSummary, float]]:
-        """Existing codes most like `text` (score 0–100), best first."""
+    def similar(self, text: str, limit: int = 8) -> list[tuple[CodeSummary, Likeness]]:
+        """Existing codes most like `text`, best first (none before `prepare_similar`)."""
         text = " ".join(text.split())
-        if not text:
+        if not text or self._index is None:
             return []
-        lemmas = content_lemmas(self._tokens(text)) if self.ready else None
-        return [(self.codes[i], score) for i, score in self._index.rank(text, lemmas, limit)]
+        return [(self.codes[i], likeness) for i, likeness in self._index.rank(text, limit)]
 
     def warnings(self, statement: str) -> list[ClosenessWarning]:
         """The closeness warnings for `statement` as a new code of the passage (none until `prepare`)."""
@@ -171,8 +181,8 @@ def closeness_warnings(
     return assist.warnings(statement)
 
 
-def similar_codes(project: Project, text: str, limit: int = 8) -> list[tuple[CodeSummary, float]]:
-    """Existing codes like `text`, over raw and lemmatised statements, in one call (loads the pipeline)."""
+def similar_codes(project: Project, text: str, limit: int = 8) -> list[tuple[CodeSummary, Likeness]]:
+    """Existing codes most like `text`, best first, in one call (no language pipeline needed)."""
     assist = CodeAssist(project)
-    assist.prepare()
+    assist.prepare_similar()
     return assist.similar(text, limit)

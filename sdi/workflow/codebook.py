@@ -1,4 +1,4 @@
-"""Codebooks in and out of the store: `sdi codebook import/export`.
+"""Codebooks in and out of the store: `sdi codebook import/export`, as our TOML, CSV or REFI-QDA.
 
 Import is one transaction (a bad codebook changes nothing) and idempotent: objects are matched by their
 stable id, existing ones are left as the researchers have them, and only what is new is added. Codings are
@@ -8,7 +8,7 @@ import with a message naming them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,6 +23,8 @@ from sdi.ingest.codebook import (
     KeyQuote,
     read_codebook,
 )
+from sdi.ingest.codebook_csv import read_codebook_csv
+from sdi.ingest.model import IngestError
 from sdi.nlp.known_names import KnownNames, pseudonymise_path
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, ConceptQuote, Document, Memo
 from sdi.workflow.anchor import anchor_for
@@ -38,6 +40,8 @@ class CodebookReport:
     concepts: int = 0
     memos: int = 0
     skipped: int = 0  # objects already present (matched by id)
+    warnings: list[str] = field(default_factory=list)
+    recognised: int = 0  # codes of a REFI-QDA file recognised by name, description or codings
 
     @property
     def added(self) -> int:
@@ -55,19 +59,43 @@ def _locate(text: str, words: str, path: str, code: str) -> int:
     return start
 
 
+SUFFIXES = (".toml", ".csv", ".qdc", ".qdpx")
+
+
 def import_codebook_file(project: Project, path: Path) -> CodebookReport:
+    """A codebook by its file's extension: our TOML, a CSV (spreadsheets, Taguette), or the codebook part
+    of a REFI-QDA file (`.qdc`, or the codes, categories and Sets of a `.qdpx`)."""
+    suffix = path.suffix.lower()
+    if suffix in (".qdc", ".qdpx"):
+        from sdi.workflow.refi_import import import_refi_file
+
+        refi = import_refi_file(project, path, codebook_only=True)
+        return CodebookReport(refi.groups, refi.codes, 0, refi.concepts, refi.memos, refi.skipped,
+                              list(refi.warnings), sum(refi.recognised.values()))  # fmt: skip
+    if suffix == ".csv":
+        return import_codebook(project, read_codebook_csv(path), path.name, by_name=True)
+    if suffix != ".toml":
+        raise IngestError(path, f"unknown codebook format '{suffix or path.name}': use {', '.join(SUFFIXES)}")
     return import_codebook(project, read_codebook(path), path.name)
 
 
-def import_codebook(project: Project, codebook: Codebook, source: str) -> CodebookReport:
+def import_codebook(
+    project: Project, codebook: Codebook, source: str, *, by_name: bool = False
+) -> CodebookReport:
+    """Add what is new; `by_name`: a code or group the project has under the same name is that one (a CSV
+    from a spreadsheet or Taguette carries no ids of ours)."""
     report = CodebookReport()
     with project.store.transaction() as session:
         coder = project.coder_id(session)
-        groups = _import_groups(session, codebook.groups, report)
+        groups = _import_groups(session, codebook.groups, report, by_name)
         documents = documents_by_path(project, session)
         codings_of: dict[tuple[str, str], int] = {}
         for position, item in enumerate(codebook.codes, start=1):
             code = session.scalar(select(Code).where(Code.uid == item.id))
+            if code is None and by_name:
+                wanted = " ".join(item.statement.split()).casefold()
+                code = next((c for c in session.scalars(select(Code))
+                             if " ".join(c.statement.split()).casefold() == wanted), None)  # fmt: skip
             if code is not None:
                 report.skipped += 1
                 continue
@@ -110,11 +138,13 @@ def import_codebook(project: Project, codebook: Codebook, source: str) -> Codebo
 
 
 def _import_groups(
-    session: Session, items: Iterable[CodebookGroup], report: CodebookReport
+    session: Session, items: Iterable[CodebookGroup], report: CodebookReport, by_name: bool = False
 ) -> dict[str, CodeGroup]:
     groups: dict[str, CodeGroup] = {}
     for position, item in enumerate(items, start=1):
         group = session.scalar(select(CodeGroup).where(CodeGroup.uid == item.id))
+        if group is None and by_name:
+            group = session.scalar(select(CodeGroup).where(CodeGroup.name == item.name))
         if group is None:
             if session.scalar(select(CodeGroup.id).where(CodeGroup.name == item.name)) is not None:
                 raise WorkflowError(

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from sdi.i18n import Notice
 from sdi.ingest import SUPPORTED_SUFFIXES, read_transcript
 from sdi.ingest.model import IngestError, IngestOptions, ParsedTranscript
 from sdi.nlp.tokens import count_words
@@ -164,9 +165,9 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
     stage_number = meta.stage or 1
     warnings = list(parsed.warnings)
     if meta.group is None:
-        warnings.append(f"no group in the metadata; using '{group_name}'")
+        warnings.append(Notice("ingest.no_group", group=group_name))
     if meta.stage is None:
-        warnings.append("no stage in the metadata; using stage 1")
+        warnings.append(Notice("ingest.no_stage"))
 
     group = session.scalar(select(FocusGroup).where(FocusGroup.name == group_name))
     if group is None:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sdi.storage.base import utcnow
 from sdi.storage.models import Coder, Memo
 from sdi.storage.models.audit import TARGET_TYPES
+from sdi.workflow.check import brief
 from sdi.workflow.errors import WorkflowError, require
 from sdi.workflow.project import Project
 
@@ -67,7 +68,7 @@ def write_memo(
             session.add(memo)
             session.flush()
             project.record(
-                session, "memo", target_type, target_id, f"nytt memo: {title or text[:60]}", memo_id=memo.id
+                session, "memo", target_type, target_id, f"nytt memo: {title or brief(text)}", memo_id=memo.id
             )
         else:
             memo = require(session, Memo, memo_id, "memo")

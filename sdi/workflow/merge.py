@@ -5,7 +5,7 @@ team's call. Applying the decisions is `merge_apply`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,12 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sdi.ingest.codebook import Codebook, read_codebook
+from sdi.nlp.similarity import SAME_AT, SimilarityEngine, SimilarityIndex
 from sdi.storage.models import Code, CodeGroup, Coder, Coding, Document
 from sdi.workflow.errors import WorkflowError
+from sdi.workflow.likeness import project_engine, weigh
 from sdi.workflow.project import Project
 
-THRESHOLD = 85.0  # WRatio on lemmas at or above which a pair is proposed for merging
-CANDIDATE_AT = 60.0  # listed as a candidate to look at, proposed "apart"
+THRESHOLD = SAME_AT  # the similarity engine's "says the same": at or above, a pair is proposed for merging
+CANDIDATE_AT = 35.0  # listed as a candidate to look at, proposed "apart"
 CANDIDATES = 3  # candidates listed per code
 ACTIONS = ("accept", "rename", "apart")
 
@@ -62,6 +64,7 @@ class Candidate:
     score: float
     by_id: bool
     proposed: bool  # suggested for merging (id match, or best match at or above the threshold)
+    shared: tuple[tuple[str, str, str], ...] = ()  # why: (left word, right word, how they matched)
 
 
 @dataclass(frozen=True)
@@ -162,46 +165,43 @@ def _coder_row(session: Session, name: str) -> int:
 # --- proposing ---------------------------------------------------------------------------------------
 
 
-def match(
-    left: Side, right: Side, lemmas: Callable[[str], str], threshold: float = THRESHOLD
-) -> MergeProposal:
-    """Pair codes by id, then by WRatio over their lemmatised statements (one-to-one, best first)."""
-    from rapidfuzz import fuzz, process, utils
-
+def match(left: Side, right: Side, engine: SimilarityEngine, threshold: float = THRESHOLD) -> MergeProposal:
+    """Pair codes by id, then by the similarity engine over their statements (one-to-one, best first).
+    `engine` should weigh the words of both sides (`sdi.workflow.likeness.weigh`)."""
     right_keys = {c.key for c in right.codes}
     pairs = [Candidate(c.key, c.key, 100.0, True, True) for c in left.codes if c.key in right_keys]
     taken = {p.left for p in pairs}
     rest_left = [c for c in left.codes if c.key not in taken]
     rest_right = [c for c in right.codes if c.key not in taken]
-    scored: list[tuple[float, int, int]] = []
+    scored: list[tuple[float, int, int, tuple[tuple[str, str, str], ...]]] = []
     if rest_left and rest_right:
-        matrix = process.cdist([lemmas(c.statement) for c in rest_left],
-                               [lemmas(c.statement) for c in rest_right],
-                               scorer=fuzz.WRatio, processor=utils.default_process)  # fmt: skip
-        scored = [(float(matrix[i][j]), i, j) for i in range(len(rest_left)) for j in range(len(rest_right))
-                  if matrix[i][j] >= CANDIDATE_AT]  # fmt: skip
-    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+        index = SimilarityIndex(engine, [c.statement for c in rest_right])
+        for i, code in enumerate(rest_left):
+            for j, likeness in index.rank(code.statement, limit=len(rest_right)):
+                if likeness.score < CANDIDATE_AT:
+                    break
+                scored.append((likeness.score, i, j, likeness.shared))
+    scored.sort(key=lambda s: (-s[0], -len(s[3]), s[1], s[2]))
     proposed: set[tuple[int, int]] = set()
-    for score, i, j in scored:  # greedy, best first: each code is proposed for at most one merge
+    for score, i, j, _ in scored:  # greedy, best first: each code is proposed for at most one merge
         if score >= threshold and all(i != a and j != b for a, b in proposed):
             proposed.add((i, j))
     listed: dict[int, int] = {}
     listed_right: dict[int, int] = {}
-    for score, i, j in scored:
+    for score, i, j, shared in scored:
         if (i, j) in proposed or listed.get(i, 0) < CANDIDATES or listed_right.get(j, 0) < CANDIDATES:
             listed[i] = listed.get(i, 0) + 1
             listed_right[j] = listed_right.get(j, 0) + 1
-            pairs.append(Candidate(rest_left[i].key, rest_right[j].key, round(score, 1), False,
-                                   (i, j) in proposed))  # fmt: skip
+            pairs.append(Candidate(rest_left[i].key, rest_right[j].key, score, False, (i, j) in proposed,
+                                   shared))  # fmt: skip
     found = (conflict_between(left.code(p.left), right.code(p.right)) for p in pairs)  # type: ignore[arg-type]
     return MergeProposal(left, right, tuple(pairs), tuple(c for c in found if c), threshold)
 
 
-def _lemmatiser(project: Project) -> Callable[[str], str]:
-    from sdi.workflow.search import pipeline
-
-    nlp = pipeline(project)
-    return lambda text: " ".join(nlp.lemma_terms(text)) or text.lower()
+def _engine(project: Project, *sides: Side) -> SimilarityEngine:
+    """The project's similarity engine, weighing the words of every statement on `sides`."""
+    engine = project_engine(project)
+    return weigh(project, engine, [engine.read(c.statement) for side in sides for c in side.codes])
 
 
 def propose_merge(project: Project, other: Codebook | Path, other_name: str = "") -> MergeProposal:
@@ -212,14 +212,14 @@ def propose_merge(project: Project, other: Codebook | Path, other_name: str = ""
         right = _file_side(other, "", other_name or other.title or "kodebok")
     with project.store.reading() as session:
         left = _store_side(session, "project", project.coder_name)
-    return match(left, right, _lemmatiser(project))
+    return match(left, right, _engine(project, left, right))
 
 
 def propose_files(project: Project, left: Path, right: Path, names: Sequence[str] = ()) -> MergeProposal:
     """Two codebook files against each other, to be merged into this project."""
     sides = [_file_side(read_codebook(path), str(path), names[n] if len(names) > n else path.stem)
              for n, path in enumerate((left, right))]  # fmt: skip
-    return match(sides[0], sides[1], _lemmatiser(project))
+    return match(sides[0], sides[1], _engine(project, *sides))
 
 
 @dataclass(frozen=True)
@@ -248,4 +248,4 @@ def propose_coders(project: Project, left: str, right: str) -> MergeProposal:
         raise WorkflowError("name two different coders")
     with project.store.reading() as session:
         sides = [_store_side(session, "coder", n, _coder_row(session, n)) for n in (left, right)]
-    return match(sides[0], sides[1], _lemmatiser(project))
+    return match(sides[0], sides[1], _engine(project, *sides))

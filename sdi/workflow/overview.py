@@ -76,7 +76,13 @@ def nlp_description(project: Project) -> str:
     lacking = [t(key, language) for key, has in features if not has]
     lacks = t("nlp.lacks", language, what=", ".join(lacking)) if lacking else ""
     if info.kind == "offline":
-        return t("nlp.offline", language, model=project.config.nlp_model, lacks=lacks)
+        if not info.missing:
+            return t("nlp.offline_chosen", language, lacks=lacks)
+        text = t("nlp.offline", language, model=info.missing, lacks=lacks)
+        return text + (t("nlp.shipped_failed", language, reason=info.failure) if info.failure else "")
+    if info.kind == "shipped":
+        text = t("nlp.shipped", language, model=info.name, lacks=lacks)
+        return text + (t("nlp.missing", language, model=info.missing) if info.missing else "")
     return t("nlp.model", language, model=info.name, lacks=lacks)
 
 

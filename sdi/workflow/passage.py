@@ -1,4 +1,5 @@
-"""The passage a search hit points at — the sentence around its first match — and the codings already on it.
+"""The passage a search hit points at — the sentences holding its matches, or its whole turn — and the codings
+already on it.
 The workbench's search view quotes a hit through these: a quote is always a coding (SDI quotes what was
 coded), so a hit on coded words is quoted at once and a hit on uncoded words is coded first."""
 
@@ -27,8 +28,9 @@ class Passage:
 
 
 def hit_passage(project: Project, hit: TurnHit) -> Passage:
-    """The sentence (as stored at import) holding the hit's first match; the whole turn when it has no
-    match or no sentences."""
+    """The sentences (as stored at import) from the one holding the hit's first match to the one holding its
+    last — every matched word inside (a phrase, several terms); the whole turn when it has no match or no
+    sentences."""
     turn_start, turn_end = hit.turn_start, hit.turn_start + len(hit.text)
     start, end = turn_start, turn_end
     with project.store.reading() as session:
@@ -36,11 +38,16 @@ def hit_passage(project: Project, hit: TurnHit) -> Passage:
             select(UtteranceIndex.sentences).where(UtteranceIndex.utterance_id == hit.utterance_id)
         )
     if hit.spans and sentences:
-        first = turn_start + hit.spans[0][0]
-        around = [(s, e) for s, e in sentences if s <= first < e]
+        first, last = turn_start + hit.spans[0][0], turn_start + max(e for _, e in hit.spans) - 1
+        around = [(s, e) for s, e in sentences if e > first and s <= last]
         if around:
-            start, end = max(turn_start, around[0][0]), min(turn_end, around[0][1])
+            start, end = max(turn_start, around[0][0]), min(turn_end, around[-1][1])
     return passage(project, hit.document_id, start, end)
+
+
+def turn_passage(project: Project, hit: TurnHit) -> Passage:
+    """The hit's whole turn — what a quote wants when one sentence says too little."""
+    return passage(project, hit.document_id, hit.turn_start, hit.turn_start + len(hit.text))
 
 
 def passage(project: Project, document_id: int, start: int, end: int) -> Passage:

@@ -55,7 +55,7 @@ class QuoteSetExport:
     name: str
     description: str
     quotes: tuple[QuoteView, ...]
-    participants_per_category: dict[str, int]  # informants (moderators not counted) per group category
+    participants_per_category: dict[str, int]  # informants (not moderators) per category (or group, if none)
     pseudonymised_names: tuple[str, ...]  # every real name the project knows: must never reach an export
 
 
@@ -63,12 +63,13 @@ def quote_set_export(project: Project, set_id: int) -> QuoteSetExport:
     with project.store.reading() as session:
         quote_set = require(session, QuoteSet, set_id, "quote set")
         name, description = quote_set.name, quote_set.description
+        category = func.coalesce(func.nullif(FocusGroup.category, ""), FocusGroup.name)  # as a poster panel
         per_category = dict(
             session.execute(
-                select(FocusGroup.category, func.count(Participant.id))
+                select(category, func.count(Participant.id))
                 .join(Participant, Participant.group_id == FocusGroup.id)
                 .where(Participant.is_moderator.is_(False))
-                .group_by(FocusGroup.category)
+                .group_by(category)
             ).all()
         )
     return QuoteSetExport(

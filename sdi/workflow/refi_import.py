@@ -1,15 +1,18 @@
 """Importing a REFI-QDA file (`sdi refi import`): what `sdi.ingest.refi` read, written into the store in one
-transaction. Idempotent: objects are matched by GUID (transcripts also by path or identical text), so
-importing the same file twice adds nothing. A source without our metadata joins a focus group named after the
-file, its stage numbered by order; code groups come from Sets (a concept riding in the Set's description).
-Our quote sets and key quotes are read by `refi_quotes`; a known transcript with other words is handled by
-`refi_versions` (a new version, or codings moved forward from an older one)."""
+transaction. Idempotent, also across other tools: objects are matched by GUID, and what comes back with new
+GUIDs is recognised (`refi_identity`: codes by name and place, description or codings; codings by span;
+memos by their words), so importing a file twice — or a colleague's round trip through QualCoder — adds
+only what is new. Transcripts are matched by GUID, path or identical text. A source without our metadata
+joins a focus group named after the file, its stage numbered by order. The codebook part (categories and
+Sets as code groups, participants' codes as turns) is `refi_codebook`, memos are `refi_notes`, our quote
+sets and key quotes `refi_quotes`; a known transcript with other words is handled by `refi_versions`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,20 +27,20 @@ from sdi.storage.models import (
     CodeGroup,
     Coder,
     Coding,
-    Concept,
     Document,
     FocusGroup,
-    Memo,
     Participant,
     Stage,
 )
 from sdi.workflow.anchor import FLAGGED, anchor_for
-from sdi.workflow.code_group import REST_GROUP_NAME
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
-from sdi.workflow.refi import CONCEPT_PATTERN, TEXTS, VARIABLES
+from sdi.workflow.refi import TEXTS, VARIABLES
+from sdi.workflow.refi_codebook import CodebookPart
+from sdi.workflow.refi_identity import CodingIndex
+from sdi.workflow.refi_notes import NotePart
 from sdi.workflow.refi_quotes import import_quotes, split_sets
-from sdi.workflow.refi_versions import cue_marks, forward, spoken, turns, version
+from sdi.workflow.refi_versions import forward, spoken, turns, version
 from sdi.workflow.search import index_document
 
 
@@ -55,20 +58,31 @@ class RefiReport:
     quotes: int = 0
     key_quotes: int = 0
     versions: int = 0  # known transcripts given the file's (changed) text as a new version
+    attributes: int = 0  # transcripts given an attribute by a document set
     skipped: int = 0  # objects already present (matched by GUID, path or text)
     flagged: int = 0  # codings whose words changed or vanished when re-anchored to another text
+    codings_matched: int = 0  # codings with other GUIDs recognised by code and span
+    memos_matched: int = 0  # notes and description memos a target already had
+    notes_skipped: int = 0  # empty notes and our own markers: no memos
+    recognised: Counter[str] = field(default_factory=Counter)  # codes with other GUIDs, by how
+    positions: str = ""  # how the file's text positions were read
     warnings: list[str] = field(default_factory=list)
 
     @property
     def added(self) -> int:
-        counted = vars(self).items()
-        return sum(v for k, v in counted if k not in ("matched", "skipped", "flagged", "warnings"))
+        counted = ("transcripts", "codes", "groups", "concepts", "codings", "memos", "participants",
+                   "quote_sets", "quotes", "key_quotes", "versions", "attributes")  # fmt: skip
+        return sum(getattr(self, name) for name in counted)
 
 
-def import_refi_file(project: Project, path: Path) -> RefiReport:
-    """Read `path` (IngestError for a bad file) and import it in one transaction (nothing on any error)."""
+def import_refi_file(project: Project, path: Path, *, codebook_only: bool = False) -> RefiReport:
+    """Read `path` (IngestError for a bad file) and import it in one transaction (nothing on any error);
+    `codebook_only` takes only its codes, categories and Sets (`sdi codebook import X.qdpx`)."""
     data = read_refi(path)
-    report = RefiReport(warnings=list(data.warnings))
+    if codebook_only:
+        data = RefiProject(data.name, data.origin, codes=data.codes,
+                           sets=tuple(s for s in data.sets if s.codes))  # fmt: skip
+    report = RefiReport(warnings=list(data.warnings), positions=data.positions)
     with project.store.transaction() as session:
         _Importer(project, session, data, path.stem, report).run()
     return report
@@ -78,12 +92,12 @@ def _slug(name: str) -> str:
     return "-".join("".join(ch.lower() if ch.isalnum() else " " for ch in name).split())[:80] or "refi"
 
 
-class _Importer:
+class _Importer(CodebookPart, NotePart):
     def __init__(self, project: Project, session: Session, data: RefiProject, label: str, report: RefiReport):
         self.project, self.session, self.data, self.label, self.report = project, session, data, label, report
         self.texts = TEXTS.get(project.config.language, TEXTS["nb"])
         self.coder = project.coder_id(session)
-        self.users: dict[str, int] = {}
+        self.users: dict[str, int] = {}  # user GUID → coder, made when a coding or memo needs one
         self.codes: dict[str, Code] = {}
         self.new_codes: set[str] = set()
         self.variables: dict[str, str] = {}  # variable GUID → our key, or "attr:<name>"
@@ -94,8 +108,14 @@ class _Importer:
         self.speaker_of: dict[str, Participant] = {}  # selection GUID → participant (a turn)
         self.targets: dict[str, tuple[str, Any]] = {}  # note GUID → (memo target type, object)
         self.parts = split_sets(data)  # code groups apart from quote sets; notes that are quotes
-        self.groups: dict[str, CodeGroup] = {}  # Set GUID → code group
+        self.groups: dict[str, CodeGroup] = {}  # category or Set GUID → code group
         self.coding_of: dict[str, Coding] = {}  # note GUID → the coding whose selection points at it
+        self.code_memos: list[tuple[Code, list[str]]] = []
+        self.group_memos: list[tuple[CodeGroup, list[str]]] = []
+        self.coding_memos: list[tuple[Coding, str]] = []
+        self.turn_notes: dict[str, tuple[Document, int, int]] = {}  # note GUID → the turn it is on
+        coders = set(session.scalars(select(Coder.id)))
+        self.spans = CodingIndex(session.scalars(select(Coding).where(Coding.end > Coding.start)), coders)
 
     def existing(self, model: Any, kind: str) -> dict[str, Any]:
         return {refi_guid(kind, row.uid): row for row in self.session.scalars(select(model))}
@@ -107,9 +127,7 @@ class _Importer:
         return row
 
     def run(self) -> None:
-        self.import_users()
-        self.import_codes()
-        self.import_sets()
+        self.classify()
         for variable in self.data.variables:
             name = variable.name.casefold()
             key = next((k for k in VARIABLES if refi_guid("variable", k) == variable.guid), None) or next(
@@ -122,8 +140,13 @@ class _Importer:
         for case in self.data.cases:
             self.import_case(case)
         self.add_turns()
+        self.import_groups()
+        self.import_codes()
+        self.join_sets()
+        self.document_sets(self.parts.groups)
         self.import_codings()
-        self.import_notes()
+        self.place_turn_notes()
+        self.import_memos()
         quoted = import_quotes(self.session, self.data, self.parts, self.coding_of, self.groups)
         r = self.report
         r.quote_sets, r.quotes, r.key_quotes = quoted.quote_sets, quoted.quotes, quoted.key_quotes
@@ -132,69 +155,26 @@ class _Importer:
         if r.added:  # undoable only without new transcripts (undo cannot take away their stages)
             self.project.record(
                 self.session, "refi-import", "project", None, f"importerte REFI-QDA {self.label}",
-                undoable=not (r.transcripts or r.participants or r.versions), codes=r.codes, groups=r.groups,
-                codings=r.codings, transcripts=r.transcripts, memos=r.memos,
+                undoable=not (r.transcripts or r.participants or r.versions or r.attributes), codes=r.codes,
+                groups=r.groups, codings=r.codings, transcripts=r.transcripts, memos=r.memos,
             )  # fmt: skip
 
-    def import_users(self) -> None:
-        existing = self.existing(Coder, "coder")
-        existing |= {coder.name: coder for coder in list(existing.values())}  # matched by GUID, then name
-        for user in self.data.users:
+    def user_id(self, guid: str | None) -> int:
+        """The coder a file's user is (matched by GUID, then name), made on first use."""
+        if not guid:
+            return self.coder
+        if guid not in self.users:
+            user = next((u for u in self.data.users if u.guid == guid), None)
+            if user is None:
+                return self.coder
             name = (" ".join(user.name.split()) or f"REFI {user.guid[:8]}")[:200]
-            if (coder := existing.get(user.guid) or existing.get(name)) is None:
-                coder = existing[user.guid] = existing[name] = self.add(Coder(uid=user.guid, name=name))
-            self.users[user.guid] = coder.id
-
-    def import_codes(self) -> None:
-        existing = self.existing(Code, "code")
-        names = {code.guid: code.name for code in self.data.codes}
-        for position, item in enumerate(self.data.codes, start=1):
-            code = existing.get(item.guid)
-            if code is None:
-                parent = self.texts["parent"].format(names.get(item.parent)) if item.parent else ""
-                code = existing[item.guid] = Code(
-                    uid=item.guid, statement=(item.name or item.guid[:8])[:1000], color=item.color,
-                    description="\n\n".join(filter(None, [item.description.strip(), parent])),
-                    author_id=self.coder, position=position,
-                )  # fmt: skip
-                self.session.add(code)
-                self.new_codes.add(item.guid)
-                self.report.codes += 1
-            else:
-                self.report.skipped += 1
-            self.codes[item.guid] = code
-            self.targets |= {note: ("code", code) for note in item.notes if note not in self.targets}
-        self.session.flush()
-
-    def import_sets(self) -> None:
-        existing = self.existing(CodeGroup, "group")
-        by_name = {group.name: group for group in existing.values()}
-        has_rest = any(group.is_rest for group in existing.values())
-        for position, item in enumerate(self.parts.groups, start=1):
-            name = " ".join(item.name.split())[:300] or f"{self.texts['set']} {item.guid[:8]}"
-            group = existing.get(item.guid) or by_name.get(name)
-            if group is None:
-                match = CONCEPT_PATTERN.search(item.description)
-                description = item.description[: match.start()] if match else item.description
-                rest, has_rest = name == REST_GROUP_NAME and not has_rest, has_rest or name == REST_GROUP_NAME
-                group = existing[item.guid] = by_name[name] = self.add(CodeGroup(
-                    uid=item.guid, name=name, description=description.strip(), position=position, is_rest=rest
-                ))  # fmt: skip
-                self.report.groups += 1
-                if match and match.group(1).strip():
-                    self.session.add(Concept(group_id=group.id, name=match.group(1).strip()[:300],
-                                             definition=match.group(2).strip()))  # fmt: skip
-                    self.report.concepts += 1
-            else:
-                self.report.skipped += 1
-            self.groups[item.guid] = group
-            self.targets |= {note: ("code_group", group) for note in item.notes
-                             if note not in self.targets and note not in self.parts.notes}  # fmt: skip
-            for order, guid in enumerate(item.codes, start=1):  # a code in several sets stays in the first
-                code = self.codes.get(guid)  # codes already in the project keep the researchers' grouping
-                if code is not None and guid in self.new_codes and code.group_id is None:
-                    code.group_id, code.position = group.id, order
-        self.session.flush()
+            coder = self.session.scalar(select(Coder).where(Coder.uid == guid)) or self.session.scalar(
+                select(Coder).where(Coder.name == name)
+            )
+            if coder is None:
+                coder = self.add(Coder(uid=guid, name=name))
+            self.users[guid] = coder.id
+        return self.users[guid]
 
     def meta(self, values: tuple[RefiValue, ...]) -> dict[str, str]:
         return {self.variables.get(v.variable, f"attr:{v.variable[:8]}"): v.value for v in values}
@@ -249,6 +229,7 @@ class _Importer:
         document = self.add(Document(
             uid=source.guid, stage_id=stage.id, title=source.name[:500], source_path=path, format="refi",
             encoding="utf-8", source_hash=digest, content_hash=digest, text=source.text, version=1,
+            attributes={k.removeprefix("attr:"): v for k, v in meta.items() if k.startswith("attr:")},
         ))  # fmt: skip
         self.new_documents.append((document, source))
         self.report.transcripts += 1
@@ -257,8 +238,10 @@ class _Importer:
     def import_case(self, case: qda.RefiCase) -> None:
         """A participant of the focus group its variable names, or of the transcripts it points at."""
         meta = self.meta(case.values)
+        codes = {code for code, owner in self.case_codes.items() if owner == case.guid}
         spots = [self.documents[s.guid] for s in self.data.sources if s.guid in case.sources
-                 or any(x.guid in case.selections for x in s.selections)]  # fmt: skip
+                 or any(x.guid in case.selections or any(c.code in codes for c in x.codings)
+                        for x in s.selections)]  # fmt: skip
         if not meta.get("group") and not spots:
             self.report.warnings.append(f"case «{case.name}» skipped: it belongs to no transcript")
             return
@@ -275,47 +258,90 @@ class _Importer:
                 is_moderator=meta.get("moderator", "").lower() in ("true", "1"),
             ))  # fmt: skip
             self.report.participants += 1
-        for guid in case.selections:
+        turns_coded = [x.guid for s in self.data.sources for x in s.selections
+                       if any(c.code in codes for c in x.codings)]  # fmt: skip
+        for guid in (*case.selections, *turns_coded):
             self.speaker_of.setdefault(guid, person)
 
     def add_turns(self) -> None:
         """Turns of new transcripts (speakers from the cases, each other line a turn of its own), and new
         versions of known transcripts whose text the file changed."""
+        skip = self.pseudonyms()
         for document, source in self.new_documents:
-            made = turns(source.text, spoken(source, self.speaker_of), cue_marks(source.selections))
+            made = turns(source.text, spoken(source, self.speaker_of), skip)
             document.utterances.extend(made)
             document.word_count = sum(turn.word_count for turn in made)
             self.session.flush()
             index_document(self.project, self.session, document)
         for document, source in self.changed:
-            self.report.flagged += version(self.project, self.session, document, source, self.speaker_of)
+            flagged = version(self.project, self.session, document, source, self.speaker_of, skip)
+            self.report.flagged += flagged
             self.report.versions += 1
             index_document(self.project, self.session, document)
 
+    def pseudonyms(self) -> frozenset[str]:
+        """Pseudonyms of the project and of the file's participants: words, not non-speech cues."""
+        with_key = set(self.project.config.pseudonyms.values())
+        people = self.session.scalars(select(Participant.pseudonym))
+        return frozenset(with_key | {name for name in people if name})
+
     def import_codings(self) -> None:
+        """Codings of the file's codes (a participant's code codes turns, not passages), recognised by GUID
+        or by code and span; the selection's description is the coding's memo."""
         existing = self.existing(Coding, "coding")
         for source in self.data.sources:
             document = self.documents[source.guid]
             for selection in source.selections:
+                first = None
                 for item in selection.codings:
+                    if item.code in self.case_codes:
+                        for note in selection.notes:
+                            self.turn_notes.setdefault(note, (document, selection.start, selection.end))
+                        continue
                     if item.code not in self.codes:
                         self.report.warnings.append(f"coding {item.guid} skipped: no such code")
                         continue
-                    coding = existing.get(item.guid)
+                    coding = existing.get(item.guid) or self.same(item, selection, source, document)
                     if coding is None:
                         coding = existing[item.guid] = self.coding(item, selection, source, document)
                         coding.created_at = item.created or coding.created_at
                         self.session.add(coding)
+                        self.session.flush()
+                        self.spans.add(coding)
                         self.report.codings += 1
                     else:
                         self.report.skipped += 1
+                    first = first or coding
                     for note in (*item.notes, *selection.notes):
                         self.targets.setdefault(note, ("coding", coding))
                     for note in selection.notes:
                         self.coding_of.setdefault(note, coding)
-                for note in selection.notes:  # a note on a turn or an uncoded passage: on the transcript
+                if first is not None and selection.description.strip():
+                    self.coding_memos.append((first, selection.description))
+                for note in selection.notes:  # a note on an uncoded passage: on the transcript
                     self.targets.setdefault(note, ("document", document))
         self.session.flush()
+
+    def same(self, item: qda.RefiCoding, selection: qda.RefiSelection, source: RefiSource,
+             document: Document) -> Coding | None:  # fmt: skip
+        """A coding of ours on the same span by the same code (the file gave it a GUID of its own)."""
+        if source.guid in self.older or self.codes[item.code].id is None:
+            return None
+        found = self.spans.find(document.id, self.codes[item.code].id, selection.start, selection.end,
+                                self.known_user(item.user))  # fmt: skip
+        if found is not None:
+            self.report.codings_matched += 1
+        return found
+
+    def known_user(self, guid: str | None) -> int | None:
+        """The coder a file's user already is in the project (None for a user new here)."""
+        user = next((u for u in self.data.users if u.guid == guid), None)
+        if user is None:
+            return self.coder if not guid else None
+        coder = self.session.scalar(select(Coder).where(Coder.uid == user.guid)) or self.session.scalar(
+            select(Coder).where(Coder.name == " ".join(user.name.split()))
+        )
+        return coder.id if coder is not None else None
 
     def coding(self, item: qda.RefiCoding, selection: qda.RefiSelection, source: RefiSource,
                document: Document) -> Coding:  # fmt: skip
@@ -332,25 +358,5 @@ class _Importer:
         return Coding(
             uid=item.guid, code_id=self.codes[item.code].id, document_id=document.id, start=start, end=end,
             status=status, anchor_text=spot.text, context_before=spot.before, context_after=spot.after,
-            coder_id=self.users.get(item.user or "", self.coder), document_version=document.version,
+            coder_id=self.user_id(item.user), document_version=document.version,
         )  # fmt: skip
-
-    def import_notes(self) -> None:
-        """Memos on what their NoteRef points at; notes nothing points at are memos on the project."""
-        existing = self.existing(Memo, "memo")
-        for note in self.data.notes:
-            if note.guid in self.parts.notes:  # a quote or key quote, not a memo
-                continue
-            if note.guid in existing:
-                self.report.skipped += 1
-                continue
-            kind, target = self.targets.get(note.guid) or ("project", None)
-            memo = existing[note.guid] = Memo(
-                uid=note.guid, target_type=kind, target_id=target.id if target is not None else None,
-                title=note.name[:300], text=note.text or note.description,
-                author_id=self.users.get(note.user or "", self.coder),
-            )  # fmt: skip
-            memo.created_at = note.created or memo.created_at
-            self.session.add(memo)
-            self.report.memos += 1
-        self.session.flush()

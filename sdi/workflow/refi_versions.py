@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 
 from sqlalchemy.orm import Session
 
-from sdi.ingest.refi import RefiSelection, RefiSource
+from sdi.ingest.refi import RefiSource
+from sdi.ingest.turns import cue_spans
 from sdi.nlp.tokens import count_words
 from sdi.storage.models import Document, Participant, Utterance
 from sdi.workflow.anchor import anchor_for, reanchor
 from sdi.workflow.corpus_import import new_version
 from sdi.workflow.project import Project
-from sdi.workflow.refi import CUE_MARKERS
 
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 Span = tuple[int, int, Participant | None]
@@ -44,13 +44,9 @@ def spoken(source: RefiSource, speaker_of: Mapping[str, Participant]) -> list[Sp
     return spans
 
 
-def cue_marks(selections: Iterable[RefiSelection]) -> list[tuple[int, int]]:
-    """Our own non-speech cue selections («(ler)»), marked in their description."""
-    return [(s.start, s.end) for s in selections if s.description in CUE_MARKERS and not s.codings]
-
-
-def turns(text: str, speakers: list[Span], marks: list[tuple[int, int]]) -> list[Utterance]:
-    """Speakers' turns, each other non-blank line as an unattributed turn, cues in the turn holding them."""
+def turns(text: str, speakers: list[Span], skip: Collection[str] = ()) -> list[Utterance]:
+    """Speakers' turns, each other non-blank line as an unattributed turn; non-speech cues found in each
+    turn by the rule every format follows (`sdi.ingest.turns.cue_spans`), pseudonyms (`skip`) left alone."""
     spans: list[Span] = []
     cursor = 0
     for start, end, person in speakers:
@@ -60,7 +56,7 @@ def turns(text: str, speakers: list[Span], marks: list[tuple[int, int]]) -> list
     spans += [(m.start(), m.end(), None) for m in _LINE.finditer(text, cursor)]
     made = []
     for seq, (start, end, person) in enumerate(spans, start=1):
-        cues = [(a - start, b - start) for a, b in marks if start <= a < b <= end]
+        cues = cue_spans(text[start:end], skip)
         made.append(Utterance(
             seq=seq, participant_id=person.id if person else None, start=start, end=end,
             speaker=person.pseudonym if person else "", is_moderator=bool(person and person.is_moderator),
@@ -93,10 +89,11 @@ def version(
     document: Document,
     source: RefiSource,
     speaker_of: Mapping[str, Participant],
+    skip: Collection[str] = (),
 ) -> int:
     """The source's text as a new version of `document`; the number of codings flagged."""
     speakers = spoken(source, speaker_of) or respoken(document, source.text)
-    made = turns(source.text, speakers, cue_marks(source.selections))
+    made = turns(source.text, speakers, skip)
     flagged = new_version(project, session, document, source.text, made, sum(u.word_count for u in made))
     document.content_hash = document.source_hash = digest(source.text)
     session.flush()

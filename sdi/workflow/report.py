@@ -1,6 +1,6 @@
 """The analysis as plain data for reports: the codebook table (codes with group, counts, first and last use)
-and the SDI chain concept → code group → codes → quotes, with the deductive checks and the spread of each
-code group over focus groups and stages."""
+and the SDI chain concept → code group → codes → quotes, with the concepts' notes, the memos, the deductive
+checks and the spread of each code group over focus groups and stages."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from sdi.workflow.code_group import codings_of_group, list_groups
 from sdi.workflow.concept import list_concepts
 from sdi.workflow.context import CodingContext
 from sdi.workflow.project import Project
+from sdi.workflow.report_memos import MemoNote, report_memos
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class GroupSection:
     definition: str
     codes: tuple[tuple[str, int], ...]  # statement, codings
     quotes: tuple[CodingContext, ...]  # key quotes when there is a concept, else the first codings
+    notes: str = ""  # the concept's notes
+    memos: tuple[MemoNote, ...] = ()  # on the group, its concept and its codes
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class AnalysisReport:
     spread: dict[str, dict[str, int]]  # code group -> stage label -> codings
     checks: tuple[AuditView, ...]
     pseudonymised_names: tuple[str, ...]
+    memos: tuple[MemoNote, ...] = ()  # on anything else (transcripts, codings, the project, …)
+    coder: str = ""
 
 
 def codebook_rows(project: Project) -> list[CodebookRow]:
@@ -64,6 +69,7 @@ def codebook_rows(project: Project) -> list[CodebookRow]:
 def analysis_report(project: Project, quotes_per_group: int = 3) -> AnalysisReport:
     concepts = {c.group_id: c for c in list_concepts(project)}
     with project.store.reading() as session:
+        memos = report_memos(session, project.config.language)
         codes_by_group: dict[int, list[tuple[str, int]]] = defaultdict(list)
         for group_id, statement, count in session.execute(
             select(Code.group_id, Code.statement, func.count(Coding.id))
@@ -98,7 +104,8 @@ def analysis_report(project: Project, quotes_per_group: int = 3) -> AnalysisRepo
         )
         sections.append(GroupSection(group.name, group.description, concept.name if concept else None,
                                      concept.definition if concept else "", tuple(codes_by_group[group.id]),
-                                     tuple(quotes)))  # fmt: skip
+                                     tuple(quotes), concept.notes if concept else "",
+                                     memos.by_group.get(group.id, ())))  # fmt: skip
     return AnalysisReport(
         project.config.title,
         tuple(sections),
@@ -106,4 +113,6 @@ def analysis_report(project: Project, quotes_per_group: int = 3) -> AnalysisRepo
         dict(spread),
         tuple(reversed(audit_log(project, checks_only=True))),
         tuple(project.config.known_names),
+        memos.others,
+        project.coder_name,
     )

@@ -5,18 +5,20 @@ import, in batches)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sdi.storage.models import Document, FocusGroup, Participant, Stage, Utterance, UtteranceIndex
+from sdi.storage.models import Document, FocusGroup, Participant, Stage, Utterance
 from sdi.storage.search_index import (
     Clause,
     IndexRow,
     add_rows,
     compact,
+    count_matches,
     match,
     unindexed_utterances,
     word_forms,
@@ -36,15 +38,32 @@ def pipeline(project: Project):  # type: ignore[no-untyped-def]
     return load_pipeline(project.config.nlp_model)
 
 
+def index_model(project: Project) -> str:
+    """The pipeline whose lemmas the search index holds: the project's, or the lookup lemmatiser when
+    `[nlp] index = "lookup"` asks for fast imports."""
+    from sdi.nlp.pipeline import OFFLINE_NAME
+
+    return OFFLINE_NAME if project.config.nlp_index == "lookup" else project.config.nlp_model
+
+
+def index_pipeline(project: Project):  # type: ignore[no-untyped-def]
+    """The pipeline that lemmatises for the search index — at import and for every query, so the two
+    always agree."""
+    from sdi.nlp.pipeline import load_pipeline
+
+    return load_pipeline(index_model(project))
+
+
 def index_document(project: Project, session: Session, document: Document) -> int:
     """Annotate and index the turns of `document` that are not indexed yet; returns how many."""
     turns = unindexed_utterances(session, document.id)
     if not turns:
         return 0
-    nlp = pipeline(project)
+    nlp = index_pipeline(project)
     texts = [document.text[u.start : u.end] for u in turns]
     rows = []
-    for turn, text, annotation in zip(turns, texts, nlp.annotate(texts), strict=True):
+    annotations = nlp.annotate(texts, entities=False)  # names are found when asked (sdi anonymise)
+    for turn, text, annotation in zip(turns, texts, annotations, strict=True):
         lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
         stop = {t.text.lower() for t in annotation.tokens if t.is_stop}
         rows.append(
@@ -115,6 +134,7 @@ class SearchResult:
     hits: tuple[TurnHit, ...]
     clauses: tuple[Clause, ...]
     ignored: tuple[str, ...]  # query words dropped as stop words
+    total: int = 0  # turns matching in all; more than len(hits) when the limit cut the list
 
 
 def parse_query(query: str) -> list[tuple[str, str, bool]]:
@@ -134,14 +154,14 @@ def parse_query(query: str) -> list[tuple[str, str, bool]]:
 
 
 def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
-    nlp = pipeline(project)
+    nlp = index_pipeline(project)
     clauses: list[Clause] = []
     ignored: list[str] = []
     for kind, raw, negated in parse_query(query):
         if kind == "prefix":
             clauses.append(Clause("prefix", (raw,), negated))
             continue
-        tokens = [t for t in next(nlp.annotate([raw])).tokens if not t.is_punct]
+        tokens = [t for t in nlp.query_tokens(raw) if not t.is_punct]
         if kind == "term" and all(t.is_stop for t in tokens):
             ignored.append(raw)
             continue
@@ -160,110 +180,82 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
     with project.store.reading() as session:
         admitted = turns_within(session, within or SearchFilter())
         scored = match(session, clauses, limit, within=admitted)
-        turns = _turns(session, [i for i, _ in scored])
+        total = len(scored) if len(scored) < limit else count_matches(session, clauses, within=admitted)
+        turns = turn_rows(session, [i for i, _ in scored])
     scores = dict(scored)
+    nlp = index_pipeline(project)
     wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
+    wanted_lemmas |= _query_readings(nlp, query)
     prefixes = tuple(c.words[0] for c in clauses if not c.negated and c.kind == "prefix")
-    annotations = pipeline(project).annotate([t[8] for t in turns])
+    words_of_turns = nlp.readings([t[8] for t in turns])
     hits = []
-    for turn, annotation in zip(turns, annotations, strict=True):
+    for turn, words in zip(turns, words_of_turns, strict=True):
+        text = turn[8]
         spans = tuple(
-            (tok.start, tok.end)
-            for tok in annotation.tokens
-            if tok.lemma.lower() in wanted_lemmas or (prefixes and tok.text.lower().startswith(prefixes))
+            (start, end)
+            for start, end, lemmas in words
+            if lemmas & wanted_lemmas or (prefixes and text[start:end].lower().startswith(prefixes))
         )
         hits.append(TurnHit(*turn, spans, scores[turn[0]]))
     hits.sort(key=lambda h: -h.score)
-    return SearchResult(tuple(hits), tuple(clauses), tuple(ignored))
+    return SearchResult(tuple(hits), tuple(clauses), tuple(ignored), total)
 
 
-def _turns(session: Session, utterance_ids: Sequence[int]) -> list[tuple]:  # type: ignore[type-arg]
+def _query_readings(nlp, query: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every lemma the query's own words may have (their forms, lookup lemmas and table readings), for
+    marking the words of a hit: the index decided the hit with the pipeline's lemma, which for a word no
+    list knows may be one only the pipeline makes."""
+    from sdi.nlp.stopwords import stop_words
+
+    stop = stop_words()
+    raw = [words for kind, words, negated in parse_query(query) if not negated and kind != "prefix"]
+    found: set[str] = set()
+    for words in nlp.readings(raw):
+        found.update(lemma for _, _, lemmas in words for lemma in lemmas if lemma not in stop)
+    return found
+
+
+TEXT_CACHE_CHARS = 64_000_000
+_texts: dict[str, str] = {}  # content hash → transcript text, for what searches show (bounded)
+_texts_lock = threading.Lock()
+
+
+def document_texts(session: Session, document_ids: Iterable[int]) -> dict[int, str]:
+    """The current text of each transcript, read from the store only when this process has not read that
+    exact text before (keyed by its content hash, so a new version is always read): a search shows words
+    from a few hundred turns of a few dozen long transcripts, and their text would otherwise be copied out
+    of the database on every keystroke."""
+    wanted = dict(session.execute(
+        select(Document.id, Document.content_hash).where(Document.id.in_(set(document_ids)))
+    ).all())  # fmt: skip
+    with _texts_lock:
+        missing = [i for i, digest in wanted.items() if digest not in _texts]
+    fetched = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(missing))).all())
+    with _texts_lock:
+        if sum(map(len, _texts.values())) + sum(map(len, fetched.values())) > TEXT_CACHE_CHARS:
+            _texts.clear()
+        for document_id, text in fetched.items():
+            _texts[wanted[document_id]] = text
+        return {i: fetched[i] if i in fetched else _texts[digest] for i, digest in wanted.items()}
+
+
+def turn_rows(session: Session, utterance_ids: Iterable[int]) -> list[tuple]:  # type: ignore[type-arg]
+    """Each turn's (id, transcript id, path, group, stage, line, speaker, role, text, start): a `TurnHit`
+    without its spans and score."""
+    utterance_ids = list(utterance_ids)
     if not utterance_ids:
         return []
     rows = session.execute(
-        select(
-            Utterance, Document.source_path, Document.text, FocusGroup.name, Stage.number, Participant.role
-        )
+        select(Utterance, Document.source_path, FocusGroup.name, Stage.number, Participant.role)
         .join(Document, Document.id == Utterance.document_id)
         .join(Stage, Stage.id == Document.stage_id)
         .join(FocusGroup, FocusGroup.id == Stage.group_id)
         .outerjoin(Participant, Participant.id == Utterance.participant_id)
-        .where(Utterance.id.in_(list(utterance_ids)))
+        .where(Utterance.id.in_(utterance_ids))
     ).all()
+    texts = document_texts(session, {u.document_id for u, *_ in rows})
     return [
-        (
-            u.id,
-            u.document_id,
-            path,
-            group,
-            stage,
-            u.line,
-            u.speaker,
-            role or "",
-            text[u.start : u.end],
-            u.start,
-        )
-        for u, path, text, group, stage, role in rows
-    ]
-
-
-@dataclass(frozen=True)
-class QuoteMatch:
-    score: float  # 0–100
-    sentence: str
-    start: int  # offsets of the sentence in the transcript
-    end: int
-    turn: TurnHit
-
-
-def find_quote(
-    project: Project, remembered: str, limit: int = 10, within: SearchFilter | None = None
-) -> list[QuoteMatch]:
-    """Sentences most like a half-remembered or paraphrased quote, best first, with their score.
-
-    The full-text index narrows the field to the turns sharing most content words with the query; when
-    that finds nothing (a query of stop words only), every sentence is scored. `within` narrows both."""
-    from rapidfuzz import fuzz, process, utils
-
-    query = " ".join(remembered.split())
-    if not query:
-        raise WorkflowError("type what you remember of the quote")
-    terms = pipeline(project).lemma_terms(query)
-    with project.store.reading() as session:
-        admitted = turns_within(session, within or SearchFilter())
-        candidates = _candidate_turns(session, terms, admitted)
-        if candidates:
-            narrowed = [UtteranceIndex.utterance_id.in_(candidates)]
-        else:
-            narrowed = [] if admitted is None else [UtteranceIndex.utterance_id.in_(admitted)]
-        rows = session.execute(
-            select(UtteranceIndex.utterance_id, UtteranceIndex.sentences, Document.text)
-            .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
-            .join(Document, Document.id == Utterance.document_id)
-            .where(*narrowed)
-        ).all()
-        sentences = [(uid, s, e, text[s:e]) for uid, spans, text in rows for s, e in spans]
-        if not sentences:
-            return []
-        found = process.extract(query, [s[3] for s in sentences], scorer=fuzz.WRatio,
-                                processor=utils.default_process, limit=limit)  # fmt: skip
-        picked = [(sentences[index], score) for _, score, index in found]
-        turns = {t[0]: t for t in _turns(session, {s[0] for s, _ in picked})}
-    results = []
-    for (uid, start, end, sentence), score in picked:
-        turn = turns[uid]
-        local = (start - turn[9], end - turn[9])
-        results.append(QuoteMatch(float(score), sentence, start, end, TurnHit(*turn, (local,), float(score))))
-    return results
-
-
-CANDIDATE_TURNS = 400
-
-
-def _candidate_turns(
-    session: Session, terms: Iterable[str], admitted: Select[tuple[int]] | None = None
-) -> list[int]:
-    """The turns sharing most content words with the query (ranked by the index), at most a few hundred:
-    enough to hold the sentence looked for, few enough to score in milliseconds."""
-    clauses = [Clause("term", (term,)) for term in dict.fromkeys(terms)]
-    return [i for i, _ in match(session, clauses, CANDIDATE_TURNS, require_all=False, within=admitted)]
+        (u.id, u.document_id, path, group, stage, u.line, u.speaker, role or "",
+         texts[u.document_id][u.start : u.end], u.start)
+        for u, path, group, stage, role in rows
+    ]  # fmt: skip

@@ -98,6 +98,12 @@ EXPORTS = {
     "refi qdpx": (["refi", "export"], "exports/teststudie.qdpx"),
     "refi qdc": (["refi", "export", "--codebook-only"], "exports/teststudie.qdc"),
     "codebook toml": (["codebook", "export", "--with-codings"], "codebooks/kodebok.toml"),
+    "codebook file csv": (["codebook", "export", "codebooks/kodebok.csv"], "codebooks/kodebok.csv"),
+    "codebook file qdc": (["codebook", "export", "codebooks/kodebok.qdc"], "codebooks/kodebok.qdc"),
+    "matrix csv": (["matrix", "--rows", "code", "--format", "csv"], "exports/matrise-code-group.csv"),
+    "matrix xlsx": (["matrix", "--rows", "code", "--format", "xlsx"], "exports/matrise-code-group.xlsx"),
+    "figure heatmap": (["figure", "heatmap", "--rows", "code"], "exports/varmekart.svg"),
+    "figure concept-map png": (["figure", "concept-map", "--format", "png"], "exports/begrepskart.png"),
     "merge decisions": (["merge", "--coders", "kari,ola"], "codebooks/merge-*.toml"),
 }
 
@@ -114,7 +120,7 @@ def test_every_export_and_written_file_refuses_each_form_of_a_known_name(
         err = capsys.readouterr().err
         assert "real names" in err and "Traceback" not in err, what
         assert not list(guarded.root.glob(pattern)), f"{what} was left on disk"
-    for what in ("quotes paper", "codebook csv", "refi qdpx"):
+    for what in ("quotes paper", "codebook csv", "refi qdpx", "matrix xlsx"):
         argv, pattern = EXPORTS[what]
         assert main(["--project", root, *argv, "--allow-names"]) == 0, what
         assert names_in_export(next(guarded.root.glob(pattern)), [NAME]), what  # the check reads it back

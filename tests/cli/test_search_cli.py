@@ -50,8 +50,9 @@ def test_fuzzy_search_with_a_filter(demo_root: Path, capsys: pytest.CaptureFixtu
         capsys, "--project", str(demo_root), "search", "--fuzzy", remembered, "--site", "fjordvik"
     )
     assert code == 0, err
-    lines = out.splitlines()
-    assert lines and all(" corpus/fjordvik/" in line for line in lines)
+    hits, why = out.splitlines()[::2], out.splitlines()[1::2]  # each hit, then the words it shares
+    assert hits and all(" corpus/fjordvik/" in line for line in hits)
+    assert hits[0].startswith("100.0") and why[0].strip().startswith("felles: ")
 
 
 def test_an_unknown_filter_value_is_one_line_naming_the_valid_ones(

@@ -64,16 +64,23 @@ def test_paper_in_english_with_block_quotes(tmp_path: Path) -> None:
     assert ("Quote", "Den ligger i en perm") in styled(path)
 
 
+def panel_texts(path: Path) -> list[list[tuple[str, str]]]:
+    """The poster's panels (table cells), each as (style, text) of its paragraphs."""
+    document = Document(str(path))
+    cells = [cell for table in document.tables for row in table.rows for cell in row.cells]
+    return [[(p.style.name, p.text) for p in cell.paragraphs] for cell in cells if cell.text.strip()]
+
+
 def test_poster_layout(tmp_path: Path) -> None:
     path = write_poster(tmp_path / "poster.docx", "Poster", QUOTES, {"Barnehage": 14, "Skole": 11})
-    paragraphs = styled(path)
-    assert [t for s, t in paragraphs if s == "Heading 1"] == ["Barnehage (N=14)", "Skole (N=11)"]
-    document = Document(str(path))
-    headline = next(p for p in document.paragraphs if p.style.name == "Intense Quote")
-    assert headline.text == "Jeg venter […] til jeg er helt sikker"
-    assert headline.runs[0].font.size.pt == 20
-    supporting = [t for s, t in paragraphs if s == "Quote"]
-    assert supporting == ["«Vi ringer med en gang»"]
+    barnehage, skole = panel_texts(path)
+    assert barnehage[0] == ("Heading 1", "Barnehage (N=14)") and skole[0] == ("Heading 1", "Skole (N=11)")
+    assert barnehage[1] == ("Intense Quote", "Jeg venter […] til jeg er helt sikker")
+    assert [t for s, t in barnehage if s == "Quote"] == ["«Vi ringer med en gang»"]
+    cell = Document(str(path)).tables[0].rows[0].cells[0]
+    headline = next(p for p in cell.paragraphs if p.style.name == "Intense Quote")
+    supporting = next(p for p in cell.paragraphs if p.style.name == "Quote")
+    assert headline.runs[0].font.size.pt == 30 and supporting.runs[0].font.size.pt == 20  # A1
 
 
 def test_find_names_matches_whole_words_and_genitive() -> None:
@@ -119,7 +126,8 @@ def test_cli_export_reads_back(quoted: Project, capsys: pytest.CaptureFixture[st
     assert ("Quote", "«Jeg venter med å ringe hjem»") in styled(path)
     assert ("Caption", "— Pedagogisk leder, Barnehage Fjordvik, runde 1") in styled(path)
     assert main(["--project", root, "export", "quotes", "Poster", "--layout", "poster"]) == 0
-    assert ("Heading 1", "Barnehage (N=2)") in styled(quoted.root / "exports" / "poster-poster.docx")
+    (panel,) = panel_texts(quoted.root / "exports" / "poster-poster.docx")
+    assert panel[0] == ("Heading 1", "Barnehage (N=2)")
 
 
 def test_cli_export_refuses_real_names(quoted: Project, capsys: pytest.CaptureFixture[str]) -> None:

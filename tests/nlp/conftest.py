@@ -11,7 +11,7 @@ from sdi.nlp.lemma_table import LemmaTable, read_or_build
 from sdi.nlp.lemmatizer import Lemmatizer
 from sdi.nlp.pipeline import NlpPipeline, load_pipeline
 
-# A model name that is certainly not installed, so the offline pipeline is what gets tested.
+# A model name that is certainly not installed (sdi's own pipeline stands in for it).
 MISSING_MODEL = "sdi_test_no_such_model"
 
 
@@ -32,7 +32,8 @@ def lemma(table: LemmaTable) -> Lemmatizer:
 
 @pytest.fixture(scope="session")
 def offline(lemma_cache: Path, table: LemmaTable) -> NlpPipeline:
-    return load_pipeline(MISSING_MODEL, lemma_cache)
+    """The lookup pipeline, asked for by name (`model = "offline"`)."""
+    return load_pipeline("offline", lemma_cache)
 
 
 @pytest.fixture(scope="session")

@@ -72,15 +72,17 @@ def test_short_listed_names_match_only_exactly(offline: NlpPipeline, table: Lemm
     assert [m.text for m in found if m.how == "list"] == ["Ida", "Idas"]
 
 
-def test_entity_path_uses_the_models_entities(
-    saved_model: Path, lemma_cache: Path, table: LemmaTable
-) -> None:
+def test_entities_and_rules_both_find_names(saved_model: Path, lemma_cache: Path, table: LemmaTable) -> None:
     nlp = load_pipeline(str(saved_model), lemma_cache)
     assert nlp.info.has_entities
     text = "Vi har et godt samarbeid med PPT og med Fjordvik kommune, sa Kari."
     found = {m.text: (m.kind, m.how) for m in _mentions(nlp, table, {"a.md": text})}
-    # With NER the model decides: its entities, not the capitals heuristic (which would flag «Kari»).
-    assert found == {"PPT": ("institution", "entity"), "Fjordvik kommune": ("place", "entity")}
+    # The model's entities with their kinds, and what the capitals rule finds that the model missed.
+    assert found == {
+        "PPT": ("institution", "entity"),
+        "Fjordvik kommune": ("place", "entity"),
+        "Kari": ("person", "capital"),
+    }
 
 
 def test_the_same_name_gets_the_same_pseudonym_across_transcripts(

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import pytest
 
 from sdi.nlp.pipeline import Annotation, NlpPipeline, describe_pipeline, load_pipeline
 from tests.nlp.conftest import MISSING_MODEL
@@ -20,8 +23,7 @@ def test_offline_pipeline_says_what_it_lacks(offline: NlpPipeline) -> None:
     info = offline.info
     assert info.kind == "offline"
     assert not info.has_entities and not info.has_pos
-    assert "no POS, no entities" in info.description
-    assert MISSING_MODEL in info.description
+    assert info.description == "offline Norwegian pipeline (lookup lemmas, sentences; no POS, no entities)"
 
 
 def test_saved_model_is_loaded_and_its_entities_returned(saved_model: Path, lemma_cache: Path) -> None:
@@ -36,7 +38,8 @@ def test_saved_model_is_loaded_and_its_entities_returned(saved_model: Path, lemm
 
 
 def test_load_pipeline_is_cached_per_process(lemma_cache: Path, offline: NlpPipeline) -> None:
-    assert load_pipeline(MISSING_MODEL, lemma_cache) is offline
+    assert load_pipeline("offline", lemma_cache) is offline
+    assert load_pipeline("offline-nb", lemma_cache).info == offline.info
 
 
 def test_offsets_slice_the_text_exactly(offline: NlpPipeline) -> None:
@@ -78,7 +81,7 @@ def test_lemma_terms_are_content_lemmas(offline: NlpPipeline) -> None:
 
 
 def test_describe_offline_and_saved_model(saved_model: Path) -> None:
-    offline = describe_pipeline(MISSING_MODEL)
+    offline = describe_pipeline("offline")
     assert (offline.kind, offline.has_entities) == ("offline", False)
     model = describe_pipeline(str(saved_model))
     assert (model.kind, model.has_entities, model.has_pos) == ("model", True, False)
@@ -115,3 +118,81 @@ def test_two_threads_asking_at_once_share_one_pipeline() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         loaded = list(pool.map(lambda _: load_pipeline("nb_core_news_sm"), range(4)))
     assert all(pipeline is loaded[0] for pipeline in loaded)
+
+
+@pytest.fixture
+def shipped_at(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None]]:
+    """Point sdi's own pipeline at another folder, with the per-process load cache and failures cleared
+    before and after (so no other test sees the stand-in)."""
+    from sdi.nlp import pipeline
+
+    def use(folder: Path) -> None:
+        monkeypatch.setattr(pipeline, "SHIPPED_DIR", folder)
+
+    pipeline._load_once.cache_clear()
+    pipeline._FAILED.clear()
+    yield use
+    pipeline._load_once.cache_clear()
+    pipeline._FAILED.clear()
+
+
+def test_a_missing_model_gives_way_to_sdis_own_pipeline(
+    shipped_at: Callable[[Path], None], saved_model: Path, lemma_cache: Path
+) -> None:
+    shipped_at(saved_model)
+    described = describe_pipeline(MISSING_MODEL)
+    assert (described.kind, described.name, described.missing) == ("shipped", "nb_sdi", MISSING_MODEL)
+    assert described.description.endswith(f"— {MISSING_MODEL} is not installed")
+    loaded = load_pipeline(MISSING_MODEL, lemma_cache)
+    assert loaded.info.kind == "shipped" and loaded.info.has_entities
+    assert {e.label for e in next(loaded.annotate([TEXT])).entities} == {"ORG", "LOC"}
+    assert load_pipeline("offline", lemma_cache).info.kind == "offline"  # asked for by name: still there
+
+
+def test_when_sdis_own_pipeline_cannot_load_the_offline_one_stands_in_and_says_why(
+    shipped_at: Callable[[Path], None], tmp_path: Path, lemma_cache: Path
+) -> None:
+    broken = tmp_path / "nb_sdi"
+    broken.mkdir()
+    (broken / "config.cfg").write_text("[nlp]\nlang = \"nb\"\npipeline = [\"no_such_component\"]\n")
+    shipped_at(broken)
+    assert describe_pipeline(MISSING_MODEL).kind == "shipped"  # not known before it is tried
+    loaded = load_pipeline(MISSING_MODEL, lemma_cache)
+    assert loaded.info.kind == "offline" and loaded.info.failure
+    assert f"{MISSING_MODEL} is not installed; nb_sdi did not load (" in loaded.info.description
+    after = describe_pipeline(MISSING_MODEL)  # the status line now tells the truth
+    assert after.kind == "offline" and after.failure == loaded.info.failure
+    assert [t.lemma for t in next(loaded.annotate(["Barna leker."])).tokens] == ["barn", "leke", "."]
+
+    from sdi.nlp.pipeline import _FAILED
+
+    _FAILED.clear()  # a new process, without the package's copy
+    shipped_at(tmp_path / "absent")
+    assert "not found in the package" in describe_pipeline(MISSING_MODEL).failure
+
+
+def test_the_status_line_says_which_pipeline_runs_and_why(
+    shipped_at: Callable[[Path], None], saved_model: Path, tmp_path: Path, lemma_cache: Path
+) -> None:
+    from types import SimpleNamespace
+
+    from sdi.workflow.overview import nlp_description
+
+    def described(model: str, language: str = "en") -> str:
+        project = SimpleNamespace(config=SimpleNamespace(nlp_model=model, language=language))
+        return nlp_description(project)  # type: ignore[arg-type]
+
+    shipped_at(saved_model)
+    missing = f" — {MISSING_MODEL} is not installed"
+    ours = "sdi's own Norwegian pipeline nb_sdi (lemmas, sentences; no POS tags)"
+    assert described(MISSING_MODEL) == ours + missing
+    offline = "offline norsk pipeline (oppslagslemmaer, setninger; uten ordklasser, navngitte enheter)"
+    assert described("offline", "nb") == offline
+    broken = tmp_path / "nb_sdi"
+    broken.mkdir()
+    (broken / "config.cfg").write_text("not a config")
+    shipped_at(broken)
+    load_pipeline(MISSING_MODEL, lemma_cache)
+    text = described(MISSING_MODEL)
+    lookup = "offline Norwegian pipeline (lookup lemmas, sentences; no POS tags, entities)"
+    assert text.startswith(lookup + missing + "; sdi's own pipeline could not be loaded (")

@@ -14,7 +14,8 @@ from sdi.storage.migrate import alembic_config, upgrade
 from sdi.storage.models.search import decode_spans, encode_spans
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.project import Project, open_project
-from sdi.workflow.search import find_quote, search
+from sdi.workflow.quote_finder import find_quote
+from sdi.workflow.search import search
 from tests.conftest import transcript_md, write
 from tests.workflow.test_search import STAGE_1
 

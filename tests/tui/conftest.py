@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from sdi.workflow.codebook import import_codebook_file
 from sdi.workflow.project import Project, open_project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,17 +23,9 @@ def tui_demo(demo_root: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def tui_analysis(tui_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def tui_analysis(demo_analysis: Path) -> Path:
     """The demo corpus with the seeded analysis imported, once for the session; never written by a test."""
-    root = tmp_path_factory.mktemp("tui-analysis") / "demo"
-    shutil.copytree(tui_demo, root)
-    project = open_project(root, coder="tester", exact=True)
-    try:
-        report = import_codebook_file(project, REPO / "codebooks/demo-analyse.toml")
-        assert report.groups and report.codes and report.concepts, report
-    finally:
-        project.close()
-    return root
+    return demo_analysis
 
 
 @pytest.fixture

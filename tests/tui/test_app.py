@@ -52,7 +52,7 @@ async def test_status_line_shows_project_coder_pipeline_and_progress(tui_project
         add_coding(tui_project, code, screen.document_id or 0, 10, 40)
         screen.changed()  # what every coding action does after writing
         await pilot.pause()
-        assert "1 koder" in str(screen.query_one(StatusLine).render())
+        assert "1 kode ·" in str(screen.query_one(StatusLine).render())  # one, said as one
 
 
 async def test_status_line_fits_80_columns(tui_project: Project) -> None:
@@ -142,7 +142,7 @@ async def test_an_english_project_gets_an_english_workbench(project_root: Path) 
             await open_coding(pilot)
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpModal)
-            assert app.screen.keys["Code"] == "c" and app.screen.keys["Next sentence"] == "shift+↓ / J"
+            assert app.screen.keys["Code"] == "c" and app.screen.keys["Next sentence"] == "J"
     finally:
         project.close()
 
@@ -160,7 +160,8 @@ def test_the_workbench_starts_without_the_heavy_tools() -> None:
 
     code = (
         "import sys, sdi.tui.app\n"
-        "heavy = ('spacy', 'rapidfuzz', 'docx', 'sdi.workflow.anonymise', 'sdi.workflow.corpus_import')\n"
+        "heavy = ('spacy', 'rapidfuzz', 'docx', 'sdi.workflow.anonymise', 'sdi.workflow.corpus_import',\n"
+        "         'matplotlib', 'openpyxl')\n"
         "print(','.join(name for name in heavy if name in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
@@ -244,7 +245,10 @@ async def test_a_stranger_is_asked_who_codes_and_can_switch_later(analysis_proje
     analysis_project.coder_chosen = False  # only the login name: nobody said who codes
     app = SdiApp(analysis_project)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        for _ in range(40):  # the picker comes after the first refresh: on a busy machine, a while
+            await pilot.pause(0.05)
+            if isinstance(app.screen, PickerModal):
+                break
         picker = app.screen
         assert isinstance(picker, PickerModal) and "maskin-7" in picker.title_text
         assert [key for key, _ in picker.choices][: len(known)] == known

@@ -65,7 +65,7 @@ async def test_mark_three_codes_and_move_them_at_once(analysis_project: Project)
         spread = {code.code_id: code.group_id for code in code_spread(analysis_project)}
         assert [spread[code] for code in codes[:3]] == [hole.id] * 3
         assert screen.marked == {} and len(screen.code_list.ids()) == 1
-        assert screen.query_one(StepBar).context.startswith("1 ugrupperte koder")
+        assert screen.query_one(StepBar).context.startswith("1 ugruppert kode ·")  # one, said as one
         assert "Flyttet 3 koder til «Det sorte hullet»" in messages(app)
         assert next(g for g in screen.groups if g.id == hole.id).codes == hole.codes + 3
 

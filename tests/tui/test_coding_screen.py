@@ -45,7 +45,7 @@ async def test_cursor_moves_by_turn_and_by_sentence(tui_project: Project) -> Non
         assert (reader.cursor_turn, reader.cursor_sentence) == (0, 0)
         await pilot.press("j", "j")
         assert (reader.cursor_turn, reader.cursor_sentence) == (2, 0)
-        await pilot.press("J", "shift+down")
+        await pilot.press("J", "J")
         assert (reader.cursor_turn, reader.cursor_sentence) == (2, 2)
         await pilot.press("K")
         assert reader.cursor_sentence == 1
@@ -154,16 +154,16 @@ async def test_uncoded_only_hides_coded_turns(tui_project: Project) -> None:
         assert len(reader.visible_turns) == total
 
 
-async def test_f_cycles_through_single_speakers(tui_project: Project) -> None:
+async def test_f_cycles_through_single_speakers_informants_first(tui_project: Project) -> None:
     app = SdiApp(tui_project)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_coding(pilot)
         await pilot.press("f")
-        assert {turn.speaker for turn in screen.reader.visible_turns} == {"Moderator"}
-        await pilot.press("f")
         assert {turn.speaker for turn in screen.reader.visible_turns} == {"FB1"}
         speakers = {turn.speaker for turn in screen.reader.transcript.turns}  # type: ignore[union-attr]
         await pilot.press(*["f"] * (len(speakers) - 1))
+        assert {turn.speaker for turn in screen.reader.visible_turns} == {"Moderator"}  # the moderator last
+        await pilot.press("f")
         assert screen.speaker is None and len(screen.reader.visible_turns) == len(screen.view.turns)  # type: ignore[union-attr]
 
 

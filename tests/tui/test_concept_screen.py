@@ -7,9 +7,9 @@ from textual.widgets import Input, TextArea
 
 from sdi.tui.app import SdiApp
 from sdi.tui.modals.dialogs import ConfirmModal
-from sdi.tui.modals.editors import ConceptEditor
 from sdi.tui.modals.picker import PickerModal
 from sdi.tui.screens.concept_screen import ConceptScreen
+from sdi.tui.widgets.concept_form import ConceptForm
 from sdi.workflow.code_group import codings_of_group, list_groups
 from sdi.workflow.concept import concept_of_group, concept_view
 from sdi.workflow.project import Project
@@ -36,15 +36,15 @@ async def test_write_a_concept_with_a_definition_and_two_key_quotes(analysis_pro
         assert concept_id is not None and screen.concept is not None
         assert "3 begreper" in status(app)  # the status line follows at once
         await pilot.press("e")
-        editor = app.screen
-        assert (
-            isinstance(editor, ConceptEditor)
-            and editor.query_one("#name", Input).value == "Henvisningstomrom"
-        )
+        editor = screen.query_one(ConceptForm)  # in the concept's pane: the codings stay in view under it
+        assert app.screen is screen and editor.display and screen.codings.display
+        assert editor.region.bottom <= screen.codings.region.y and screen.codings.region.height >= 3
+        assert editor.query_one("#name", Input).value == "Henvisningstomrom"
         editor.query_one("#definition", TextArea).text = DEFINITION
         editor.query_one("#notes", TextArea).text = "Sjekket mot alle ti kodingene."
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert not editor.display
         view = concept_view(analysis_project, concept_id)
         assert (view.definition, view.notes) == (DEFINITION, "Sjekket mot alle ti kodingene.")
         assert DEFINITION in str(screen.query_one("#concept-text").render())

@@ -25,7 +25,7 @@ from tests.tui.helpers import answer, messages, pick
 
 WAITING = "Man venter med å ta opp bekymringen fordi man vil være helt sikker"  # tester's, seeded
 KARI_WAITING = "Venter med å ta opp bekymringen fordi man vil være sikker"
-KARI_OTHER = "Stafettloggen blir liggende når noen slutter"
+KARI_OTHER = "Loggen blir liggende når stafettholderen slutter"
 RENAMED = "Venter med bekymringen til man er helt sikker"
 
 

@@ -5,7 +5,9 @@ pipeline name, no cursor blink), so they change only when the screens do. Update
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -16,9 +18,10 @@ from sdi.tui.app import SdiApp
 from sdi.workflow.code import add_coding, create_code
 from sdi.workflow.concept import list_concepts
 from sdi.workflow.corpus_import import import_paths
-from sdi.workflow.project import Project
+from sdi.workflow.project import Project, init_project, open_project
 from sdi.workflow.quote import add_quote, create_quote_set, edit_display, tidy_display
 from sdi.workflow.transcript import list_transcripts, transcript_view
+from tests.tui.conftest import NLP_LABEL
 
 SMALL, LARGE = (80, 24), (160, 48)
 Snap = Callable[..., bool]
@@ -135,3 +138,47 @@ def test_quote_screen(snap_compare: Snap, analysis_project: Project, size: tuple
     assert snap_compare(
         SdiApp(analysis_project), run_before=presses("5", "enter", "down"), terminal_size=size
     )
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_coding_selection_and_stripes(
+    snap_compare: Snap, analysis_project: Project, size: tuple[int, int]
+) -> None:
+    """The demo analysis's codings as stripes; `n` lights up the first coding (its name on the caret's line,
+    or its turn's header at 80 columns); three words selected from there, over a sentence's end."""
+    run = presses("2", "n", "shift+right", "shift+right", "shift+right")
+    assert snap_compare(SdiApp(analysis_project), run_before=run, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_concept_form(snap_compare: Snap, analysis_project: Project, size: tuple[int, int]) -> None:
+    """Writing the concept: the form in the upper pane, the group's codings still readable below it."""
+    assert snap_compare(SdiApp(analysis_project), run_before=presses("4", "e"), terminal_size=size)
+
+
+def test_memo_browser(snap_compare: Snap, analysis_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memos' times are those of the test run: shown as one fixed moment, so the picture stays put."""
+    moment = dt.datetime(2026, 3, 2, 14, 30)
+    monkeypatch.setattr("sdi.tui.modals.memo_browser.local", lambda when: moment)
+    assert snap_compare(SdiApp(analysis_project), run_before=presses("M"), terminal_size=SMALL)
+
+
+def test_palette_exports(snap_compare: Snap, analysis_project: Project) -> None:
+    run = presses("ctrl+p", "e", "k", "s", "p", "o", "r", "t")
+
+    async def settled(pilot: Pilot[None]) -> None:
+        await run(pilot)
+        await pilot.pause(0.5)
+
+    assert snap_compare(SdiApp(analysis_project), run_before=settled, terminal_size=SMALL)
+
+
+def test_first_run(snap_compare: Snap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sdi.tui.app.nlp_description", lambda project: NLP_LABEL)
+    root = tmp_path / "tom"
+    init_project(root, "Nytt prosjekt")
+    project = open_project(root, coder="tester", exact=True)
+    try:
+        assert snap_compare(SdiApp(project), run_before=presses(), terminal_size=SMALL)
+    finally:
+        project.close()

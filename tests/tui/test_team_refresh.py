@@ -14,10 +14,10 @@ from textual.widgets import TextArea
 from sdi.storage.faults import LOCK_TIMEOUT_ENV
 from sdi.tui.app import SdiApp
 from sdi.tui.modals.code_picker import CodePicker
-from sdi.tui.modals.editors import ConceptEditor
 from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.coding_screen import CodingScreen
 from sdi.tui.screens.concept_screen import ConceptScreen
+from sdi.tui.widgets.concept_form import ConceptForm
 from sdi.workflow.code import list_codes, rename_code
 from sdi.workflow.code_group import code_spread, list_groups, rename_group
 from sdi.workflow.concept import concept_view, update_concept
@@ -132,8 +132,8 @@ async def test_a_concept_edited_by_a_colleague_meanwhile_is_not_overwritten(
         assert screen.concept is not None and screen.concept.name == "Sikkerhetsventing"
         concept = screen.concept
         await pilot.press("e")
-        editor = app.screen
-        assert isinstance(editor, ConceptEditor)
+        editor = screen.query_one(ConceptForm)
+        assert editor.display
         update_concept(colleague, concept.id, definition="Olas definisjon.")  # while the editor is open
         editor.query_one("#definition", TextArea).text = "Min definisjon."
         await pilot.press("ctrl+s")

@@ -63,13 +63,16 @@ def test_similar_codes_find_an_inflected_duplicate(studied: Project) -> None:
         create_code(studied, statement)
     found = similar_codes(studied, "foreldrene ringer ikke tilbake", limit=2)
     assert found[0][0].statement == "Forelder ringe ikke tilbake"
-    assert found[0][1] == 100.0
+    assert found[0][1].score == 100.0 and found[0][1].same
+    assert found[1][0].statement == "Barnehagen ringer ikke foreldrene tilbake"  # contains it, says more
 
 
-def test_raw_matches_come_before_the_pipeline_is_ready(studied: Project) -> None:
+def test_similar_codes_come_before_the_pipeline_is_ready(studied: Project) -> None:
     create_code(studied, "Loggen ligger i en perm")
     assist = CodeAssist(studied)
-    assert not assist.ready and assist.warnings("Perm") == []  # no check until prepared
+    assert assist.similar("loggen ligger i en perm") == []  # nothing read yet
+    assist.prepare_similar()  # no language pipeline: quick
+    assert not assist.ready and assist.warnings("Perm") == []  # no closeness check until prepared
     assert [c.statement for c, _ in assist.similar("loggen ligger i en perm")] == ["Loggen ligger i en perm"]
     assist.prepare()
     assert assist.ready and assist.problem is None

@@ -8,7 +8,8 @@ from sdi.workflow.code import code_span
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.passage import hit_passage, passage
 from sdi.workflow.project import Project
-from sdi.workflow.search import find_quote, search
+from sdi.workflow.quote_finder import find_quote
+from sdi.workflow.search import search
 from tests.conftest import transcript_md, write
 
 BODY = """\

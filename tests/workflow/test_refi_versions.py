@@ -67,7 +67,8 @@ def test_a_changed_text_becomes_the_next_version(project: Project, tmp_path: Pat
     data = gather_refi(project)
     source = first_source(data)
     changed = replace(source, text=source.text.replace("perm", "mapp") + "\n" + ADDED)
-    changed = replace(changed, selections=(*source.selections, coded_at(changed, ADDED, data.codes[0].guid)))
+    code = next(c.guid for c in data.codes if c.codable)
+    changed = replace(changed, selections=(*source.selections, coded_at(changed, ADDED, code)))
     path = write_qdpx(with_source(data, changed, cases=cases), tmp_path / "kollega.qdpx")
 
     report = import_refi_file(project, path)
@@ -104,7 +105,7 @@ def test_codings_on_an_older_text_move_forward(project: Project, tmp_path: Path)
     current, _, _ = transcript(project)
 
     source = first_source(data)
-    code = data.codes[0].guid
+    code = next(c.guid for c in data.codes if c.codable)
     moved, lost = coded_at(source, "Stafettloggen ligger", code), coded_at(source, "altså", code)
     path = write_qdpx(with_source(data, replace(source, selections=(*source.selections, moved, lost))),
                       tmp_path / "eldre.qdpx")  # fmt: skip

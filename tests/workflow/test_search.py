@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from sdi.nlp.similarity import SAME_AT
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
-from sdi.workflow.search import find_quote, parse_query, reindex_missing, search
+from sdi.workflow.quote_finder import find_quote
+from sdi.workflow.search import parse_query, reindex_missing, search
 from tests.conftest import transcript_md, write
 
 STAGE_1 = """\
@@ -77,7 +79,8 @@ def test_query_language() -> None:
 def test_fuzzy_retrieval_finds_a_half_remembered_quote(indexed: Project) -> None:
     found = find_quote(indexed, "noe om at ingen visste hvem som hadde stafettpinnen")
     assert found[0].sentence.endswith("ingen visste hvem som hadde stafettpinnen.")
-    assert found[0].score > 80
+    assert found[0].score >= SAME_AT
+    assert {word for word, _, _ in found[0].shared} == {"vite", "stafettpinne"}
     assert found[0].turn.speaker == "P1" and found[0].turn.line > 0
     paraphrase = find_quote(indexed, "vi ventet altfor lenge med å ringe til foreldrene")
     assert "Vi venter for lenge før vi ringer foreldrene." in paraphrase[0].sentence

@@ -10,7 +10,8 @@ from sdi.workflow.code_group import create_group, move_codes
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
-from sdi.workflow.search import find_quote, search
+from sdi.workflow.quote_finder import find_quote
+from sdi.workflow.search import search
 from sdi.workflow.search_filter import SearchFilter, filter_options
 from sdi.workflow.transcript import list_transcripts
 from tests.conftest import write
@@ -158,9 +159,10 @@ def test_fuzzy_retrieval_keeps_to_the_filter(corpus: Project) -> None:
     remembered = "vi ringte foreldrene samme dag og skrev i stafettloggen"
     best = find_quote(corpus, remembered, limit=3)
     assert best[0].sentence.startswith("Vi ringer foreldrene samme dag")
-    narrowed = find_quote(
-        corpus, remembered, limit=20, within=SearchFilter(sites=("åsmark",), roles=("lærer",))
-    )
+    within = SearchFilter(sites=("åsmark",), roles=("lærer",))
+    # The teacher in Åsmark said nothing like it: no look-alikes from elsewhere, and none from her.
+    assert find_quote(corpus, remembered, limit=20, within=within) == []
+    narrowed = find_quote(corpus, "bekymringen går til helsesykepleieren før foreldrene vet det", 20, within)
     assert narrowed and {(m.turn.group, m.turn.speaker) for m in narrowed} == {("Skole Åsmark", "AS2")}
     assert "AS2" in narrowed[0].turn.speaker and narrowed[0].turn.role == "Lærer"
     only_stop_words = find_quote(corpus, "og det er", limit=50, within=SearchFilter(stages=("2",)))

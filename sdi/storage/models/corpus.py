@@ -88,6 +88,8 @@ class Document(UidMixin, CreatedMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="active")
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     pipeline: Mapped[str] = mapped_column(String(120), default="")  # the language pipeline that indexed it
+    # what other tools say about it: a document set it is in, a source variable (REFI-QDA import, export)
+    attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     stage: Mapped[Stage] = relationship(back_populates="documents")

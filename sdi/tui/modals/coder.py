@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sdi.tui.context import counted
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.tui.widgets.status_line import StatusLine
@@ -19,7 +20,7 @@ NEW = "\x00new"  # the picker key of «new coder», never a name
 def choose_coder(app: SdiApp, at_start: bool = False) -> None:
     project = app.project
     choices = [
-        (c.name, app.tr("tui.coder.choice", name=c.name, count=c.codings)) for c in list_coders(project)
+        (c.name, counted(app, "tui.coder.choice", c.codings, name=c.name)) for c in list_coders(project)
     ]
     choices.append((NEW, app.tr("tui.coder.new")))
     title = app.tr("tui.coder.who" if at_start else "tui.coder.title", login=project.coder_name)

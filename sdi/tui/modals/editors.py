@@ -1,64 +1,18 @@
-"""Two editors of the later SDI steps: a concept (name, definition, notes side by side with nothing else,
-so the definition is written as a text) and a quote's display version (the original shown underneath, so
-every cut can be checked against what was said)."""
+"""The editor of a quote's display version (the original shown underneath, so every cut can be checked
+against what was said). A concept is written in its own screen's form (`widgets/concept_form.py`), with the
+codings it sums up in view."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from sdi.tui.modals.base import SdiModal
 from sdi.workflow.quote import CUT, tidy_display
-
-
-@dataclass(frozen=True)
-class ConceptDraft:
-    name: str
-    definition: str
-    notes: str
-
-
-class ConceptEditor(SdiModal[ConceptDraft | None]):
-    """`tab` between the fields, `ctrl+s` saves all three, `escape` leaves the concept as it was."""
-
-    CSS_PATH = "editors.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "tui.key.save"),
-        Binding("escape", "cancel", "tui.key.cancel"),
-    ]
-
-    def __init__(self, title: str, draft: ConceptDraft) -> None:
-        super().__init__()
-        self.title_text, self.draft = title, draft
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="title")
-            yield Label(self.tr("tui.concept.name"), classes="field")
-            yield Input(self.draft.name, id="name", select_on_focus=False, compact=True)
-            yield Label(self.tr("tui.concept.definition"), classes="field")
-            yield TextArea(self.draft.definition, id="definition", soft_wrap=True, show_line_numbers=False)
-            yield Label(self.tr("tui.concept.notes"), classes="field")
-            yield TextArea(self.draft.notes, id="notes", soft_wrap=True, show_line_numbers=False)
-            yield Label(self.tr("tui.concept.editor_hint"), classes="hint")
-
-    def on_mount(self) -> None:
-        area = self.query_one("#definition", TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
-    def action_save(self) -> None:
-        name = self.query_one("#name", Input).value
-        definition = self.query_one("#definition", TextArea).text
-        self.dismiss(ConceptDraft(name, definition, self.query_one("#notes", TextArea).text))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class QuoteEditor(SdiModal[str | None]):

@@ -4,7 +4,7 @@ list can never drift from what the keys really do."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -13,7 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
+from sdi.i18n import catalogue
 from sdi.tui.modals.base import SdiModal
+
+if TYPE_CHECKING:
+    from sdi.tui.app import SdiApp
 
 Section = tuple[str, Sequence[tuple[str, str]]]  # heading, (key, description) rows
 
@@ -51,3 +55,23 @@ class HelpModal(SdiModal[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def show_help(app: SdiApp) -> None:
+    """The keys of the screen underneath — sdi's own bindings (Textual's built-in ones are left out),
+    grouped by where they act: the focused widget, the screen, everywhere."""
+    ours = {text[app.language] for key, text in catalogue().items() if key.startswith("tui.")}
+    sections: dict[str, dict[str, list[str]]] = {}
+    for active in app.screen.active_bindings.values():
+        binding = active.binding
+        if binding.description not in ours:
+            continue
+        heading = app.tr(getattr(active.node, "HELP_TITLE", "tui.help.here"))
+        keys = sections.setdefault(heading, {}).setdefault(binding.tooltip or binding.description, [])
+        keys.append(app.get_key_display(binding))
+    rows = [
+        (heading, [(" / ".join(dict.fromkeys(keys)), text) for text, keys in entries.items()])
+        for heading, entries in sections.items()
+    ]
+    mode = app.current_mode if app.current_mode in app.MODES else app.STEPS[0]
+    app.push_screen(HelpModal(app.tr("tui.help_title", step=app.tr(f"tui.step.{mode}")), rows))

@@ -20,11 +20,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sdi.tui.context import refuse, tr
+from sdi.tui.context import refuse, sdi_app, tr
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.workflow.errors import reportable_errors
+from sdi.workflow.likeness import explain
 from sdi.workflow.merge import Candidate, Decision, MergeProposal, Side, SideCode, merge_sources
 from sdi.workflow.merge_apply import apply_merge, check_decisions
 
@@ -98,7 +99,10 @@ class MergeModal(SdiModal[list[Decision] | None]):
         row.append(f"  ({how}", style="dim")
         if self.proposal.conflict(pair):
             row.append(" · ⚠", style="bold red")
-        row.append(")\n  ", style="dim")
+        row.append(")", style="dim")
+        if not pair.by_id:
+            row.append(f"\n  {explain(pair.shared, sdi_app(self).language)}", style="dim italic")
+        row.append("\n  ")
         label = self.tr(f"tui.merge.{action}", statement=statement) if action == "rename" else None
         row.append(label or self.tr(f"tui.merge.{action}"), style=mark[1])
         return row

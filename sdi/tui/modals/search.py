@@ -1,10 +1,13 @@
-"""`/`: find what was said. A lemma search (or, with the toggle, a fuzzy search for a half-remembered quote)
-narrowed by optional filters; hits as key-word-in-context lines with who said it where. `enter` on a hit
+"""`/`: find what was said. A lemma search (or, with the toggle, a fuzzy search for a half-remembered quote —
+the toggle is remembered for the project) narrowed by optional filters; hits as key-word-in-context lines as
+wide as the dialog, with who said it where, and how many there are beyond the ones shown. `enter` on a hit
 walks down to the transcript at that turn (`escape` in Coding walks back); `q` puts the hit's passage in a
-quote set — through the coding already on it, or after coding it on the spot, since a quote is a coding."""
+quote set — through the coding already on it, or after coding it on the spot, since a quote is a coding:
+the sentences holding every matched word, or with `ctrl+w` in the code picker, the whole turn."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,15 +25,21 @@ from sdi.tui.modals.code_picker import CodeChoice, CodePicker
 from sdi.tui.modals.picker import PickerModal
 from sdi.workflow.code import code_span
 from sdi.workflow.errors import reportable_errors
-from sdi.workflow.passage import Passage, hit_passage
-from sdi.workflow.search import TurnHit, find_quote, search
+from sdi.workflow.likeness import RETRIEVAL_FLOOR
+from sdi.workflow.passage import Passage, hit_passage, turn_passage
+from sdi.workflow.preference import read_preferences, write_preference
+from sdi.workflow.quote_finder import find_quote
+from sdi.workflow.search import TurnHit, search
 from sdi.workflow.search_filter import FilterOptions, SearchFilter, filter_options
 
 if TYPE_CHECKING:
+    from sdi.tui.app import SdiApp
     from sdi.tui.screens.base import SdiScreen
 
 LIMIT = 100
 PREFILL = 120  # characters of the passage put in the code picker's input
+FUZZY = "search_fuzzy"  # the preference that remembers the fuzzy toggle
+MIN_CONTEXT = 30  # characters of context either side of a match, at the least
 DIMENSIONS = tuple(f.name for f in fields(SearchFilter))
 
 
@@ -57,11 +66,11 @@ class SearchModal(SdiModal[SearchOutcome]):
 
     CSS_PATH = "search.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "tui.key.close"),
-        Binding("ctrl+f", "toggle_fuzzy", "tui.key.fuzzy"),
-        Binding("down", "to_hits", "tui.key.to_hits", show=False),
-        Binding("q", "quote", "tui.key.quote_hit"),
-        Binding("ctrl+r", "clear_filters", "tui.key.clear_filters", show=False),
+        Binding("escape", "close", "tui.key.close", id="close"),
+        Binding("ctrl+f", "toggle_fuzzy", "tui.key.fuzzy", id="fuzzy"),
+        Binding("down", "to_hits", "tui.key.to_hits", show=False, id="to_hits"),
+        Binding("q", "quote", "tui.key.quote_hit", id="quote_hit"),
+        Binding("ctrl+r", "clear_filters", "tui.key.clear_filters", show=False, id="clear_filters"),
     ]
 
     def __init__(self, opener: SdiScreen) -> None:
@@ -89,6 +98,10 @@ class SearchModal(SdiModal[SearchOutcome]):
     def on_mount(self) -> None:
         super().on_mount()
         self._fill_filters(filter_options(self.project))
+        if read_preferences(self.project).get(FUZZY) == "on":
+            with self.prevent(Checkbox.Changed):
+                self.query_one("#fuzzy", Checkbox).value = True
+            self.query_one("#query", Input).placeholder = self.tr("tui.search.placeholder_fuzzy")
         self.query_one("#query", Input).focus()
 
     def _fill_filters(self, options: FilterOptions) -> None:
@@ -136,6 +149,8 @@ class SearchModal(SdiModal[SearchOutcome]):
         if isinstance(event, Checkbox.Changed):
             key = "tui.search.placeholder_fuzzy" if self.fuzzy else "tui.search.placeholder"
             self.query_one("#query", Input).placeholder = self.tr(key)
+            with suppress(OSError):  # a read-only project folder: remembered for this dialog only
+                write_preference(self.project, FUZZY, "on" if self.fuzzy else "off")
         if self.query_one("#query", Input).value.strip():
             self.run_search()
 
@@ -145,6 +160,7 @@ class SearchModal(SdiModal[SearchOutcome]):
         if not query.strip():
             return False
         ignored: tuple[str, ...] = ()
+        total = 0
         try:
             if self.fuzzy:
                 found = find_quote(self.project, query, LIMIT, self.within)
@@ -152,15 +168,16 @@ class SearchModal(SdiModal[SearchOutcome]):
             else:
                 result = search(self.project, query, LIMIT, self.within)
                 self.hits, scores, ignored = list(result.hits), [], result.ignored
+                total = result.total
         except reportable_errors() as error:
             self.hits = []
             self.query_one(HitList).clear_options()
             self.query_one("#summary", Label).update(Text(str(error), style="bold"))
             return False
-        self._show(scores, ignored)
+        self._show(scores, ignored, total)
         return True
 
-    def _show(self, scores: list[float], ignored: tuple[str, ...]) -> None:
+    def _show(self, scores: list[float], ignored: tuple[str, ...], total: int = 0) -> None:
         hits = self.query_one(HitList)
         hits.clear_options()
         hits.add_options(
@@ -169,9 +186,15 @@ class SearchModal(SdiModal[SearchOutcome]):
         )
         if self.hits:
             hits.highlighted = 0
-        summary = (
-            self.tr("tui.search.hits", count=len(self.hits)) if self.hits else self.tr("tui.search.no_hits")
-        )
+        if self.hits and total > len(self.hits):
+            summary = self.tr("tui.search.hits_limited", count=total, shown=len(self.hits))
+        elif self.hits:
+            summary = self.tr("tui.search.hits", count=len(self.hits))
+        elif self.fuzzy:  # nothing close enough: say so, rather than list look-alikes
+            query = " ".join(self.query_one("#query", Input).value.split())
+            summary = self.tr("sim.no_match", query=query, floor=RETRIEVAL_FLOOR)
+        else:
+            summary = self.tr("tui.search.no_hits")
         if ignored:
             summary += " · " + self.tr("tui.search.ignored", words=", ".join(ignored))
         self.query_one("#summary", Label).update(summary)
@@ -187,8 +210,14 @@ class SearchModal(SdiModal[SearchOutcome]):
             start, end = hit.spans[0]
             sentence = " ".join(hit.text[start:end].split())
             return Text.assemble((f"{score:5.1f} ", "bold"), head, "\n   ", sentence)
-        left, word, right = hit.kwic_parts()
+        left, word, right = hit.kwic_parts(self._context_width(hit))
         return Text.assemble(head, "\n   ", left, (word, "reverse bold"), right)
+
+    def _context_width(self, hit: TurnHit) -> int:
+        """Characters of context either side of the match that fill one line of the hit list."""
+        width = self.query_one(HitList).scrollable_content_region.width or self.app.size.width - 8
+        match = hit.spans[0][1] - hit.spans[0][0] if hit.spans else 0
+        return max(MIN_CONTEXT, (width - 3 - 2 - match) // 2)
 
     def _highlighted(self) -> TurnHit | None:
         hits = self.query_one(HitList)
@@ -225,6 +254,7 @@ class SearchModal(SdiModal[SearchOutcome]):
             return
         try:
             passage = hit_passage(self.project, hit)
+            whole = turn_passage(self.project, hit)
         except reportable_errors() as error:
             refuse(self, error)
             return
@@ -237,28 +267,48 @@ class SearchModal(SdiModal[SearchOutcome]):
                 lambda key: self._quote(int(key)) if key else None,
             )
         else:
-            self._code_then_quote(passage)
+            self._code_then_quote(passage, whole, hit.speaker)
 
     def _quote(self, coding_id: int) -> None:
         self.wrote = True
         self.opener.quote_coding(coding_id)
 
-    def _code_then_quote(self, passage: Passage) -> None:
-        """No coding on the passage yet: name what it says (as `c` in Coding does), then quote it."""
+    def _code_then_quote(self, passage: Passage, whole: Passage, speaker: str) -> None:
+        """No coding on the passage yet: name what it says (as `c` in Coding does), then quote it. The picker
+        shows the exact words; `ctrl+w` there takes the whole turn instead."""
         words = " ".join(passage.text.split())
         prefill = words if len(words) <= PREFILL else words[:PREFILL].rsplit(" ", 1)[0] + " …"
 
         def chosen(choice: CodeChoice | None) -> None:
             if choice is None:
                 return
+            coded = whole if choice.wider else passage
             existing = {"code_id": choice.code_id} if choice.code_id else {"statement": choice.statement}
             done = self.opener.attempt(
-                code_span, self.project, passage.document_id, passage.start, passage.end, **existing
+                code_span, self.project, coded.document_id, coded.start, coded.end, **existing
             )
             if done is not None:
                 self.wrote = True
                 self.notify(self.tr("tui.search.coded", statement=choice.statement))
                 self._quote(done[1])
 
-        excerpt = words if prefill != words else ""
-        self.app.push_screen(CodePicker(self.project, prefill, excerpt), chosen)
+        span = (passage.document_id, passage.start, passage.end)
+        wider = [(speaker, " ".join(whole.text.split()))] if (whole.start, whole.end) != span[1:] else []
+        picker = CodePicker(self.project, prefill, [(speaker, words)], span, wider)
+        self.app.push_screen(picker, chosen)
+
+
+def open_search(app: SdiApp, opener: SdiScreen) -> None:
+    """`/`: the search view over the screen in front; `enter` on a hit walks down to it in Coding."""
+
+    def done(outcome: SearchOutcome | None) -> None:
+        if outcome is None:
+            return
+        if outcome.wrote:
+            app.data_changed()
+            opener.sync()
+        if outcome.place is not None:
+            document_id, offset = outcome.place
+            app.walk_down("coding", {"document": document_id, "offset": offset})
+
+    app.push_screen(SearchModal(opener), done)

@@ -15,13 +15,14 @@ from textual.widgets import Footer
 
 from sdi.tui.context import refuse, sdi_app, tr, translate_tree
 from sdi.tui.modals.audit import AuditModal
-from sdi.tui.modals.dialogs import InputModal
+from sdi.tui.modals.dialogs import InputModal, TextModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.tui.navigation import State
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.tui.widgets.step_bar import StepBar
-from sdi.workflow.check import audit_log, record_check
+from sdi.workflow.check import audit_log, record_check, transcript_log
 from sdi.workflow.errors import reportable_errors
+from sdi.workflow.memo import delete_memo, memos_for, write_memo
 from sdi.workflow.project import Project
 from sdi.workflow.quote import add_quote, create_quote_set, list_quote_sets
 
@@ -184,8 +185,38 @@ class SdiScreen(Screen[None]):
     def action_audit(self) -> None:
         target = self._target_or_warn()
         if target is not None:
-            events = audit_log(self.project, target.type, target.id)
+            if target.type == "document":  # a transcript's log holds its codings too
+                events = transcript_log(self.project, target.id)
+            else:
+                events = audit_log(self.project, target.type, target.id)
             self.app.push_screen(AuditModal(self.tr("tui.audit.title", target=target.label), events))
+
+    # ---- memos ------------------------------------------------------------------------------------------
+
+    def edit_memo(self, target_type: str, target_id: int, title: str) -> None:
+        """Write (or rewrite) the memo on an object; emptied, it is deleted. Every screen's `m`."""
+        existing = memos_for(self.project, target_type, target_id)
+        memo = existing[-1] if existing else None
+
+        def written(text: str | None) -> None:
+            if text is None or text == (memo.text if memo else ""):
+                return
+            if memo is not None and not text.strip():
+                done = self.perform(delete_memo, self.project, memo.id)
+            elif not text.strip():
+                return
+            else:
+                memo_id = memo.id if memo else None
+                done = self.perform(write_memo, self.project, target_type, target_id, text, "", memo_id)
+            if done:
+                self.changed()
+                self.memo_written()
+                self.notify(self.tr("tui.memo.saved"))
+
+        self.app.push_screen(TextModal(title, memo.text if memo else ""), written)
+
+    def memo_written(self) -> None:
+        """After a memo was written here: show it (screens that list memos redraw)."""
 
     # ---- quoting ----------------------------------------------------------------------------------------
 

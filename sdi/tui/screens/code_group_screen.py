@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from sdi.tui.context import sdi_app
+from sdi.tui.context import counted, sdi_app
 from sdi.tui.modals.dialogs import ConfirmModal, InputModal
 from sdi.tui.modals.grouping import Accepted, GroupingModal
 from sdi.tui.modals.picker import PickerModal
@@ -62,7 +62,7 @@ class CodeGroupScreen(SdiScreen):
     CSS_PATH = "code_group_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *WALK_BINDINGS,
-        Binding("space", "mark", "tui.key.mark", key_display="space"),
+        Binding("space", "mark", "tui.key.mark", key_display="space", id="mark", tooltip="tui.key.mark_next"),
         Binding("m", "move", "tui.key.move_codes"),
         Binding("n", "new_group", "tui.key.new_group", show=False),
         Binding("r", "rename", "tui.key.rename_here", show=False),
@@ -137,22 +137,22 @@ class CodeGroupScreen(SdiScreen):
         options = [Option(self._ungrouped_prompt(ungrouped), id=UNGROUPED)]
         options += [Option(self._group_prompt(group), id=group_key(group.id)) for group in self.groups]
         self.group_list.refill(options, self.group_key)
-        parts = [self.tr("tui.groups.ungrouped_count", count=ungrouped)]
-        parts.append(self.tr("tui.groups.group_count", count=len(self.groups)))
+        parts = [counted(self, "tui.groups.ungrouped_count", ungrouped)]
+        parts.append(counted(self, "tui.groups.group_count", len(self.groups)))
         if self.marked:
             parts.append(self.tr("tui.groups.marked", count=len(self.marked)))
         self.set_context(" · ".join(parts))
 
     def _ungrouped_prompt(self, count: int) -> Text:
         text = Text.assemble((self.tr("tui.groups.ungrouped"), "italic"))
-        text.append("\n" + self.tr("tui.groups.codes", count=count), style="dim")
+        text.append("\n" + counted(self, "tui.groups.codes", count), style="dim")
         return text
 
     def _group_prompt(self, group: GroupSummary) -> Text:
         text = Text.assemble((group.name, "bold"))
         if group.is_rest:
             text.append(" " + self.tr("tui.groups.rest_mark"), style="dim")
-        counts = self.tr("tui.groups.codes", count=group.codes) + " · " + sdi_app(self).codings(group.codings)
+        counts = counted(self, "tui.groups.codes", group.codes) + " · " + sdi_app(self).codings(group.codings)
         text.append("\n" + counts, style="dim")
         if group.concept:
             mark = self.group_list.mark_style
@@ -164,7 +164,7 @@ class CodeGroupScreen(SdiScreen):
         mark = self.code_list.mark_style if marked else "dim"
         text = Text.assemble(("● " if marked else "○ ", mark))
         text.append(code.statement, style=mark if marked else "")
-        facts = [sdi_app(self).codings(code.codings), self.tr("tui.groups.speakers", count=code.speakers)]
+        facts = [sdi_app(self).codings(code.codings), counted(self, "tui.groups.speakers", code.speakers)]
         if code.stages:
             facts.append(spread_text(code.stages))
         text.append("\n  " + " · ".join(facts), style="dim")
@@ -195,6 +195,8 @@ class CodeGroupScreen(SdiScreen):
 
     @on(OptionList.OptionHighlighted, "#groups")
     def _group_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.highlighted_option is not event.option:
+            return  # stale: the highlight moved on (a walk selected another group) before this arrived
         key = event.option.id or UNGROUPED
         if key != self.group_key:
             self.group_key, self.code_id = key, None
@@ -298,7 +300,7 @@ class CodeGroupScreen(SdiScreen):
         choices = [(UNGROUPED, Text(self.tr("tui.groups.no_group"), style="italic"))]
         choices += [(group_key(g.id), g.name) for g in self.groups]
         choices.append((NEW, self.tr("tui.groups.new_choice")))
-        title = self.tr("tui.groups.move_title", count=len(codes))
+        title = counted(self, "tui.groups.move_title", len(codes))
         self.app.push_screen(
             PickerModal(title, choices, self.group_key), lambda key: self._move_to(codes, key)
         )
@@ -317,7 +319,7 @@ class CodeGroupScreen(SdiScreen):
             self.marked.clear()
             self._after_change()
             name = next((g.name for g in self.groups if g.id == group_id), self.tr("tui.groups.no_group"))
-            self.notify(self.tr("tui.groups.moved", count=moved, name=name))
+            self.notify(counted(self, "tui.groups.moved", moved, name=name))
 
     def action_new_group(self) -> None:
         self.app.push_screen(InputModal(self.tr("tui.groups.new_title")), self._new)

@@ -1,5 +1,7 @@
-"""Step 2, empirically close coding: read a transcript turn by turn, select sentences or turns, and name what
-they say in the informants' own words — reusing an existing code when one already says it."""
+"""Step 2, empirically close coding: read a transcript, select any words — a word, a few words, across
+sentences and turns — and name what they say in the informants' own words, reusing an existing code when
+one already says it. Codings stand as coloured stripes beside the text; the reader can be narrowed to the
+turns coded with one code (or group) and walked coding by coding."""
 
 from __future__ import annotations
 
@@ -9,25 +11,28 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.widgets import OptionList
 
 from sdi.tui.context import sdi_app
 from sdi.tui.modals.code_picker import CodeChoice, CodePicker
-from sdi.tui.modals.dialogs import ConfirmModal, InputModal, TextModal
-from sdi.tui.modals.transcript_picker import TranscriptPicker
+from sdi.tui.modals.dialogs import ConfirmModal, InputModal
+from sdi.tui.modals.picker import PickerModal
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import CHECK_BINDINGS, SdiScreen, Target
+from sdi.tui.screens.coding_filter import ALL, CodeFilter, filter_choices, next_coding
 from sdi.tui.widgets.code_panel import CodePanel
+from sdi.tui.widgets.coding_stripes import group_order
 from sdi.tui.widgets.transcript_view import TranscriptReader
 from sdi.workflow.code import (
     CodingView,
-    code_span,
+    code_passage,
     coding_count,
     codings_of_document,
     delete_code,
     remove_coding,
     rename_code,
 )
-from sdi.workflow.memo import delete_memo, memos_for, write_memo
+from sdi.workflow.code_group import list_groups
 from sdi.workflow.transcript import TranscriptView, list_transcripts, transcript_view
 
 PREFILL = 120  # characters of the selected words put in the code picker's input
@@ -46,16 +51,19 @@ class CodingScreen(SdiScreen):
     MODE = "coding"
     CSS_PATH = "coding_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "code", "tui.key.code"),
-        Binding("r", "rename", "tui.key.rename", show=False),
-        Binding("delete", "delete_code", "tui.key.delete_code", show=False),
-        Binding("x", "uncode", "tui.key.uncode", show=False),
-        Binding("m", "memo", "tui.key.memo", show=False),
-        Binding("u", "toggle_uncoded", "tui.key.uncoded", show=False),
-        Binding("f", "cycle_speaker", "tui.key.speaker", show=False),
-        Binding("o", "pick_transcript", "tui.key.pick_transcript", show=False),
-        Binding("q", "quote", "tui.key.quote", show=False),
-        Binding("escape", "up", "tui.key.up", show=False),
+        Binding("c", "code", "tui.key.code", id="code"),
+        Binding("r", "rename", "tui.key.rename", show=False, id="rename_code"),
+        Binding("delete", "delete_code", "tui.key.delete_code", show=False, id="delete_code"),
+        Binding("x", "uncode", "tui.key.uncode", show=False, id="uncode"),
+        Binding("m", "memo", "tui.key.memo", show=False, id="memo"),
+        Binding("u", "toggle_uncoded", "tui.key.uncoded", show=False, id="uncoded_only"),
+        Binding("f", "cycle_speaker", "tui.key.speaker", show=False, id="one_speaker"),
+        Binding("v", "filter_code", "tui.key.filter_code", show=False, id="filter_code"),
+        Binding("n", "jump(1)", "tui.key.next_coding", show=False, id="next_coding"),
+        Binding("N", "jump(-1)", "tui.key.previous_coding", show=False, id="previous_coding"),
+        Binding("o", "pick_transcript", "tui.key.pick_transcript", show=False, id="pick_transcript"),
+        Binding("q", "quote", "tui.key.quote", show=False, id="quote"),
+        Binding("escape", "up", "tui.key.up", show=False, id="up"),
         *CHECK_BINDINGS,
     ]
 
@@ -66,6 +74,7 @@ class CodingScreen(SdiScreen):
         self.codings: list[CodingView] = []
         self.uncoded_only = False
         self.speaker: str | None = None
+        self.code_filter: CodeFilter | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="coding-body"):
@@ -82,6 +91,7 @@ class CodingScreen(SdiScreen):
 
     def on_mount(self) -> None:
         self.reader.empty_message = self.tr("tui.coding.nothing")
+        self.panel.colour = self.reader.painter.colour
         self.reader.focus()
 
     # ---- loading ----------------------------------------------------------------------------------------
@@ -102,19 +112,17 @@ class CodingScreen(SdiScreen):
         return {"document": self.document_id, "offset": turn.start if turn else 0}
 
     def show_place(self, state: State) -> None:
-        """The cursor on the line a walk down came for, with every turn shown so it can be seen."""
+        """The caret on the line a walk down came for, with every turn shown so it can be seen."""
         offset = state.get("offset")
         if not isinstance(offset, int) or self.view is None:
             return
-        if self.uncoded_only or self.speaker is not None:
-            self.uncoded_only, self.speaker = False, None
-            self.reader.set_filters(uncoded_only=False, speaker=None)
-            self._update_context()
+        if self.uncoded_only or self.speaker is not None or self.code_filter is not None:
+            self._filter(uncoded_only=False, speaker=None, code_filter=None)
         self.reader.go_to(offset)
         self.reader.focus()
 
     def reload(self) -> None:
-        """Open the app's chosen transcript (the first one if none is chosen); keep the cursor on a reload."""
+        """Open the app's chosen transcript (the first one if none is chosen); keep the caret on a reload."""
         app = sdi_app(self)
         if app.document_id is None:
             transcripts = list_transcripts(self.project)
@@ -127,12 +135,13 @@ class CodingScreen(SdiScreen):
             app.document_id = None
             return
         codings = codings_of_document(self.project, view.id)
+        self.reader.group_order = group_order([group.id for group in list_groups(self.project)])
         same = self.view is not None and self.view.id == view.id and self.view.version == view.version
         self.document_id, self.view, self.codings = view.id, view, codings
         if same:
             self.reader.set_codings(codings)
         else:
-            self.uncoded_only, self.speaker = False, None
+            self.uncoded_only, self.speaker, self.code_filter = False, None, None
             self.reader.load(view, codings)
         self._show_codings()
 
@@ -159,16 +168,25 @@ class CodingScreen(SdiScreen):
             parts.append(self.tr("tui.coding.filter_uncoded"))
         if self.speaker is not None:
             parts.append(self.tr("tui.coding.filter_speaker", speaker=self.speaker))
+        if self.code_filter is not None:
+            parts.append(self.tr("tui.coding.filter_code", name=self.code_filter.name))
         self.set_context(" · ".join(parts))
 
     @on(TranscriptReader.CursorMoved)
     def _cursor_moved(self, event: TranscriptReader.CursorMoved) -> None:
         self.panel.show_turn(self.reader.codings_of_turn(event.turn))
 
+    @on(OptionList.OptionHighlighted, "#turn-codings")
+    def _coding_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """A coding chosen in the side panel lights up its words and stripe in the reader."""
+        if event.option_list.has_focus:
+            coding = self.panel.highlighted_coding()
+            self.reader.focus_coding(coding.id if coding else None)
+
     # ---- what an action applies to ---------------------------------------------------------------------
 
     def _target_coding(self) -> CodingView | None:
-        """The highlighted coding in the panel, else the one under the cursor (if it is only one)."""
+        """The highlighted coding in the panel, else the one under the caret (if it is only one)."""
         if self.panel.focus_target == "coding":
             return self.panel.highlighted_coding()
         here = self.reader.codings_at_cursor()
@@ -187,16 +205,17 @@ class CodingScreen(SdiScreen):
         coding = self._target_coding()
         return (coding.code_id, coding.statement) if coding else None
 
-    # ---- actions ----------------------------------------------------------------------------------------
+    # ---- coding -----------------------------------------------------------------------------------------
 
     def action_code(self) -> None:
-        span = self.reader.current_span()
-        if span is None or self.document_id is None or not self.reader.visible_turns:
+        """`c`: the selection (else the caret's sentence) — its exact words, turn by turn, shown in the
+        picker — coded with a new or an existing code; one coding per turn, one undo step."""
+        reader = self.reader
+        pieces = reader.current_pieces()
+        if not pieces or self.document_id is None or not reader.visible_turns:
             return
-        start, end = span
-        words = self.reader.span_text(start, end)
-        prefill = shorten(words, PREFILL)
-        excerpt = shorten(words, 300) if prefill != words else ""
+        passage = [(reader.turn_at(start).speaker, reader.span_text(start, end)) for start, end in pieces]
+        words = " ".join(text for _, text in passage)
         document_id = self.document_id
         seen = self.view.version if self.view is not None else None  # the text the offsets belong to
 
@@ -204,16 +223,20 @@ class CodingScreen(SdiScreen):
             if choice is None:
                 return
             existing = {"code_id": choice.code_id} if choice.code_id else {"statement": choice.statement}
-            done = self.attempt(code_span, self.project, document_id, start, end, **existing,
-                                document_version=seen)  # fmt: skip
-            if done is None:
+            coded = self.attempt(code_passage, self.project, document_id, pieces, **existing,
+                                 document_version=seen)  # fmt: skip
+            if coded is None:
                 return
-            self.reader.action_clear_selection()
+            reader.action_clear_selection()
             self._refresh_codings()
-            key = "safety.tui.coded_moved" if done.moved else "tui.coding.coded"
-            self.notify(self.tr(key, statement=choice.statement))
+            count = len(coded.coding_ids)
+            key = "tui.coding.coded_turns" if count > 1 else "tui.coding.coded"
+            if coded.moved:
+                key = "safety.tui.coded_moved"
+            self.notify(self.tr(key, statement=choice.statement, count=count))
 
-        self.app.push_screen(CodePicker(self.project, prefill, excerpt, (document_id, start, end)), chosen)
+        span = (document_id, pieces[0][0], pieces[-1][1])
+        self.app.push_screen(CodePicker(self.project, shorten(words, PREFILL), passage, span), chosen)
 
     def action_rename(self) -> None:
         target = self._target_code()
@@ -259,48 +282,76 @@ class CodingScreen(SdiScreen):
         """A memo on what has the focus: a code or coding in the panel, else the transcript."""
         focus = self.panel.focus_target
         if focus == "code" and (code := self.panel.highlighted_code()):
-            target, target_id, title = "code", code[0], self.tr("tui.memo.code", name=code[1])
+            self.edit_memo("code", code[0], self.tr("tui.memo.code", name=code[1]))
         elif focus == "coding" and (coding := self.panel.highlighted_coding()):
-            target, target_id, title = "coding", coding.id, self.tr("tui.memo.coding", name=coding.statement)
+            self.edit_memo("coding", coding.id, self.tr("tui.memo.coding", name=coding.statement))
         elif self.view is not None:
-            target, target_id = "document", self.view.id
-            title = self.tr("tui.memo.document", name=self.view.title)
-        else:
-            return
-        existing = memos_for(self.project, target, target_id)
-        memo = existing[-1] if existing else None
+            self.edit_memo("document", self.view.id, self.tr("tui.memo.document", name=self.view.title))
 
-        def written(text: str | None) -> None:
-            if text is None or text == (memo.text if memo else ""):
-                return
-            if memo is not None and not text.strip():
-                done = self.perform(delete_memo, self.project, memo.id)
-            else:
-                memo_id = memo.id if memo else None
-                done = self.perform(write_memo, self.project, target, target_id, text, "", memo_id)
-            if done:
-                self.changed()
-                self.notify(self.tr("tui.memo.saved"))
+    # ---- narrowing and walking the transcript -----------------------------------------------------------
 
-        self.app.push_screen(TextModal(title, memo.text if memo else ""), written)
+    def _filter(self, *, uncoded_only: bool, speaker: str | None, code_filter: CodeFilter | None) -> None:
+        self.uncoded_only, self.speaker, self.code_filter = uncoded_only, speaker, code_filter
+        codes = code_filter.code_ids if code_filter else None
+        self.reader.set_filters(uncoded_only=uncoded_only, speaker=speaker, codes=codes)
+        self._update_context()
 
     def action_toggle_uncoded(self) -> None:
-        self.uncoded_only = not self.uncoded_only
-        self.reader.set_filters(uncoded_only=self.uncoded_only, speaker=self.speaker)
-        self._update_context()
+        self._filter(uncoded_only=not self.uncoded_only, speaker=self.speaker, code_filter=self.code_filter)
 
     def action_cycle_speaker(self) -> None:
-        """Show only one speaker's turns, the next speaker on each press, then everyone again."""
+        """Show only one speaker's turns — the informants first, the moderator last — then everyone."""
         if self.view is None:
             return
-        speakers = list(dict.fromkeys(turn.speaker for turn in self.view.turns if turn.speaker))
+        turns = self.view.turns
+        informants = [t.speaker for t in turns if t.speaker and not t.is_moderator]
+        speakers = list(dict.fromkeys([*informants, *(t.speaker for t in turns if t.is_moderator)]))
         order: list[str | None] = [None, *speakers]
-        self.speaker = order[(order.index(self.speaker) + 1) % len(order)] if self.speaker in order else None
-        self.reader.set_filters(uncoded_only=self.uncoded_only, speaker=self.speaker)
-        self._update_context()
+        speaker = order[(order.index(self.speaker) + 1) % len(order)] if self.speaker in order else None
+        self._filter(uncoded_only=self.uncoded_only, speaker=speaker, code_filter=self.code_filter)
+
+    def action_filter_code(self) -> None:
+        """`v`: only the turns coded with a code (or any code of a code group) — or all turns again."""
+        if self.view is None:
+            return
+        choices, filters = filter_choices(self.codings, list_groups(self.project), self.tr)
+        if not filters:
+            self.notify(self.tr("tui.coding.no_codes_here"), severity="warning")
+            return
+        current = self.code_filter.key if self.code_filter else ALL
+
+        def picked(key: str | None) -> None:
+            if key is not None:
+                chosen = filters.get(key)
+                self._filter(uncoded_only=self.uncoded_only, speaker=self.speaker, code_filter=chosen)
+
+        self.app.push_screen(PickerModal(self.tr("tui.coding.filter_title"), choices, current), picked)
+
+    def action_jump(self, direction: int) -> None:
+        """`n`/`N`: the next (previous) coding of the filtered code, else of the code under the caret or
+        highlighted in the panel, else any coding — from the caret on, round to the start at the end."""
+        reader = self.reader
+        if self.code_filter is not None:
+            codes, name = self.code_filter.code_ids, self.code_filter.name
+        elif self.panel.focus_target == "code" and (code := self.panel.highlighted_code()):
+            codes, name = frozenset({code[0]}), code[1]
+        elif (coding := reader.focused_coding()) is not None:
+            codes, name = frozenset({coding.code_id}), coding.statement
+        else:
+            codes, name = None, ""
+        visible = {turn.seq for turn in reader.visible_turns}
+        shown = [c for c in self.codings if reader.turn_at(c.start).seq in visible]
+        found, wrapped = next_coding(shown, reader.caret, direction, codes)
+        if found is None:
+            self.notify(self.tr("tui.coding.no_coding"), severity="warning")
+            return
+        reader.go_to(found.start)
+        reader.focus_coding(found.id)
+        if wrapped:  # the lit-up words and the code's name say the rest; going round is worth a word
+            self.notify(self.tr("tui.coding.jump_wrapped", name=name or found.statement), timeout=3)
 
     def action_quote(self) -> None:
-        """`q`: the coding under the cursor into a quote set."""
+        """`q`: the coding under the caret into a quote set."""
         coding = self._target_coding()
         if coding is not None:
             self.quote_coding(coding.id)
@@ -315,8 +366,4 @@ class CodingScreen(SdiScreen):
         return Target("document", self.view.id, self.view.title) if self.view else None
 
     def action_pick_transcript(self) -> None:
-        def picked(document_id: int | None) -> None:
-            if document_id is not None:
-                sdi_app(self).open_transcript(document_id)
-
-        self.app.push_screen(TranscriptPicker(list_transcripts(self.project), self.document_id), picked)
+        sdi_app(self).action_pick_transcript()

@@ -1,6 +1,7 @@
 """Step 4, concept development (begrepsutvikling): one concept per code group — a name, a definition and
 notes — written with ALL of the group's codings in context underneath, so the concept is checked against
-the data it claims to sum up. Key quotes are chosen from those codings (`k`) and listed first."""
+the data it claims to sum up: the form takes the concept's pane and never covers the codings. Key quotes
+are chosen from those codings (`k`, also while writing) and listed first."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from textual.widgets.option_list import Option
 
 from sdi.tui.context import sdi_app
 from sdi.tui.modals.dialogs import ConfirmModal, InputModal
-from sdi.tui.modals.editors import ConceptDraft, ConceptEditor
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import CHECK_BINDINGS, WALK_BINDINGS, SdiScreen, Target
 from sdi.tui.widgets.coding_list import CodingList
+from sdi.tui.widgets.concept_form import ConceptDraft, ConceptForm
 from sdi.tui.widgets.pick_list import PickList
 from sdi.workflow.code_group import GroupSummary, codings_of_group, list_groups
 from sdi.workflow.concept import (
@@ -41,11 +42,11 @@ class ConceptScreen(SdiScreen):
     CSS_PATH = "concept_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *WALK_BINDINGS,
-        Binding("n", "new_concept", "tui.key.new_concept", show=False),
-        Binding("e", "edit_concept", "tui.key.edit_concept"),
-        Binding("k", "key_quote", "tui.key.key_quote"),
-        Binding("q", "quote", "tui.key.quote", show=False),
-        Binding("delete", "delete_concept", "tui.key.delete_concept", show=False),
+        Binding("n", "new_concept", "tui.key.new_concept", show=False, id="new_concept"),
+        Binding("e", "edit_concept", "tui.key.edit_concept", id="edit_concept"),
+        Binding("k", "key_quote", "tui.key.key_quote_short", id="key_quote", tooltip="tui.key.key_quote"),
+        Binding("q", "quote", "tui.key.quote", show=False, id="quote"),
+        Binding("delete", "delete_concept", "tui.key.delete_concept", show=False, id="delete_concept"),
         *CHECK_BINDINGS,
     ]
 
@@ -55,6 +56,7 @@ class ConceptScreen(SdiScreen):
         self.group_id: int | None = None
         self.concept: ConceptView | None = None
         self.contexts: list[CodingContext] = []
+        self.editing: ConceptView | None = None  # the concept in the form, as it was when the form opened
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="concepts-body"):
@@ -64,10 +66,12 @@ class ConceptScreen(SdiScreen):
             with Vertical(id="concept-side"):
                 with VerticalScroll(id="concept-detail", can_focus=False):
                     yield Static(id="concept-text")
+                yield ConceptForm(id="concept-form")
                 yield Label("", id="group-codings-title", classes="pane-title")
                 yield CodingList(id="group-codings")
 
     def on_mount(self) -> None:
+        self.query_one(ConceptForm).display = False
         self.group_list.focus()
 
     @property
@@ -77,6 +81,10 @@ class ConceptScreen(SdiScreen):
     @property
     def codings(self) -> CodingList:
         return self.query_one(CodingList)
+
+    @property
+    def form(self) -> ConceptForm:
+        return self.query_one(ConceptForm)
 
     @property
     def pane(self) -> str:
@@ -150,6 +158,8 @@ class ConceptScreen(SdiScreen):
 
     @on(OptionList.OptionHighlighted, "#concept-groups")
     def _group_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.highlighted_option is not event.option:
+            return  # stale: the highlight moved on (a walk selected another group) before this arrived
         group_id = int((event.option.id or "group-0").removeprefix("group-"))
         if group_id != self.group_id:
             self.group_id = group_id
@@ -202,8 +212,17 @@ class ConceptScreen(SdiScreen):
         elif self.pane == "codings" and (context := self.codings.highlighted_context()):
             app.walk_down("coding", {"document": context.document_id, "offset": context.start})
 
+    def action_up(self) -> None:
+        if self.editing is not None:  # while writing, escape in the codings goes back to the form
+            self.local_up()
+        else:
+            super().action_up()
+
     def local_up(self) -> None:
-        self.group_list.focus()
+        if self.editing is not None:  # from the codings back into the form, not away from it
+            self.form.query_one("#definition").focus()
+        else:
+            self.group_list.focus()
 
     # ---- concepts ---------------------------------------------------------------------------------------
 
@@ -228,24 +247,47 @@ class ConceptScreen(SdiScreen):
         self.app.push_screen(InputModal(self.tr("tui.concepts.new_title", group=group.name)), named)
 
     def action_edit_concept(self) -> None:
+        """`e`: the concept's name, definition and notes in the upper pane, its codings still underneath."""
+        if self.editing is not None:
+            self.form.query_one("#definition").focus()
+            return
         concept = self._concept()
         if concept is None:
             return
-        draft = ConceptDraft(concept.name, concept.definition, concept.notes)
-
-        def edited(new: ConceptDraft | None) -> None:
-            if new is None or new == draft:
-                return
-            fields = {"name": new.name, "definition": new.definition, "notes": new.notes}
-            if self.edit(lambda **seen: update_concept(self.project, concept.id, **fields, **seen),
-                         seen_version=concept.version):  # fmt: skip
-                self._after_change()
-
-        self.app.push_screen(
-            ConceptEditor(self.tr("tui.concepts.edit_title", name=concept.name), draft), edited
+        self.editing = concept
+        self.query_one("#concept-detail").display = False
+        self.group_list.disabled = True  # the codings underneath stay this group's while writing
+        self.form.open(
+            self.tr("tui.concepts.edit_title", name=concept.name),
+            ConceptDraft(concept.name, concept.definition, concept.notes),
         )
 
+    @on(ConceptForm.Done)
+    def _edited(self, event: ConceptForm.Done) -> None:
+        concept, new = self.editing, event.draft
+        if concept is None:
+            return
+        if new is not None and new != ConceptDraft(concept.name, concept.definition, concept.notes):
+            fields = {"name": new.name, "definition": new.definition, "notes": new.notes}
+            if not self.edit(lambda **seen: update_concept(self.project, concept.id, **fields, **seen),
+                             seen_version=concept.version):  # fmt: skip
+                self._close_form()  # refused: the colleague's version is shown
+                return
+            self._close_form()
+            self._after_change()
+            return
+        self._close_form()
+
+    def _close_form(self) -> None:
+        self.editing = None
+        self.form.close()
+        self.query_one("#concept-detail").display = True
+        self.group_list.disabled = False
+        self.group_list.focus()
+
     def action_delete_concept(self) -> None:
+        if self.editing is not None:
+            return
         concept = self._concept()
         if concept is None:
             return

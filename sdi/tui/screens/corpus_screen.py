@@ -1,5 +1,6 @@
 """Step 1, raw data: the focus groups with their stages and transcripts, how big and how coded each is, who
-took part, and the stage summaries that carry one meeting's findings into the next."""
+took part, the stage summaries that carry one meeting's findings into the next, and the memos written on a
+group, a stage or its transcript. An empty project opens on what to put in corpus/ and the key to import."""
 
 from __future__ import annotations
 
@@ -17,11 +18,18 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from sdi.tui.context import sdi_app
+from sdi.ingest import SUPPORTED_SUFFIXES
+from sdi.tui.context import counted, sdi_app
+from sdi.tui.importing import start_import
 from sdi.tui.modals.dialogs import TextModal
+from sdi.tui.navigation import State
 from sdi.tui.screens.base import SdiScreen
+from sdi.workflow.check import brief
 from sdi.workflow.corpus import ParticipantView, participants_of_group, stage_view, update_stage_summary
+from sdi.workflow.memo_index import MemoListing, corpus_memos, corpus_target
 from sdi.workflow.overview import StageStatus
+
+MEMO_PREVIEW = 240  # characters of a memo shown on Korpus (cut with «…»; the memo browser has all of it)
 
 
 def reflow(text: str) -> str:
@@ -48,8 +56,10 @@ class CorpusScreen(SdiScreen):
     MODE = "corpus"
     CSS_PATH = "corpus_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,o", "open", "tui.key.open_transcript", key_display="enter/o"),
-        Binding("e", "edit_summary", "tui.key.edit_summary"),
+        Binding("enter,o", "open", "tui.key.open_transcript", key_display="enter/o", id="open"),
+        Binding("e", "edit_summary", "tui.key.summary", id="edit_summary", tooltip="tui.key.edit_summary"),
+        Binding("m", "memo", "tui.key.memo_here", show=False, id="memo"),
+        Binding("i", "import", "tui.key.import_short", id="import", tooltip="tui.key.import"),
     ]
 
     def __init__(self) -> None:
@@ -57,6 +67,7 @@ class CorpusScreen(SdiScreen):
         self._entry_nodes: dict[tuple[str, str, int], TreeNode[Entry]] = {}
         self._participants: dict[str, list[ParticipantView]] = {}
         self._summaries: dict[tuple[str, int], str] = {}
+        self._memos: dict[tuple[str, int | None], list[MemoListing]] = {}
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="corpus-body"):
@@ -66,6 +77,7 @@ class CorpusScreen(SdiScreen):
             tree.guide_depth = 3
             yield tree
             with VerticalScroll(id="corpus-detail"):
+                yield Static(id="first-run")
                 yield Static(id="stage-detail")
                 yield Static(id="group-detail")
 
@@ -81,7 +93,9 @@ class CorpusScreen(SdiScreen):
         """Relabel in place when the groups and stages are the same (the cursor stays), else rebuild."""
         self._participants.clear()
         self._summaries.clear()
+        self._memos.clear()
         rows = sdi_app(self).status.rows
+        self._first_run(not rows)
         entries = list(self._entries(rows))
         if [entry.key for entry in entries] == list(self._entry_nodes):
             for entry in entries:
@@ -91,6 +105,27 @@ class CorpusScreen(SdiScreen):
         else:
             self._build(entries)
         self._show_detail(self.tree.cursor_node)
+
+    def _first_run(self, empty: bool) -> None:
+        """An empty project: the key to import first, then what to put in corpus/ — the whole width."""
+        panel = self.query_one("#first-run", Static)
+        panel.display = empty
+        self.tree.display = not empty
+        self.query_one("#corpus-detail").set_class(empty, "-alone")
+        if not empty:
+            return
+        corpus = self.project.config.corpus_dir
+        try:
+            folder = str(corpus.relative_to(self.project.root)) + "/"
+        except ValueError:
+            folder = str(corpus)
+        text = Text()
+        text.append(self.tr("tui.first_run.title") + "\n", style="bold")
+        text.append(self.tr("tui.first_run.key") + "\n\n", style="bold reverse")
+        text.append(self.tr("tui.first_run.body", folder=folder, suffixes=" ".join(SUPPORTED_SUFFIXES)))
+        text.append("\n\n" + self.tr("tui.first_run.example") + "\n", style="bold")
+        text.append(self.tr("tui.first_run.sample"), style="italic")
+        panel.update(text)
 
     def _entries(self, rows: Iterable[StageStatus]) -> Iterable[Entry]:
         group = None
@@ -142,7 +177,8 @@ class CorpusScreen(SdiScreen):
             parts.append(self.tr("tui.corpus.coded", share=app.percent(row.coded_share)))
             return Text(" · ".join(parts))
         name = PurePosixPath(row.transcript or "").name
-        counts = self.tr("tui.corpus.counts", words=app.number(row.words), speakers=row.speakers)
+        speakers = counted(self, "tui.corpus.speakers", row.speakers)
+        counts = self.tr("tui.corpus.counts", words=app.number(row.words), speakers=speakers)
         return Text.assemble((name, "underline"), (f"  {counts}", "dim"))
 
     @on(Tree.NodeHighlighted)
@@ -224,7 +260,7 @@ class CorpusScreen(SdiScreen):
                     self.tr(
                         "tui.corpus.figures",
                         words=app.number(row.words),
-                        speakers=row.speakers,
+                        speakers=counted(self, "tui.corpus.speakers", row.speakers),
                         turns=row.turns,
                         share=app.percent(row.coded_share),
                         codes=row.codes,
@@ -238,6 +274,7 @@ class CorpusScreen(SdiScreen):
             lines.append(Text(reflow(summary)))
         else:
             lines.append(Text(self.tr("tui.corpus.no_summary"), style="dim italic"))
+        lines += self._memo_lines(row.group, row.stage)
         lines.append(Text(""))
         return Text("\n").join(lines)
 
@@ -261,4 +298,74 @@ class CorpusScreen(SdiScreen):
                 details = ", ".join(f"{key} {value}" for key, value in person.attributes.items())
                 line.append(f"  {details}", style="dim")
             lines.append(line)
+        lines += self._memo_lines(row.group, None)
         return Text("\n").join(lines)
+
+    # ---- memos, the walk back, importing ---------------------------------------------------------------
+
+    def _memo_lines(self, group: str, number: int | None) -> list[Text]:
+        """«Memoer»: those on the focus group and its participants, or on the stage and its transcript."""
+        key = (group, number)
+        if key not in self._memos:
+            self._memos[key] = self.attempt(corpus_memos, self.project, group, number) or []
+        memos = self._memos[key]
+        if not memos:
+            return []
+        lines = [Text(""), Text(self.tr("tui.corpus.memos"), style="bold")]
+        for listing in memos:
+            line = Text("• ")
+            kind = self.tr(f"tui.memos.kind.{listing.memo.target_type}")
+            line.append(f"{kind} · {listing.memo.author or '–'}: ", style="dim")
+            line.append(brief(listing.memo.text, MEMO_PREVIEW))
+            lines.append(line)
+        return lines
+
+    def action_memo(self) -> None:
+        """`m`: a memo on the highlighted transcript, stage or focus group."""
+        entry = self._entry()
+        if entry is None or entry.row is None:
+            return
+        row = entry.row
+        if entry.kind == "transcript" and row.document_id is not None:
+            target = ("document", row.document_id)
+            title = self.tr("tui.memo.document", name=PurePosixPath(row.transcript or "").name)
+        else:
+            number = row.stage if entry.kind == "stage" else None
+            found = self.attempt(corpus_target, self.project, row.group, number)
+            if found is None:
+                return
+            target = found
+            title = self.tr(f"tui.memo.{entry.kind}", name=row.group, number=row.stage)
+        self.edit_memo(*target, title)
+
+    def memo_written(self) -> None:
+        self._memos.clear()
+        self._show_detail(self.tree.cursor_node)
+
+    def show_place(self, state: State) -> None:
+        """The tree's cursor on a focus group (or its stage) a walk down came for."""
+        group, stage = state.get("group"), state.get("stage")
+        if not isinstance(group, str):
+            return
+        kind = "stage" if isinstance(stage, int) else "group"
+        node = next(
+            (
+                node
+                for (node_kind, name, number), node in self._entry_nodes.items()
+                if node_kind == kind and name == group and (kind == "group" or number == stage)
+            ),
+            None,
+        )
+        if node is not None:
+            self.call_after_refresh(self._put_cursor, node)
+        self.tree.focus()
+
+    def place(self) -> dict[str, object]:
+        entry = self._entry()
+        if entry is None or entry.row is None:
+            return {}
+        return {"group": entry.group, "stage": entry.row.stage if entry.kind != "group" else None}
+
+    def action_import(self) -> None:
+        """`i`: import corpus/ (new and changed files), the status line saying which file it is on."""
+        start_import(sdi_app(self), self.sync)

@@ -49,7 +49,7 @@ class QuoteScreen(SdiScreen):
     CSS_PATH = "quote_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *WALK_BINDINGS,
-        Binding("n", "new_set", "tui.key.new_set"),
+        Binding("n", "new_set", "tui.key.new_set_short", id="new_set", tooltip="tui.key.new_set"),
         Binding("e", "edit_display", "tui.key.edit_display"),
         Binding("t", "tidy", "tui.key.tidy_quote", show=False),
         Binding("o", "original", "tui.key.original_quote", show=False),

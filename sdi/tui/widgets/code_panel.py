@@ -1,10 +1,11 @@
-"""The Coding screen's side panel: the codings of the turn under the cursor, and every code used in the
-transcript with how often — where codes are renamed, deleted, uncoded and memoed."""
+"""The Coding screen's side panel: the codings of the turn under the caret, and every code used in the
+transcript with how often — where codes are renamed, deleted, uncoded and memoed. Each row starts with the
+colour of its stripe in the reader, so a stripe is named here at any width."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -32,8 +33,9 @@ class CodePanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._turn: list[CodingView] = []
-        self._shown: list[tuple[int, str, str]] | None = None  # what the turn list shows now
+        self._shown: list[tuple[int, str, str, str]] | None = None  # what the turn list shows now
         self._statements: dict[int, str] = {}
+        self.colour: Callable[[CodingView], str] = lambda coding: "green"  # the reader's stripe colour
 
     def compose(self) -> ComposeResult:
         yield Label(tr(self, "tui.panel.turn"), classes="panel-title")
@@ -43,7 +45,7 @@ class CodePanel(Vertical):
 
     def show_turn(self, codings: Sequence[CodingView]) -> None:
         """The codings of the cursor turn; flagged ones marked ⚠ (their words changed on re-import)."""
-        shown = [(coding.id, coding.statement, coding.status) for coding in codings]
+        shown = [(c.id, c.statement, c.status, self.colour(c)) for c in codings]
         if shown == self._shown:
             return  # the same list (most cursor moves): rebuilding it would re-lay out the screen
         self._shown = shown
@@ -53,7 +55,7 @@ class CodePanel(Vertical):
         options.clear_options()
         for coding in self._turn:
             flagged = coding.status in FLAGGED
-            label = Text("⚠ " if flagged else "• ", style="bold red" if flagged else "green")
+            label = Text.assemble(("⚠ ", "bold red") if flagged else ("┃ ", self.colour(coding)))
             label.append(coding.statement)
             options.add_option(Option(label, id=f"coding-{coding.id}"))
         if not self._turn:
@@ -65,11 +67,13 @@ class CodePanel(Vertical):
         """Every code in the transcript with its number of codings here, most used first."""
         counts = Counter(coding.code_id for coding in codings)
         self._statements = {coding.code_id: coding.statement for coding in codings}
+        first = {coding.code_id: coding for coding in reversed(codings)}
         options = self.query_one("#all-codes", OptionList)
         previous = options.highlighted
         options.clear_options()
         for code_id, count in sorted(counts.items(), key=lambda item: (-item[1], self._statements[item[0]])):
-            label = Text(f"{count:>3} ", style="bold")
+            label = Text.assemble(("┃", self.colour(first[code_id])))
+            label.append(f"{count:>3} ", style="bold")
             label.append(self._statements[code_id])
             options.add_option(Option(label, id=f"code-{code_id}"))
         if not counts:

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
-from sdi.tui.context import sdi_app, tr
+from sdi.tui.context import counted, sdi_app, tr
 
 SEPARATOR = " │ "
 MIN_TITLE = 8
@@ -33,6 +33,7 @@ class StatusLine(Widget):
         "status-line--nlp",
         "status-line--progress",
         "status-line--separator",
+        "status-line--activity",
     }
 
     def _variants(self) -> list[tuple[str, str, str]]:
@@ -41,15 +42,16 @@ class StatusLine(Widget):
         status = app.status
         figures = {
             "share": app.percent(status.coded_share),
-            "codes": status.codes,
-            "groups": status.code_groups,
-            "concepts": status.concepts,
+            "codes": counted(self, "tui.status.codes", status.codes),
+            "groups": counted(self, "tui.status.groups", status.code_groups),
+            "concepts": counted(self, "tui.status.concepts", status.concepts),
         }
         coder = tr(self, "tui.status.coder", coder=app.project.coder_name)
         nlp = app.nlp_label
         short_nlp = nlp.split(" (")[0]
         progress = tr(self, "tui.status.progress", **figures)
-        short_progress = tr(self, "tui.status.progress_short", **figures)
+        figures["groups"] = counted(self, "tui.status.groups_short", status.code_groups)
+        short_progress = tr(self, "tui.status.progress", **figures)
         name = app.project.coder_name
         return [
             (coder, nlp, progress),
@@ -60,6 +62,10 @@ class StatusLine(Widget):
         ]
 
     def render(self) -> Text:
+        activity = sdi_app(self).activity
+        if activity:  # something under way (an export being written): said alone, so it is seen
+            style = self.get_component_rich_style("status-line--activity")
+            return Text(f" ⏳ {activity}", style=style, no_wrap=True, overflow="ellipsis")
         width = self.size.width - 1
         title = sdi_app(self).project.config.title
         variants = self._variants()

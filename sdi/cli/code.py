@@ -1,0 +1,61 @@
+"""`sdi code similar TEXT`: the existing codes that say most nearly what TEXT says — the list the code picker
+shows while a new code is typed, so a researcher (or a script) can check before writing a duplicate."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from sdi.cli.common import opened
+from sdi.i18n import t
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "code",
+        help="work with codes (similar: the codes most like a statement)",
+        description="Codes: the empirically close statements of the codebook.",
+    )
+    nouns = parser.add_subparsers(dest="code_command", metavar="ACTION", required=True)
+    similar = nouns.add_parser(
+        "similar",
+        help="the existing codes most like TEXT, with scores",
+        description="List the existing codes that say most nearly what TEXT says, best first, with a score "
+        "from 0 to 100: shared content words weighted by how rare they are in the project, synonyms, "
+        "compound parts and inflections counted. A code at or above the merge threshold says the same.",
+    )
+    similar.add_argument("text", nargs="+", help="the statement, e.g. a code you are about to write")
+    similar.add_argument("-n", "--limit", type=int, default=8, help="at most N codes (default 8)")
+    similar.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list of {statement, score, same, id, group, codings, shared}",
+    )
+    similar.set_defaults(handler=run_similar)
+
+
+def run_similar(args: argparse.Namespace) -> int:
+    from sdi.workflow.code_assist import similar_codes
+    from sdi.workflow.likeness import SAME_AT, explain
+
+    text = " ".join(" ".join(args.text).split())
+    with opened(args) as project:
+        found = similar_codes(project, text, max(1, args.limit))
+        lang = project.config.language
+    if args.json:
+        print(json.dumps([
+            {"statement": code.statement, "score": likeness.score, "same": likeness.same, "id": code.id,
+             "group": code.group_name, "codings": code.codings,
+             "shared": [{"word": w, "other": o, "kind": k} for w, o, k in likeness.shared]}
+            for code, likeness in found
+        ], ensure_ascii=False, indent=1))  # fmt: skip
+        return 0
+    if not found:
+        print(t("sim.no_similar", lang, text=text))
+        return 0
+    print(t("sim.header", lang, threshold=SAME_AT))
+    for code, likeness in found:
+        mark = "=" if likeness.same else " "
+        print(f"{likeness.score:5.1f} {mark} {code.statement}")
+        print(f"        {explain(likeness.shared, lang)}")
+    return 0
