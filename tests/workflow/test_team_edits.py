@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sdi.storage.models import Code, CodeGroup, Coder, Coding, QuoteSet
-from sdi.workflow.code import add_coding, code_span, create_code, list_codes, remove_coding
+from sdi.workflow.code import add_coding, code_passage, code_span, create_code, list_codes, remove_coding
 from sdi.workflow.code_group import create_group, delete_group, list_groups, move_codes
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.errors import WorkflowError
@@ -96,6 +96,35 @@ def test_a_coding_whose_words_are_gone_is_refused_naming_who_changed_the_text(
     assert dump_store(project) == before  # no code, no coding: nothing on «e må jo bar»
     with pytest.raises(WorkflowError, match="no longer there"):
         add_coding(project, create_code(project, "Logg"), document, start, end, document_version=seen)
+
+
+def test_a_passage_over_two_turns_selected_in_an_older_version_follows_its_words(
+    project: Project, colleague: Project, document: int
+) -> None:
+    """The workbench codes a selection turn by turn (`code_passage`): each piece follows its words."""
+    first = _span(project, document, "ingen leser den")
+    second = _span(project, document, "Jeg ringer foreldrene")
+    seen = first[2]
+    _reimport(colleague, BODY.replace("Vi fører alt", "Ja, e må jo bare si at vi fører alt"))
+    coded = code_passage(project, document, [first[:2], second[:2]], statement="Leser og ringer",
+                         document_version=seen)  # fmt: skip
+    assert coded.moved and len(coded.coding_ids) == 2
+    texts = sorted(c.text for c in list_codings(project, document))
+    assert texts == ["Jeg ringer foreldrene", "ingen leser den"]
+    assert all(c.status == "ok" for c in list_codings(project, document))
+
+
+def test_a_passage_with_one_piece_gone_is_refused_whole(
+    project: Project, colleague: Project, document: int
+) -> None:
+    first = _span(project, document, "ingen leser den")
+    second = _span(project, document, "Jeg ringer foreldrene")
+    _reimport(colleague, BODY.replace("Jeg ringer foreldrene", "e må jo bar"))
+    before = dump_store(project)
+    with pytest.raises(WorkflowError, match="changed by ola since you selected"):
+        code_passage(project, document, [first[:2], second[:2]], statement="Leser og ringer",
+                     document_version=first[2])  # fmt: skip
+    assert dump_store(project) == before
 
 
 def list_codings(project: Project, document_id: int):  # type: ignore[no-untyped-def]
