@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from sdi import safe_toml
+
 CONFIG_NAME = "sdi.toml"
 STATE_DIR = ".sdi"
 DEFAULT_KEY_FILE = f"{STATE_DIR}/pseudonymnokkel.toml"
@@ -108,6 +110,11 @@ class Config:
         filled in from the environment (so a team server's password never sits in `sdi.toml`)."""
         url = expand_url(self.database_url, self.root, self._unset)
         return url or f"sqlite:///{self.state_dir / 'sdi.sqlite'}"
+
+    def database_url_error(self, message: str) -> ConfigError:
+        """`message` about `database.url`, naming its line of `sdi.toml`."""
+        text = self.path.read_text(encoding="utf-8-sig") if self.path.exists() else ""
+        return ConfigError(self.path, message, locate(text, "database", "url"))
 
     def _unset(self, name: str) -> ConfigError:
         text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
@@ -215,7 +222,7 @@ def load_config(root: Path) -> Config:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(path, "not UTF-8 text", line) from None
     try:
-        data = tomllib.loads(text)
+        data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
@@ -311,7 +318,7 @@ def read_key(path: Path) -> dict[str, str]:
         raise ConfigError(path, "the pseudonym key is readable by other users; run `chmod 600` on it")
     text = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(text)
+        data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(match.group(1)) if match else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from sdi.cli.common import opened
+from sdi.cli.common import count, opened
 from sdi.cli.table import render
 
 
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--unit", choices=("sentence", "turn"), default="sentence", help="default: sentence")
     parser.add_argument("--coders", metavar="A,B,...", help="the coders to compare (default: all who coded)")
     parser.add_argument("--code", metavar="ID", help="only this code (its id or number)")
-    parser.add_argument("--limit", "-n", type=int, default=50, help="show at most this many disagreements")
+    parser.add_argument("--limit", "-n", type=count, default=50, help="show at most this many disagreements")
     parser.set_defaults(handler=run)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from sdi.cli.common import opened
+from sdi.cli.common import count, opened
 from sdi.i18n import t
 
 
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "compound parts and inflections counted. A code at or above the merge threshold says the same.",
     )
     similar.add_argument("text", nargs="+", help="the statement, e.g. a code you are about to write")
-    similar.add_argument("-n", "--limit", type=int, default=8, help="at most N codes (default 8)")
+    similar.add_argument("-n", "--limit", type=count, default=8, help="at most N codes (default 8)")
     similar.add_argument(
         "--json",
         action="store_true",

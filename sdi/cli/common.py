@@ -16,6 +16,28 @@ if TYPE_CHECKING:
 
 
 EXIT_NAMES = 3  # an export was refused because it contained real names
+MAX_COUNT = 1_000_000  # --limit, --top, --min-count: more than any study holds, less than SQL's integers
+
+
+def count(text: str) -> int:
+    """A whole number no further from 0 than MAX_COUNT, for options that say how many (an argparse type;
+    what makes sense is the workflow's to say, in one line)."""
+    return _whole(text, -MAX_COUNT, MAX_COUNT)
+
+
+def width(text: str) -> int:
+    """A wrap width from 0 (the terminal's) to 10,000 (an argparse type)."""
+    return _whole(text, 0, 10_000)
+
+
+def _whole(text: str, low: int, high: int) -> int:
+    try:
+        value = int(text.strip()[:20])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text[:20]!r}") from None
+    if not low <= value <= high or len(text.strip()) > 20:
+        raise argparse.ArgumentTypeError(f"must be from {low:,} to {high:,}, not {text[:20]}")
+    return value
 
 
 @contextmanager

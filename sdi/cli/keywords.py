@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sdi.cli.common import opened
+from sdi.cli.common import count, opened
 from sdi.cli.table import render
 from sdi.i18n import t
 
@@ -20,10 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "and fillers are left out. Read from the lemmas stored at import.",
     )
     parser.add_argument("--by", "-b", choices=SLICES, default="group", help="slice by (default: group)")
-    parser.add_argument("--top", "-n", type=int, default=10, help="keywords per slice (default 10)")
+    parser.add_argument("--top", "-n", type=count, default=10, help="keywords per slice (default 10)")
     parser.add_argument(
         "--min-count",
-        type=int,
+        type=count,
         default=5,
         metavar="N",
         help="at least N occurrences in the slice (default 5)",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sdi import safe_toml
 from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
 from sdi.config import toml_string, write_atomically
 
@@ -250,7 +251,7 @@ def read_decisions(path: Path) -> DecisionFile:
     from sdi.workflow.merge import Decision
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = safe_toml.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise WorkflowError(f"{path}: cannot read the decisions ({exc})") from None
     if data.get("format") != FORMAT:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sdi.cli.common import opened
+from sdi.cli.common import count, opened
 from sdi.i18n import t
 
 
@@ -19,7 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("query", nargs="+", help="what to look for")
     parser.add_argument("--fuzzy", "-f", action="store_true", help="find the sentences most like the query")
-    parser.add_argument("--limit", "-n", type=int, default=20, help="at most this many results (default 20)")
+    parser.add_argument(
+        "--limit", "-n", type=count, default=20, help="at most this many results (default 20)"
+    )
     add_filter_options(parser)
     parser.set_defaults(handler=run)
 

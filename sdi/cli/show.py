@@ -6,7 +6,7 @@ import argparse
 import shutil
 import textwrap
 
-from sdi.cli.common import opened
+from sdi.cli.common import opened, width
 from sdi.i18n import t
 
 
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "the transcript's id, its path, or a unique part of its path or title.",
     )
     parser.add_argument("doc", help="transcript id, path or unique part of its path/title")
-    parser.add_argument("--width", type=int, default=0, help="wrap width (default: the terminal's)")
+    parser.add_argument("--width", type=width, default=0, help="wrap width (default: the terminal's)")
     parser.set_defaults(handler=run)
 
 

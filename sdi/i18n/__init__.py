@@ -10,7 +10,7 @@ from functools import cache
 LANGUAGES = ("nb", "en")
 _PARTS = (
     "cli", "tui", "workbench", "ingest", "errors", "anonymise", "assist", "safety", "exchange", "search",
-    "similarity", "matrix", "nlp",
+    "similarity", "matrix", "nlp", "limits",
 )  # fmt: skip
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sdi import safe_toml
+from sdi.ingest import limits
 from sdi.ingest.model import IngestError
 
 FORMAT = "sdi-codebook/1"
@@ -100,7 +102,7 @@ def read_codebook(path: Path) -> Codebook:
         raise IngestError(path, f"cannot read: {exc.strerror}") from None
     try:
         text = raw.decode("utf-8-sig")
-        data = tomllib.loads(text)
+        data = safe_toml.loads(text)
     except UnicodeDecodeError:
         raise IngestError(path, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
@@ -157,9 +159,13 @@ def _group(reader: _Reader, table: dict[str, Any]) -> CodebookGroup:
     rest = table.get("rest", False)
     if not isinstance(rest, bool):
         raise reader.fail(f"{where}: 'rest' must be true or false", "rest =")
+    name = _fitting(reader, reader.text(table, "name", where, required=True), f"{where}: the name",
+                    limits.MAX_GROUP_NAME, ident)  # fmt: skip
+    if concept is not None:
+        _fitting(reader, concept.name, f"concept of {where}: the name", limits.MAX_GROUP_NAME, concept.id)
     return CodebookGroup(
         ident,
-        reader.text(table, "name", where, required=True),
+        name,
         reader.text(table, "description", where),
         rest,
         concept,
@@ -183,14 +189,23 @@ def _code(reader: _Reader, table: dict[str, Any]) -> CodebookCode:
         if not isinstance(words, str) or not words.strip():
             raise reader.fail(f"{where}: every coding needs its exact 'words'", ident)
         codings.append(CodingAnchor(transcript, words))
+    statement = reader.text(table, "statement", where, required=True)
+    _fitting(reader, statement, f"{where}: the statement", limits.MAX_STATEMENT, ident)
     return CodebookCode(
         ident,
-        reader.text(table, "statement", where, required=True),
+        statement,
         reader.text(table, "description", where),
         group,
         reader.text(table, "memo", where),
         tuple(codings),
     )
+
+
+def _fitting(reader: _Reader, value: str, what: str, limit: int, needle: str) -> str:
+    """`value` when the store keeps it whole; else refused at the line of `needle`."""
+    if len(value) > limit:
+        raise reader.fail(limits.too_long(reader.path, what, value, limit).message, needle)
+    return value
 
 
 def _check_references(

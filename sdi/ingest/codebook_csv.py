@@ -13,6 +13,7 @@ import hashlib
 import io
 from pathlib import Path
 
+from sdi.ingest import limits
 from sdi.ingest.codebook import Codebook, CodebookCode, CodebookGroup
 from sdi.ingest.model import IngestError
 
@@ -74,10 +75,14 @@ def read_codebook_csv(path: Path) -> Codebook:
             name = " ".join(cell(row, named[0]).split())
             if not name:
                 raise IngestError(path, f"no code in the '{named[0]}' column", number)
+            if len(name) > limits.MAX_STATEMENT:
+                raise limits.too_long(path, "the code", name, limits.MAX_STATEMENT, number)
             if name.casefold() in seen:
                 raise IngestError(path, f"the code «{name[:60]}» is listed twice", number)
             seen.add(name.casefold())
             group_name = " ".join(cell(row, "group").split())
+            if len(group_name) > limits.MAX_GROUP_NAME:
+                raise limits.too_long(path, "the code group", group_name, limits.MAX_GROUP_NAME, number)
             if group_name and group_name.casefold() not in groups:
                 groups[group_name.casefold()] = CodebookGroup(csv_id("group", group_name), group_name)
             ident = cell(row, "id") or csv_id("code", name)

@@ -1,7 +1,7 @@
 """Word (.docx) transcripts: `Label:` paragraphs, bold-label paragraphs, or speaker | text tables.
 
-A .docx is a zip archive from an untrusted source, so the archive is inspected before python-docx
-(imported lazily, only here) touches it.
+A .docx is a zip archive from an untrusted source, so the archive is inspected before its XML is read, and
+the XML is read as a stream with a cap (`sdi.ingest.docx_xml`), not built into a tree by python-docx.
 """
 
 from __future__ import annotations
@@ -10,20 +10,15 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
 
 from sdi.i18n import Notice
+from sdi.ingest.docx_xml import DocxParagraph, read_body
 from sdi.ingest.encoding import clean_text, read_bytes, repair_mojibake
 from sdi.ingest.frontmatter import merge_meta, read_sidecar, split_front_matter
 from sdi.ingest.model import IngestError, IngestOptions, ParsedTranscript, ParticipantInfo
 from sdi.ingest.speakers import TIMESTAMP, LabelMatcher, SourceLine, parse_timestamp
 from sdi.ingest.turns import build_transcript
-
-if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
-    from docx.text.paragraph import Paragraph
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
@@ -37,23 +32,13 @@ _TIME_CELL = re.compile(rf"[\[(]?{TIMESTAMP}[\])]?(?:\s*[-–]\s*[\[(]?{TIMESTAM
 _HEADING_STYLES = ("heading", "title", "overskrift", "tittel")
 
 
-@dataclass(frozen=True, slots=True)
-class _Paragraph:
-    text: str
-    bold_prefix: str  # text of the leading bold run(s), "" if none
-    heading: bool
-
-
 def read_docx(path: Path, options: IngestOptions) -> ParsedTranscript:
     """Check the archive, open it with python-docx, and turn paragraphs and table rows into lines."""
     data = read_bytes(path, options.max_bytes)
     check_archive(path, data)
-    document = _open(path, data)
-    try:
-        paragraphs = [_extract_paragraph(paragraph) for paragraph in document.paragraphs]
-        tables = [[_row_cells(row) for row in table.rows] for table in document.tables]
-    except Exception as exc:  # python-docx raises many types on malformed XML; all mean "bad file"
-        raise IngestError(path, f"unreadable .docx: {_describe(exc)}") from None
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = read_body(path, archive, options.max_bytes)
+    paragraphs, tables = body.paragraphs, body.tables
     warnings: list[str] = []
     texts = [_clean(paragraph.text, warnings) for paragraph in paragraphs]
     front, body_start = split_front_matter(path, texts, smart_quotes=True)
@@ -78,7 +63,7 @@ def check_archive(path: Path, data: bytes) -> None:
     """Refuse non-zip files, path traversal, and zip bombs before any XML is parsed."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError) as exc:
         raise IngestError(path, f"unreadable .docx: not a valid Word file ({_describe(exc)})") from None
     with archive:
         members = archive.infolist()
@@ -114,17 +99,6 @@ def _unsafe_name(name: str) -> bool:
     return ".." in PurePosixPath(name).parts
 
 
-def _open(path: Path, data: bytes) -> DocxDocument:
-    try:
-        import docx
-    except ImportError as exc:  # pragma: no cover - python-docx is a declared dependency
-        raise IngestError(path, "reading .docx needs the python-docx package") from exc
-    try:
-        return docx.Document(io.BytesIO(data))
-    except Exception as exc:  # BadZipFile, KeyError, lxml errors, ValueError, ...
-        raise IngestError(path, f"unreadable .docx: {_describe(exc)}") from None
-
-
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
@@ -139,28 +113,8 @@ def _clean(text: str, warnings: list[str]) -> str:
     return clean_text(text)
 
 
-def _extract_paragraph(paragraph: Paragraph) -> _Paragraph:
-    """The python-docx part: text, leading bold runs and heading style, as plain data."""
-    bold: list[str] = []
-    for run in paragraph.runs:
-        if (not run.text.strip() and not bold) or _is_bold(run):
-            bold.append(run.text)
-        else:
-            break
-    style = paragraph.style
-    name = (style.name or "") if style is not None else ""
-    return _Paragraph(paragraph.text, "".join(bold), name.lower().startswith(_HEADING_STYLES))
-
-
-def _is_bold(run: Any) -> bool:
-    if run.bold:
-        return True
-    style = getattr(run, "style", None)
-    return bool(style is not None and style.font is not None and style.font.bold)
-
-
 def _paragraph_lines(
-    paragraphs: Sequence[_Paragraph],
+    paragraphs: Sequence[DocxParagraph],
     texts: Sequence[str],
     body_start: int,
     matcher: LabelMatcher,
@@ -225,18 +179,6 @@ def _table_lines(
             if not speaker and not text:
                 continue
             yield SourceLine(start + offset, text, label=speaker or None, time_start=stamp, paragraph=True)
-
-
-def _row_cells(row: Any) -> list[str]:
-    """Cell texts of a row; a horizontally merged cell is reported once, not once per grid column."""
-    cells: list[str] = []
-    previous = None
-    for cell in row.cells:
-        if cell is previous:
-            continue
-        previous = cell
-        cells.append(cell.text)
-    return cells
 
 
 def _layout(rows: Sequence[Sequence[str]]) -> tuple[int | None, int, list[int]] | None:

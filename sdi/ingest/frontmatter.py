@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from sdi import safe_toml
+from sdi.ingest import limits
 from sdi.ingest.encoding import decode_bytes, read_bytes
 from sdi.ingest.model import IngestError, ParticipantInfo, TranscriptMeta
 
@@ -29,6 +31,8 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Word's autocorrect turns straight quotes into typographic ones, which TOML does not accept.
 _SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 
+Where = int | None | Callable[[], int | None]
+"""A line of the block (0-based), or how to find it when a message needs it."""
 MetaValues = dict[str, Any]
 """Validated metadata keys present in one source (front matter or sidecar); merged key by key."""
 
@@ -57,6 +61,10 @@ def split_front_matter(
     if close is None:
         raise IngestError(path, "unterminated front matter: no closing '+++' line", first + 1)
     block = list(lines[first + 1 : close])
+    size = sum(len(line) + 1 for line in block)
+    if size > limits.MAX_METADATA_BYTES:
+        raise limits.refusal(path, "metadata_size", first + 1, what="front matter", size=size,
+                             limit=limits.MAX_METADATA_BYTES)  # fmt: skip
     if smart_quotes:
         block = [line.translate(_SMART_QUOTES) for line in block]
     values = parse_metadata(path, block, first_line=first + 2, what="front matter")
@@ -68,7 +76,7 @@ def read_sidecar(transcript: Path, max_bytes: int) -> MetaValues:
     sidecar = transcript.with_suffix(".toml")
     if sidecar == transcript or not sidecar.is_file():
         return {}
-    data = read_bytes(sidecar, max_bytes)
+    data = read_bytes(sidecar, min(max_bytes, limits.MAX_METADATA_BYTES))
     if not data.strip():
         return {}
     text, _ = decode_bytes(sidecar, data)
@@ -78,7 +86,7 @@ def read_sidecar(transcript: Path, max_bytes: int) -> MetaValues:
 def parse_metadata(path: Path, block: Sequence[str], *, first_line: int, what: str) -> MetaValues:
     """Parse and validate a TOML block whose first line is line `first_line` of `path`."""
     try:
-        raw = tomllib.loads(quote_unicode_keys("\n".join(block)))
+        raw = safe_toml.loads(quote_unicode_keys("\n".join(block)))
     except tomllib.TOMLDecodeError as exc:
         message, line = _toml_error(str(exc), first_line, len(block))
         raise IngestError(path, f"invalid TOML in {what}: {message}", line) from None
@@ -172,9 +180,13 @@ class _Validator:
         self.first_line = first_line
         self.what = what
 
-    def fail(self, message: str, index: int | None) -> IngestError:
-        line = self.first_line + (index if index is not None else 0)
-        return IngestError(self.path, f"{self.what}: {message}", line)
+    def fail(self, message: str, index: Where) -> IngestError:
+        return IngestError(self.path, f"{self.what}: {message}", self._line(index))
+
+    def _line(self, index: Where) -> int:
+        """The file's line of block line `index`; found only now when given as a search (`at`)."""
+        found = index() if callable(index) else index
+        return self.first_line + (found if found is not None else 0)
 
     def top(self, raw: Mapping[str, Any]) -> MetaValues:
         values: MetaValues = {}
@@ -185,11 +197,15 @@ class _Validator:
                 raise self.fail(f"unknown key '{key}' (allowed: {allowed})", where)
             if key in _STRING_KEYS:
                 text = self._string(key, value, where).strip()
+                if len(text) > limits.META_LENGTHS.get(key, len(text)):
+                    raise limits.too_long(self.path, f"{self.what}: '{key}'", text, limits.META_LENGTHS[key],
+                                          self._line(where))  # fmt: skip
                 if text:
                     values[key] = text
             elif key == "stage":
-                if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                    raise self.fail(f"'stage' must be a whole number ≥ 1, not {value!r}", where)
+                if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= limits.MAX_STAGE:
+                    raise limits.refusal(self.path, "stage", self._line(where), what=self.what,
+                                         limit=limits.MAX_STAGE, value=_shown(value))  # fmt: skip
                 values[key] = value
             elif key == "date":
                 values[key] = self._date(value, where)
@@ -197,12 +213,12 @@ class _Validator:
                 values[key] = self._participants(value, where)
         return values
 
-    def _string(self, key: str, value: Any, where: int | None) -> str:
+    def _string(self, key: str, value: Any, where: Where) -> str:
         if not isinstance(value, str):
             raise self.fail(f"'{key}' must be a string, not {_type_name(value)}", where)
         return value
 
-    def _date(self, value: Any, where: int | None) -> dt.date:
+    def _date(self, value: Any, where: Where) -> dt.date:
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):
@@ -218,6 +234,9 @@ class _Validator:
         if not isinstance(value, list):
             raise self.fail("'participants' must be a list of [[participants]] tables", where)
         headers = [i for i, line in enumerate(self.block) if _PARTICIPANTS_HEADER.match(line)]
+        if len(value) > limits.MAX_PARTICIPANTS:
+            raise limits.refusal(self.path, "participants", self._line(headers[0] if headers else where),
+                                 what=self.what, count=len(value), limit=limits.MAX_PARTICIPANTS)  # fmt: skip
         people: list[ParticipantInfo] = []
         seen: set[str] = set()
         for n, entry in enumerate(value):
@@ -234,8 +253,8 @@ class _Validator:
             raise self.fail(f"participant {number} must be a table", start)
         end = self._next_table(start)
 
-        def at(key: str) -> int | None:
-            return self._key_index(key, start, end) if start is not None else None
+        def at(key: str) -> Where:  # searched only when a message needs the line
+            return lambda: self._key_index(key, start, end) if start is not None else None
 
         for key in entry:
             if key not in _PARTICIPANT_KEYS:
@@ -260,7 +279,7 @@ class _Validator:
                 raise self.fail(
                     f"participant {number}: attribute '{key}' must be a plain value", at("attributes")
                 )
-        return ParticipantInfo(
+        person = ParticipantInfo(
             label=label,
             pseudonym=pseudonym or label,
             role=self._string("role", entry.get("role", ""), at("role")).strip(),
@@ -268,6 +287,12 @@ class _Validator:
             attributes={str(k): _scalar(v) for k, v in attributes.items()},
             is_moderator=moderator,
         )
+        for key in ("label", "pseudonym", "role", "service"):
+            value = getattr(person, key)
+            if len(value) > limits.MAX_NAME:
+                raise limits.too_long(self.path, f"{self.what}: participant {number}: '{key}'", value,
+                                      limits.MAX_NAME, self._line(at(key)))  # fmt: skip
+        return person
 
     def _first_table(self) -> int:
         return next((i for i, line in enumerate(self.block) if _TABLE_HEADER.match(line)), len(self.block))
@@ -289,6 +314,12 @@ class _Validator:
 def _key_line(key: str) -> re.Pattern[str]:
     name = re.escape(key)
     return re.compile(rf"""^\s*(?:{name}|"{name}"|'{name}')\s*[=.]""")
+
+
+def _shown(value: Any) -> str:
+    """A value as written in a message, cut short (a number of a thousand digits is not read out)."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else f"{str(value)[:12]}…"
+    return text if len(text) <= 40 else f"{text[:39]}…"
 
 
 def _scalar(value: Any) -> str:

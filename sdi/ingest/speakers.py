@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from sdi.ingest import limits
 from sdi.ingest.model import IngestError, IngestOptions, ParticipantInfo
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
@@ -88,12 +90,12 @@ class LabelMatcher:
         )
         self.moderator_labels = frozenset(options.moderator_labels)
         self._moderators_folded = frozenset(label.casefold() for label in options.moderator_labels)
-        self._custom: list[re.Pattern[str]] = []
+        self.path = path
+        self._custom: list[Any] = []  # regex.Pattern: run with a time limit, unlike re's
         for pattern in options.speaker_patterns:
-            try:
-                compiled = re.compile(pattern)
-            except re.error as exc:
-                raise IngestError(path, f"invalid speaker pattern {pattern!r}: {exc}") from None
+            compiled = compile_pattern(pattern)
+            if isinstance(compiled, str):
+                raise IngestError(path, f"invalid speaker pattern {pattern!r}: {compiled}")
             if "label" not in compiled.groupindex:
                 raise IngestError(path, f"speaker pattern {pattern!r} has no named group 'label'")
             self._custom.append(compiled)
@@ -108,13 +110,18 @@ class LabelMatcher:
         label = " ".join(candidate.split())
         return bool(label) and (self.is_known(label) or looks_like_label(label))
 
-    def match(self, line: str) -> LabelHit | None:
-        """The label at the start of `line` with the rest of the line, or None for a continuation."""
+    def match(self, line: str, number: int | None = None) -> LabelHit | None:
+        """The label at the start of `line` (line `number` of the file) with the rest of the line, or None
+        for a continuation. A speaker pattern from sdi.toml that runs away on the line refuses the file."""
         text = line.strip()
         if not text:
             return None
         for custom in self._custom:
-            found = custom.match(text)
+            try:
+                found = custom.match(text, timeout=limits.PATTERN_SECONDS)
+            except TimeoutError:
+                raise limits.refusal(self.path, "pattern_slow", number, pattern=repr(custom.pattern),
+                                     seconds=limits.PATTERN_SECONDS) from None  # fmt: skip
             if found and found.group("label") and found.group("label").strip():
                 rest = found.groupdict().get("text")
                 rest = text[found.end() :] if rest is None else rest
@@ -146,6 +153,42 @@ class LabelMatcher:
             return None
         stamp = parse_timestamp(found.group("ts")) if found.group("ts") else None
         return LabelHit(label, rest, stamp)
+
+
+def compile_pattern(pattern: str) -> Any:
+    """A speaker pattern compiled for `regex` (which takes a time limit) with `re`'s syntax, or the
+    reason it does not compile."""
+    import regex
+
+    try:
+        return regex.compile(pattern, regex.VERSION0)
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+        return str(exc) or type(exc).__name__
+
+
+# What a runaway pattern is tried on before an import: runs of one kind of character (and of the pattern's
+# own literal characters), ending in one that matches nothing the run did.
+_PROBE_RUNS = ("a", "A", "1", " ", "Aa", "a ", "Aa ", "aA1", ".", "-", "_", "æ", "\t", ":", "*", "(", "[")
+_PROBE_ENDS = ("", "!", "\x00", "\n")
+PROBE_LENGTH = 48
+
+
+def runaway_pattern(patterns: Iterable[str]) -> str | None:
+    """The first speaker pattern that takes more than `limits.PATTERN_SECONDS` on a probe line of
+    `PROBE_LENGTH` characters — catastrophic backtracking, which a transcript line would set off."""
+    for pattern in patterns:
+        compiled = compile_pattern(pattern)
+        if isinstance(compiled, str):
+            continue
+        literals = {ch for ch in pattern if ch.isprintable() and ch not in "\\^$.|?*+()[]{}"}
+        for run in (*_PROBE_RUNS, *sorted(literals)):
+            for end in _PROBE_ENDS:
+                probe = (run * PROBE_LENGTH)[:PROBE_LENGTH] + end
+                try:
+                    compiled.match(probe, timeout=limits.PATTERN_SECONDS)
+                except TimeoutError:
+                    return pattern
+    return None
 
 
 def looks_like_label(label: str) -> bool:

@@ -18,7 +18,7 @@ from sdi.ingest.model import IngestError, IngestOptions, ParsedTranscript, Parti
 from sdi.ingest.speakers import LabelMatcher, SourceLine
 from sdi.ingest.turns import build_transcript
 
-_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
+_TIME = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"  # at most 9999 hours: a number Python can add
 _TIMING = re.compile(rf"^{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+.*)?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"</?[^>\s][^>]*>|<>")
@@ -125,16 +125,16 @@ def _cue(
     if end < start:
         raise IngestError(path, "malformed timing line: the cue ends before it starts", line)
     raw = " ".join(part.strip() for part in block[timing + 1 :])
-    for speaker, text in _segments(raw, matcher):
+    for speaker, text in _segments(raw, matcher, line):
         if text:
             yield _Cue(line, start, end, speaker, text)
 
 
-def _segments(raw: str, matcher: LabelMatcher) -> Iterator[tuple[str | None, str]]:
+def _segments(raw: str, matcher: LabelMatcher, line: int) -> Iterator[tuple[str | None, str]]:
     voices = list(_VOICE.finditer(raw))
     if not voices:
         text = _plain(raw)
-        hit = matcher.match(text)
+        hit = matcher.match(text, line)
         yield (hit.label, hit.text) if hit else (None, text)
         return
     if voices[0].start() > 0:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sdi.i18n import Notice
+from sdi.ingest import limits
 from sdi.ingest.frontmatter import meta_from_values
 from sdi.ingest.model import Cue, IngestError, IngestOptions, ParsedTranscript, ParticipantInfo, Turn
 from sdi.ingest.pseudonymise import Pseudonymiser
@@ -75,6 +76,8 @@ def build_transcript(
     for draft in drafts:
         body = pseudo.apply("".join(draft.parts)).strip()
         speaker, moderator = speakers.resolve(draft.label, draft.line)
+        if speaker is not None and len(speaker) > limits.MAX_NAME:
+            raise limits.too_long(path, "the speaker label", speaker, limits.MAX_NAME, draft.line)
         if not body:
             if speaker is not None:
                 warnings.append(Notice("ingest.empty_turn", speaker=speaker, line=draft.line))
@@ -126,7 +129,7 @@ def _collect(lines: Iterable[SourceLine], matcher: LabelMatcher) -> list[_Draft]
                 current.pending_break = True
             continue
         else:
-            hit = matcher.match(text)
+            hit = matcher.match(text, source.line)
         if hit is not None:
             current = _Draft(hit.label, source.line, hit.time_start, source.time_end)
             drafts.append(current)

@@ -19,6 +19,9 @@ from sdi.nlp.tagged_lemmas import tagged_lemma
 COMPONENT = "sdi_lemmatizer"
 MIN_HEAD = 3  # shortest compound head tried (`lag`, `råd`); shorter ones split words at random
 MIN_PREFIX = 3  # shortest first part (`bhg` is not a word, `barne-` is)
+# Longest compound head tried: no form in the tables is longer than 33 letters (nor a noun with an ending
+# above 30 + 3), so longer heads cannot match — and trying them made a long made-up word cost quadratic time.
+MAX_HEAD = 40
 CACHE_LIMIT = 200_000
 SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "…", "«", "»", "[", "(", '"', "“", "”", "-", "–", "—"})
 
@@ -113,7 +116,7 @@ class Lemmatizer:
         """`stafettloggen` → `stafett` + lemma(`loggen`): the longest known noun at the end decides."""
         lemmas = self.table.lemmas
         nouns = self.table.nouns
-        for start in range(MIN_PREFIX, len(lower) - MIN_HEAD + 1):
+        for start in range(max(MIN_PREFIX, len(lower) - MAX_HEAD), len(lower) - MIN_HEAD + 1):
             head = lower[start:]
             if head in OVERRIDES:
                 continue

@@ -21,6 +21,7 @@ from typing import Any, Literal, NamedTuple
 
 from sdi.nlp import entity_cleanup, model_layers
 from sdi.nlp.lemmatizer import COMPONENT, opens_sentence, register_component
+from sdi.nlp.pieces import Cutter
 from sdi.nlp.stopwords import stop_words
 
 OFFLINE_NAME = "offline-nb"
@@ -181,10 +182,12 @@ class NlpPipeline:
     ) -> Iterator[Annotation]:
         """Annotations in the order of `texts`, streamed in batches (always one process: spawning
         workers costs far more than utterance-sized texts gain). `entities=False` skips the entity
-        recogniser (the search index needs lemmas and sentences only; it is a fifth of the work)."""
+        recogniser (the search index needs lemmas and sentences only; it is a fifth of the work). Long texts
+        and long runs without spaces go in pieces (see `sdi.nlp.pieces`)."""
         disable = [] if entities else self._entity_pipes
-        for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=1, disable=disable):
-            yield self._annotation(doc)
+        cutter = Cutter()
+        docs = self._nlp.pipe(cutter.feed(texts), batch_size=batch_size, n_process=1, disable=disable)
+        yield from cutter.gather(self._annotation(doc) for doc in docs)
 
     def query_tokens(self, text: str) -> list[Token]:
         """The tokens of a short text — a search query or a term of one — annotated as `annotate` does

@@ -130,12 +130,13 @@ class Store:
     """The project database: an engine plus a session factory. Every write goes through `transaction()`."""
 
     def __init__(self, engine: Engine, language: str = "nb") -> None:
-        from sdi.storage import history
+        from sdi.storage import history, lengths
 
         self.engine = engine
         self.language = language  # of the messages a refused write is reported with
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         history.install(self._sessions)
+        lengths.install(self._sessions, language)  # text no longer than its column, on every engine
 
     @property
     def url(self) -> str:

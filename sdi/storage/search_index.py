@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, column, delete, func, literal_column, select, table, text
+from sqlalchemy import Select, column, delete, func, insert, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from sdi.storage.models import Document, Utterance, UtteranceIndex
@@ -16,7 +16,8 @@ from sdi.storage.models import Document, Utterance, UtteranceIndex
 
 @dataclass(frozen=True)
 class Clause:
-    """One part of a search: `term` (a lemma), `phrase` (lemmas in sequence) or `prefix` (a word start)."""
+    """One part of a search: `term` (a lemma), `phrase` (lemmas in sequence), `prefix` (a word start) or
+    `either` (any one of several lemmas: the readings a query word may have)."""
 
     kind: str
     words: tuple[str, ...]
@@ -51,10 +52,10 @@ def _dialect(session: Session) -> str:
 def add_rows(session: Session, rows: Sequence[IndexRow]) -> None:
     if not rows:
         return
-    session.add_all(
-        UtteranceIndex(utterance_id=r.utterance_id, sentences=r.sentences, entities=r.entities) for r in rows
+    session.execute(  # plain rows, not one ORM object per turn
+        insert(UtteranceIndex.__table__),
+        [{"utterance_id": r.utterance_id, "sentences": r.sentences, "entities": r.entities} for r in rows],
     )
-    session.flush()
     dialect = _dialect(session)
     if dialect == "sqlite":
         session.execute(
@@ -134,6 +135,18 @@ def compact(session: Session) -> None:
         session.execute(text("INSERT INTO utterance_fts (utterance_fts) VALUES ('optimize')"))
 
 
+def unindexed_turns(session: Session, document_id: int) -> list[tuple[int, int, int]]:
+    """(id, start, end) of the transcript's turns that are not indexed, in order: plain numbers, so a
+    transcript of hundreds of thousands of turns is not loaded as objects."""
+    rows = session.execute(
+        select(Utterance.id, Utterance.start, Utterance.end)
+        .outerjoin(UtteranceIndex, UtteranceIndex.utterance_id == Utterance.id)
+        .where(Utterance.document_id == document_id, UtteranceIndex.utterance_id.is_(None))
+        .order_by(Utterance.seq)
+    )
+    return [(ident, start, end) for ident, start, end in rows]
+
+
 def unindexed_utterances(session: Session, document_id: int) -> list[Utterance]:
     return list(
         session.scalars(
@@ -152,6 +165,8 @@ def _fts5(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def one(clause: Clause) -> str:
         if clause.kind == "prefix":
             return "{lemmas forms} : " + quoted(clause.words) + "*"
+        if clause.kind == "either":
+            return "lemmas : (" + " OR ".join(quoted((word,)) for word in clause.words) + ")"
         return "lemmas : " + quoted(clause.words)
 
     positive = (" AND " if require_all else " OR ").join(one(c) for c in clauses if not c.negated)
@@ -166,6 +181,8 @@ def _tsquery(clauses: Sequence[Clause], require_all: bool = True) -> str:
     def one(clause: Clause) -> str:
         if clause.kind == "prefix":
             return lexeme(clause.words[0]) + ":*"
+        if clause.kind == "either":
+            return "(" + " | ".join(lexeme(w) for w in clause.words) + ")"
         return "(" + " <-> ".join(lexeme(w) for w in clause.words) + ")"
 
     positive = (" & " if require_all else " | ").join(one(c) for c in clauses if not c.negated)

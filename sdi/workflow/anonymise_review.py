@@ -10,6 +10,7 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
+from sdi import safe_toml
 from sdi.config import Config, in_private_folder, toml_string, user_config_dir, write_atomically
 from sdi.workflow.anonymise import Decision, NameProposal
 from sdi.workflow.errors import WorkflowError
@@ -85,7 +86,7 @@ def _entries(path: Path) -> list[tuple[str, str, tuple[str, ...], bool]]:
     except OSError as exc:
         raise WorkflowError(f"{path}: cannot read: {exc.strerror}") from None
     try:
-        data = tomllib.loads(text)
+        data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+)", str(exc))
         where = f"{path}:{match.group(1)}" if match else str(path)

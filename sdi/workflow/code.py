@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet, Utterance
 from sdi.workflow.anchor import anchor_for
+from sdi.workflow.bounds import fitting
 from sdi.workflow.check import brief
 from sdi.workflow.errors import WorkflowError, check_version, require
 from sdi.workflow.project import Project
@@ -61,7 +62,7 @@ def _statement(text: str) -> str:
     statement = " ".join(text.split())
     if not statement:
         raise WorkflowError(key="error.code.statement_needed")
-    return statement
+    return fitting(statement, "codes", "statement")
 
 
 def _new_code(project: Project, session: Session, statement: str, description: str = "") -> Code:
@@ -247,6 +248,7 @@ def rename_code(
     statement = " ".join(statement.split())
     if not statement:
         raise WorkflowError(key="error.code.statement_short")
+    fitting(statement, "codes", "statement")
     with project.store.transaction() as session:
         code = require(session, Code, code_id, "code")
         check_version(session, code, seen_version, "code", code.statement)

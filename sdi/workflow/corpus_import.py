@@ -7,7 +7,7 @@ version of its transcript, its old text is kept, and its codings are re-anchored
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,8 +31,10 @@ from sdi.storage.models import (
 )
 from sdi.storage.search_index import remove_document
 from sdi.workflow.anchor import FLAGGED, Anchor, anchor_for, reanchor
+from sdi.workflow.bounds import check_speaker_patterns
 from sdi.workflow.project import Project
 from sdi.workflow.search import compact_index, index_document
+from sdi.workflow.turn_rows import TurnRow, replace_turns, write_turns
 
 SKIPPED_NAMES = {"readme.md", "readme.txt", "license.md", "license.txt"}
 
@@ -69,6 +71,7 @@ Progress = Callable[[int, int, ImportOutcome], None]
 
 def ingest_options(project: Project) -> IngestOptions:
     config = project.config
+    check_speaker_patterns(config)  # a runaway pattern is refused naming sdi.toml, before any file is read
     return IngestOptions(
         moderator_labels=config.moderator_labels,
         speaker_patterns=config.speaker_patterns,
@@ -192,30 +195,12 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
             f"{occupant.source_path}"
         )
     participants = _upsert_participants(session, group, parsed)
-    words = 0
-    utterances = []
-    for turn in parsed.turns:
-        turn_words = count_words(
-            parsed.text[turn.start : turn.end],
-            [(c.start - turn.start, c.end - turn.start) for c in turn.cues],
-        )
-        words += turn_words
-        speaker = participants.get(turn.speaker) if turn.speaker else None
-        utterances.append(
-            Utterance(
-                seq=turn.seq,
-                participant_id=speaker.id if speaker else None,
-                speaker=turn.speaker or "",
-                is_moderator=turn.is_moderator,
-                start=turn.start,
-                end=turn.end,
-                line=turn.line,
-                time_start=turn.time_start,
-                time_end=turn.time_end,
-                word_count=turn_words,
-                cues=[[c.start, c.end] for c in turn.cues],
-            )
-        )
+    counts = [
+        count_words(parsed.text[t.start : t.end], [(c.start - t.start, c.end - t.start) for c in t.cues])
+        for t in parsed.turns
+    ]
+    words = sum(counts)
+    utterances = _turn_rows(parsed, participants, counts)  # made as they are written, a chunk at a time
     title = meta.title or parsed.source.stem
     outcome = ImportOutcome(shown, "imported", turns=len(parsed.turns), words=words, warnings=tuple(warnings))
 
@@ -231,10 +216,10 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
             text=parsed.text,
             version=1,
             word_count=words,
-            utterances=utterances,
         )
         session.add(document)
         session.flush()
+        write_turns(session, document.id, utterances)
         index_document(project, session, document)
         project.record(
             session,
@@ -244,7 +229,7 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
             f"importerte {shown}",
             undoable=False,
             version=1,
-            turns=len(utterances),
+            turns=len(counts),
             words=words,
             format=parsed.format,
         )
@@ -292,7 +277,7 @@ def new_version(
     session: Session,
     document: Document,
     text: str,
-    utterances: list[Utterance],
+    utterances: Iterable[Utterance | TurnRow],
     words: int,
     *,
     action: str = "reimport",
@@ -343,9 +328,7 @@ def new_version(
             )
         coding.document_version = document.version + 1
     remove_document(session, document.id)
-    document.utterances.clear()
-    session.flush()
-    document.utterances.extend(utterances)
+    replace_turns(session, document, utterances)
     document.text = text
     document.version += 1
     document.word_count = words
@@ -363,6 +346,19 @@ def new_version(
         flagged=flagged,
     )
     return flagged
+
+
+def _turn_rows(
+    parsed: ParsedTranscript, participants: dict[str, Participant], counts: list[int]
+) -> Iterator[TurnRow]:
+    for turn, turn_words in zip(parsed.turns, counts, strict=True):
+        speaker = participants.get(turn.speaker) if turn.speaker else None
+        yield {
+            "seq": turn.seq, "participant_id": speaker.id if speaker else None, "speaker": turn.speaker or "",
+            "is_moderator": turn.is_moderator, "start": turn.start, "end": turn.end, "line": turn.line,
+            "time_start": turn.time_start, "time_end": turn.time_end, "word_count": turn_words,
+            "cues": [[c.start, c.end] for c in turn.cues],
+        }  # fmt: skip
 
 
 def _assign(obj: object, **values: object) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sdi.config import Config, expand_url
@@ -25,6 +25,8 @@ from sdi.storage import search_index
 from sdi.storage.engine import create_store_engine, sqlite_path, stored_revision
 from sdi.storage.faults import describe, pause_if_asked
 from sdi.storage.revision import COPY_MARK, HEAD_REVISION
+from sdi.storage.url import project_url, url_problem
+from sdi.workflow.bounds import refuse_oversized
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
 
@@ -88,10 +90,12 @@ def resolve_url(config: Config, given: str) -> str:
     if "://" not in url:
         path = Path(url).expanduser()
         return f"sqlite:///{path if path.is_absolute() else config.root / path}"
-    try:
-        make_url(url)
-    except ArgumentError as exc:
-        raise WorkflowError(t("safety.copy.bad_url", language, url=given, detail=exc)) from None
+    problem = url_problem(url)
+    if problem is not None:
+        key, values = problem
+        unreadable = key in ("limits.url.garbage", "limits.url.space", "limits.url.port", "limits.url.engine")
+        shown = repr(given[:80]) if unreadable else describe(url)  # as typed: ${NAME} not filled in
+        raise WorkflowError(t("safety.copy.bad_url", language, url=shown, detail=t(key, language, **values)))
     return url
 
 
@@ -157,6 +161,7 @@ def copy_store(project: Project, given_url: str) -> CopyReport:
     source_url = str(project.store.engine.url)
     if _same_database(url, project.store.engine.url.render_as_string(hide_password=False)):
         raise WorkflowError(t("safety.copy.same", language, database=describe(source_url)))
+    refuse_oversized(project.store.engine, language)  # what the target's columns would refuse mid-copy
     target = create_store_engine(url)
     report = CopyReport(source=describe(source_url), target=describe(str(target.url)))
     try:
@@ -219,7 +224,7 @@ def upgrade_database(config: Config) -> UpgradeReport:
     """`sdi db upgrade`: bring the schema to HEAD, with a backup first (SQLite copy, or pg_dump)."""
     from sdi.storage.migrate import current_revision, upgrade
 
-    engine = create_store_engine(config.resolved_database_url())
+    engine = create_store_engine(project_url(config))
     try:
         before = current_revision(engine)
         if before == COPY_MARK:

@@ -41,11 +41,14 @@ _WHAT = {
 }
 
 
+_WHAT_KEYS = ("error.what.", "limits.what.")  # values that are themselves said in the language
+
+
 def _text(key: str, language: str, values: dict[str, object]) -> str:
     from sdi.i18n import t
 
     filled = {
-        name: t(value, language) if isinstance(value, str) and value.startswith("error.what.") else value
+        name: t(value, language) if isinstance(value, str) and value.startswith(_WHAT_KEYS) else value
         for name, value in values.items()
     }
     if "by" in filled:  # who changed it, said the language's way

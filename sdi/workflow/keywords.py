@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from sdi.nlp.keywords import CRITICAL_1, MIN_COUNT, Keyword, keywords
 from sdi.nlp.known_names import fold, words_of
-from sdi.storage.models import Document, FocusGroup, Stage, Utterance, UtteranceIndex
-from sdi.storage.search_index import turn_lemmas
+from sdi.storage.lemma_counts import lemma_counts
+from sdi.storage.models import Document, FocusGroup, Stage, Utterance
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
 
@@ -48,21 +48,16 @@ def keywords_by(
     column = {"group": FocusGroup.name, "category": FocusGroup.category, "site": FocusGroup.site,
               "stage": Stage.number}[by]  # fmt: skip
     counts: dict[str, Counter[str]] = {}
-    with project.store.reading() as session:
-        rows = session.execute(
-            select(column, UtteranceIndex.utterance_id)
-            .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
-            .join(Document, Document.id == Utterance.document_id)
-            .join(Stage, Stage.id == Document.stage_id)
-            .join(FocusGroup, FocusGroup.id == Stage.group_id)
-            .where(Utterance.is_moderator.is_(False))
-        )
-        slices = rows.all()
-        lemmas = turn_lemmas(session, [uid for _, uid in slices])
-        for name, uid in slices:
-            counts.setdefault(str(name) if name not in (None, "") else "–", Counter()).update(
-                lemmas.get(uid, "").split()
-            )
+    turns = (
+        select(column, Utterance.id)
+        .join(Document, Document.id == Utterance.document_id)
+        .join(Stage, Stage.id == Document.stage_id)
+        .join(FocusGroup, FocusGroup.id == Stage.group_id)
+        .where(Utterance.is_moderator.is_(False))
+    )
+    with project.store.reading() as session:  # counted by the database: memory of the counts, not the words
+        for name, counted in lemma_counts(session, turns).items():
+            counts.setdefault(str(name) if name not in (None, "") else "–", Counter()).update(counted)
     if len(counts) < 2:
         return [KeywordSlice(by, name, sum(c.values()), ()) for name, c in counts.items()]
     names = words_of(project.config.known_names)  # a real name is never offered as a keyword

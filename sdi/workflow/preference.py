@@ -8,6 +8,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from sdi import safe_toml
 from sdi.config import toml_string, write_atomically
 from sdi.workflow.project import Project
 
@@ -20,7 +21,7 @@ def _path(project: Project) -> Path:
 
 def read_preferences(project: Project) -> dict[str, str]:
     try:
-        data = tomllib.loads(_path(project).read_text(encoding="utf-8"))
+        data = safe_toml.loads(_path(project).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
     return {key: value for key, value in data.items() if isinstance(value, str)}

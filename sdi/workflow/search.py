@@ -20,7 +20,7 @@ from sdi.storage.search_index import (
     compact,
     count_matches,
     match,
-    unindexed_utterances,
+    unindexed_turns,
     word_forms,
 )
 from sdi.workflow.errors import WorkflowError
@@ -29,6 +29,7 @@ from sdi.workflow.search_filter import SearchFilter, turns_within
 
 _QUERY = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 KWIC_WIDTH = 42
+INDEX_BATCH = 2_000  # turns annotated and written at a time
 
 
 def pipeline(project: Project):  # type: ignore[no-untyped-def]
@@ -55,25 +56,48 @@ def index_pipeline(project: Project):  # type: ignore[no-untyped-def]
 
 
 def index_document(project: Project, session: Session, document: Document) -> int:
-    """Annotate and index the turns of `document` that are not indexed yet; returns how many."""
-    turns = unindexed_utterances(session, document.id)
+    """Annotate and index the turns of `document` that are not indexed yet, a batch at a time (memory stays
+    that of one batch however long the transcript); returns how many."""
+    turns = unindexed_turns(session, document.id)
     if not turns:
         return 0
     nlp = index_pipeline(project)
-    texts = [document.text[u.start : u.end] for u in turns]
-    rows = []
-    annotations = nlp.annotate(texts, entities=False)  # names are found when asked (sdi anonymise)
-    for turn, text, annotation in zip(turns, texts, annotations, strict=True):
-        lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
-        stop = {t.text.lower() for t in annotation.tokens if t.is_stop}
-        rows.append(
-            IndexRow(turn.id, text, lemmas, word_forms(text, lemmas, stop),
-                     [[turn.start + s, turn.start + e] for s, e in annotation.sentences],
-                     [[turn.start + e.start, turn.start + e.end, e.label] for e in annotation.entities])
-        )  # fmt: skip
-    add_rows(session, rows)
+    for batch in range(0, len(turns), INDEX_BATCH):
+        rows = []
+        chunk = turns[batch : batch + INDEX_BATCH]
+        texts = [document.text[start:end] for _, start, end in chunk]
+        annotations = _annotations(nlp, texts)
+        for (ident, start, _end), text, annotation in zip(chunk, texts, annotations, strict=True):
+            lemmas = " ".join(t.lemma.lower() for t in annotation.tokens if not t.is_punct)
+            stop = {t.text.lower() for t in annotation.tokens if t.is_stop}
+            rows.append(
+                IndexRow(ident, text, lemmas, word_forms(text, lemmas, stop),
+                         [[start + s, start + e] for s, e in annotation.sentences],
+                         [[start + e.start, start + e.end, e.label] for e in annotation.entities])
+            )  # fmt: skip
+        add_rows(session, rows)
     document.pipeline = nlp.info.name
-    return len(rows)
+    return len(turns)
+
+
+LONG_TURN = 20_000  # characters; a spoken turn is a few hundred, a very long one a few thousand
+
+
+def _annotations(nlp, texts: list[str]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The index's annotations of `texts` (no entities: names are found when asked, by sdi anonymise). A
+    turn longer than `LONG_TURN` — a pasted document, a run of markup — is read by the lookup rules instead
+    of the model: a model takes seconds over such a text and adds nothing a search needs (a lone query word
+    matches every lemma it may have)."""
+    from sdi.nlp.pipeline import OFFLINE_NAME, load_pipeline
+
+    long = [i for i, text in enumerate(texts) if len(text) > LONG_TURN]
+    if not long or nlp.info.name == OFFLINE_NAME:
+        return list(nlp.annotate(texts, entities=False))
+    short = [i for i in range(len(texts)) if len(texts[i]) <= LONG_TURN]
+    found = dict(zip(short, nlp.annotate([texts[i] for i in short], entities=False), strict=True))
+    offline = load_pipeline(OFFLINE_NAME)
+    found.update(zip(long, offline.annotate([texts[i] for i in long], entities=False), strict=True))
+    return [found[i] for i in range(len(texts))]
 
 
 def compact_index(project: Project) -> None:
@@ -166,8 +190,15 @@ def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
             ignored.append(raw)
             continue
         lemmas = tuple(t.lemma.lower() for t in tokens)
-        if lemmas:
-            clauses.append(Clause("phrase" if len(lemmas) > 1 else "term", lemmas, negated))
+        if len(lemmas) == 1:
+            # One word alone has no context for a model to tag it by («stafettholder» read as a
+            # conjunction): it matches the model's lemma or any reading the tables give the word.
+            readings = {lemma for words in nlp.readings([raw]) for _, _, found in words for lemma in found}
+            either = tuple(sorted(readings | set(lemmas)))
+            single = Clause("either", either, negated) if len(either) > 1 else Clause("term", lemmas, negated)
+            clauses.append(single)
+        elif lemmas:
+            clauses.append(Clause("phrase", lemmas, negated))
     return clauses, ignored
 
 

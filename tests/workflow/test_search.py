@@ -96,3 +96,26 @@ def test_reimport_keeps_the_index_in_step(indexed: Project) -> None:
         search(indexed, "-x")
     assert not [h for h in search(indexed, "perm").hits]
     assert reindex_missing(indexed) == 0
+
+
+def test_a_turn_longer_than_any_spoken_one_is_indexed_by_the_lookup_rules(project: Project) -> None:
+    """A pasted document as one turn is not given to the model (seconds of work for nothing a search
+    needs); its words are found all the same, and the ordinary turns keep the model's lemmas."""
+    from sdi.nlp.pipeline import OFFLINE_NAME
+    from sdi.storage.search_index import turn_lemmas
+    from sdi.workflow.search import LONG_TURN, index_pipeline
+
+    sentence = "Landet er stort, sa stafettholderen. "
+    times = LONG_TURN // len(sentence) + 10
+    body = f"Moderator: Hva skjedde?\n\nP1: {sentence * times}\n\nP2: {sentence}\n"
+    write(project.root, "corpus/bh-1.md", transcript_md("Barnehage Fjordvik", 1, body))
+    import_paths(project, [])
+    assert index_pipeline(project).info.name != OFFLINE_NAME  # the project indexes with a model
+    with project.store.reading() as session:
+        lemmas = sorted(turn_lemmas(session).values(), key=len)
+    assert lemmas[-1].startswith("lande være stor")  # the long turn: the lookup rule reads a verb
+    assert "land være stor si stafettholder" in lemmas  # P2's turn: the model's part of speech chose the noun
+    hits = search(project, "stafettholder").hits
+    assert {h.speaker for h in hits} == {"P1", "P2"}
+    assert {len(h.spans) for h in hits if h.speaker == "P1"} == {times}
+    assert {h.speaker for h in search(project, "land").hits} == {"P1", "P2"}
