@@ -5,58 +5,67 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
 
 from sdi import __version__
-from sdi.cli import (
-    agreement,
-    anonymise,
-    check,
-    code,
-    codebook,
-    cooccurrence,
-    corpus,
-    db,
-    export,
-    figure,
-    keywords,
-    matrix,
-    merge,
-    nlp,
-    project,
-    pseudonym,
-    refi,
-    search,
-    show,
-    status,
-)
 
-COMMANDS = (
-    project,
-    corpus,
-    status,
-    show,
-    search,
-    keywords,
-    code,
-    matrix,
-    cooccurrence,
-    figure,
-    codebook,
-    merge,
-    agreement,
-    export,
-    refi,
-    pseudonym,
-    anonymise,
-    check,
-    nlp,
-    db,
+# The command modules, in the order `sdi --help` lists them; each is imported only when its command runs (or
+# for the full help), so a command started from the shell pays for its own module alone.
+COMMAND_MODULES = (
+    "project",
+    "corpus",
+    "status",
+    "show",
+    "search",
+    "keywords",
+    "code",
+    "matrix",
+    "cooccurrence",
+    "figure",
+    "codebook",
+    "merge",
+    "agreement",
+    "export",
+    "refi",
+    "pseudonym",
+    "anonymise",
+    "check",
+    "nlp",
+    "db",
 )
+# Sub-command → the module that registers it (where the two names differ; a test checks the whole map).
+COMMAND_OF = {"init": "project", "import": "corpus", "reindex": "nlp"}
+_VALUED = ("--project", "-p", "--coder")  # global options that take a value
 EXIT_ERROR = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def __getattr__(name: str) -> object:
+    """`COMMANDS`: every command module, imported on first use (tests may replace it)."""
+    if name == "COMMANDS":
+        return tuple(import_module(f"sdi.cli.{module}") for module in COMMAND_MODULES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The module of the command `argv` runs, or None when that is not plain (no command, --help or
+    --version first, an unknown word): then every module is registered and argparse decides."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in _VALUED:
+            next(tokens, None)
+        elif token.startswith("-"):
+            joined = token.startswith(("--project=", "--coder=", "-p")) and token != "-p"
+            if not joined:  # --help, --version, or an option this scan does not know
+                return None
+        else:
+            module = COMMAND_OF.get(token, token)
+            return module if module in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given `argv`, with only the sub-command it runs registered (when that is plain)."""
     parser = argparse.ArgumentParser(
         prog="sdi",
         description="Terminal workbench for stepwise-deductive induction (SDI) on focus-group transcripts.",
@@ -72,13 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--coder", metavar="NAME", help="who is coding (default: SDI_CODER, sdi.toml, login)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        module.register(sub)
+    replaced = globals().get("COMMANDS")  # a test's own list of command modules
+    named = None if replaced else command_named(sys.argv[1:] if argv is None else argv)
+    modules = (import_module(f"sdi.cli.{named}"),) if named else replaced or __getattr__("COMMANDS")
+    for module in modules:
+        module.register(sub)  # type: ignore[attr-defined]
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         from sdi.cli import workbench

@@ -53,15 +53,15 @@ def search_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace) -> int:
-    from sdi.workflow.search import search
+    from sdi.workflow.search import search_at
 
     query = " ".join(args.query)
     within = search_filter(args)
-    with opened(args) as project:
-        if args.fuzzy:
+    if args.fuzzy:
+        with opened(args) as project:
             return _fuzzy(project, query, args.limit, within)
-        result = search(project, query, args.limit, within)
-    lang = project.config.language
+    result, config = search_at(args.project, args.coder, query, args.limit, within)
+    lang = config.language
     if result.ignored:
         print(t("search.ignored", lang, words=", ".join(result.ignored)))
     for hit in result.hits:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 
-from sdi.cli.common import opened
 from sdi.cli.table import render
 from sdi.i18n import t
 
@@ -21,20 +20,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from sdi.workflow.overview import nlp_description, project_status
-    from sdi.workflow.reindex import plan
+    from sdi.workflow.overview import status_report
 
-    with opened(args) as project:
-        status = project_status(project)
-        pipeline = nlp_description(project)
-        stale = plan(project)
-    lang = project.config.language
+    report = status_report(args.project, coder=args.coder)
+    status, lang = report.status, report.language
     print(f"{t('project', lang)}: {status.title}")
     print(f"{t('database', lang)}: {status.database}")
     print(f"{t('coder', lang)}: {status.coder}")
-    print(f"{t('nlp', lang)}: {pipeline}")
-    if stale.documents:
-        print(t("reindex.hint", lang, documents=len(stale.documents), pipeline=stale.pipeline))
+    print(f"{t('nlp', lang)}: {report.pipeline}")
+    if report.stale_documents:
+        print(t("reindex.hint", lang, documents=report.stale_documents, pipeline=report.stale_pipeline))
     print()
     if not status.rows:
         print(t("empty", lang))

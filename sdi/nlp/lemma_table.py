@@ -22,7 +22,7 @@ from typing import Any
 
 from sdi.config import write_atomically
 from sdi.nlp.lexicon import OVERRIDES, PREFERRED, lexicon_digest
-from sdi.nlp.packed_table import PackedTable, pack
+from sdi.nlp.packed_table import PackedTable, mapped, pack
 
 FORMAT_VERSION = 2  # 1: a pickled dict; 2: packed tables
 DATA_PACKAGE = "spacy-lookups-data"
@@ -170,10 +170,10 @@ def _write_atomically(path: Path, table: LemmaTable) -> None:
 def _read(path: Path) -> LemmaTable | None:
     """The cached table, or None if missing or damaged (any reading error just means: rebuild)."""
     try:
-        blob = path.read_bytes()
+        blob = mapped(path)
         (split,) = struct.unpack_from("<Q", blob)
-        lemmas = PackedTable(blob[8 : 8 + split])
-        nouns = PackedTable(blob[8 + split :])
+        lemmas = PackedTable(blob, 8)
+        nouns = PackedTable(blob, 8 + split)
     except Exception:
         return None
     return LemmaTable(lemmas, nouns, source="cache")

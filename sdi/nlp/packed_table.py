@@ -8,9 +8,11 @@ value is the key" (most forms are their own lemma), so a set is a table of empty
 
 from __future__ import annotations
 
+import mmap
 import struct
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 MAGIC = b"SDIPACK1"
@@ -43,15 +45,18 @@ class PackedTable(Mapping[str, str]):
 
     __slots__ = ("_base", "_blob", "_count", "_mask", "_slots")
 
-    def __init__(self, blob: bytes) -> None:
-        magic, count, size = _HEADER.unpack_from(blob)
-        if magic != MAGIC or size & (size - 1) or len(blob) < _HEADER.size + 4 * size:
+    def __init__(self, blob: bytes | mmap.mmap, offset: int = 0) -> None:
+        """`blob` holds the table at `offset` (bytes, or a file mapped by `mapped`: then only the pages a
+        lookup touches are read, and a start does not copy 20 MB)."""
+        magic, count, size = _HEADER.unpack_from(blob, offset)
+        slots = offset + _HEADER.size
+        if magic != MAGIC or size & (size - 1) or len(blob) < slots + 4 * size:
             raise ValueError("not a packed table")
         self._blob = blob
         self._count = count
         self._mask = size - 1
-        self._slots = memoryview(blob)[_HEADER.size : _HEADER.size + 4 * size].cast("I")
-        self._base = _HEADER.size + 4 * size
+        self._slots = memoryview(blob)[slots : slots + 4 * size].cast("I")
+        self._base = slots + 4 * size
 
     def _find(self, key: str) -> int:
         """Offset of `key`'s value in the blob, or -1."""
@@ -63,7 +68,7 @@ class PackedTable(Mapping[str, str]):
             if not entry:
                 return -1
             start = base + entry - 1
-            if blob.startswith(raw, start):
+            if blob[start : start + len(raw)] == raw:
                 return start + len(raw)
             slot = (slot + 1) & mask
 
@@ -71,7 +76,7 @@ class PackedTable(Mapping[str, str]):
         found = self._find(key)
         if found < 0:
             return default
-        end = self._blob.index(b"\0", found)
+        end = self._blob.find(b"\0", found)
         return self._blob[found:end].decode() if end > found else key
 
     def __getitem__(self, key: str) -> str:
@@ -89,9 +94,9 @@ class PackedTable(Mapping[str, str]):
     def __iter__(self) -> Iterator[str]:
         blob, position = self._blob, self._base
         for _ in range(self._count):
-            end = blob.index(b"\0", position)
+            end = blob.find(b"\0", position)
             yield blob[position:end].decode()
-            position = blob.index(b"\0", end + 1) + 1
+            position = blob.find(b"\0", end + 1) + 1
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Mapping):
@@ -101,3 +106,9 @@ class PackedTable(Mapping[str, str]):
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def mapped(path: Path) -> mmap.mmap:
+    """The file at `path` mapped read-only (raises OSError, or ValueError for an empty file)."""
+    with path.open("rb") as handle:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)

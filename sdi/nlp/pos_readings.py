@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sdi.config import write_atomically
 from sdi.nlp.lemma_table import _read_json, data_version, default_cache_dir
-from sdi.nlp.packed_table import PackedTable, pack
+from sdi.nlp.packed_table import PackedTable, mapped, pack
 
 FORMAT_VERSION = 1
 # Our short codes for the table's parts of speech, and the UD tags (UPOS) each one reads.
@@ -86,7 +86,7 @@ def read_or_build(cache_dir: Path | None = None) -> Readings:
     means building again next time)."""
     path = cache_file(cache_dir or default_cache_dir())
     try:
-        return Readings(PackedTable(path.read_bytes()))
+        return Readings(PackedTable(mapped(path)))
     except (OSError, ValueError):
         pass
     table = build()

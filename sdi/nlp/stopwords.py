@@ -49,10 +49,31 @@ CONTENT: frozenset[str] = frozenset(
 
 @cache
 def stop_words() -> frozenset[str]:
-    """The full lowercase stop list (imports spaCy's language data on first call)."""
+    """The full lowercase stop list: spaCy's `nb` list read from its file, without importing spaCy (whose
+    package start-up costs half a second a search would otherwise pay for one set of words)."""
+    return frozenset((_spacy_stop_words() - CONTENT) | SPOKEN | FUNCTION)
+
+
+def _spacy_stop_words() -> set[str]:
+    """The words of `spacy/lang/nb/stop_words.py` (one string literal, split on white space), read as data;
+    imported the ordinary way if that file is not where spaCy keeps it or not in that shape."""
+    import ast
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is not None and spec.origin is not None:
+        try:
+            tree = ast.parse((Path(spec.origin).parent / "lang" / "nb" / "stop_words.py").read_text("utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            tree = None
+        literals = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)] if tree else []
+        texts = [value for value in literals if isinstance(value, str) and len(value.split()) > 100]
+        if len(texts) == 1:
+            return set(texts[0].split())
     from spacy.lang.nb.stop_words import STOP_WORDS
 
-    return frozenset((set(STOP_WORDS) - CONTENT) | SPOKEN | FUNCTION)
+    return set(STOP_WORDS)
 
 
 def is_stop(word: str, lemma: str = "") -> bool:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from sdi.i18n import t
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where a driver error is read, not for `lock_timeout`
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import Session
 
 PAUSE_ENV = "SDI_TEST_PAUSE_BEFORE_COMMIT"  # seconds; only the fault tests set it
 PAUSE_SIGNAL = "sdi-test: paused before commit"
@@ -83,6 +84,8 @@ def kind_of(error: DBAPIError) -> str | None:
 
 def describe(url: str) -> str:
     """The database as a researcher knows it: the SQLite file, or host/database without the password."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return str(parsed.database or ":memory:")

@@ -12,16 +12,8 @@ from sqlalchemy import Select, column, delete, func, insert, literal_column, sel
 from sqlalchemy.orm import Session
 
 from sdi.storage.models import Document, Utterance, UtteranceIndex
-
-
-@dataclass(frozen=True)
-class Clause:
-    """One part of a search: `term` (a lemma), `phrase` (lemmas in sequence), `prefix` (a word start) or
-    `either` (any one of several lemmas: the readings a query word may have)."""
-
-    kind: str
-    words: tuple[str, ...]
-    negated: bool = False
+from sdi.storage.search_query import Clause as Clause
+from sdi.storage.search_query import fts5_expression, tsquery_expression
 
 
 @dataclass(frozen=True)
@@ -158,37 +150,6 @@ def unindexed_utterances(session: Session, document_id: int) -> list[Utterance]:
     )
 
 
-def _fts5(clauses: Sequence[Clause], require_all: bool = True) -> str:
-    def quoted(words: Sequence[str]) -> str:
-        return '"' + " ".join(words).replace('"', '""') + '"'
-
-    def one(clause: Clause) -> str:
-        if clause.kind == "prefix":
-            return "{lemmas forms} : " + quoted(clause.words) + "*"
-        if clause.kind == "either":
-            return "lemmas : (" + " OR ".join(quoted((word,)) for word in clause.words) + ")"
-        return "lemmas : " + quoted(clause.words)
-
-    positive = (" AND " if require_all else " OR ").join(one(c) for c in clauses if not c.negated)
-    negative = [one(c) for c in clauses if c.negated]
-    return f"({positive})" + "".join(f" NOT ({n})" for n in negative)
-
-
-def _tsquery(clauses: Sequence[Clause], require_all: bool = True) -> str:
-    def lexeme(word: str) -> str:
-        return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
-
-    def one(clause: Clause) -> str:
-        if clause.kind == "prefix":
-            return lexeme(clause.words[0]) + ":*"
-        if clause.kind == "either":
-            return "(" + " | ".join(lexeme(w) for w in clause.words) + ")"
-        return "(" + " <-> ".join(lexeme(w) for w in clause.words) + ")"
-
-    positive = (" & " if require_all else " | ").join(one(c) for c in clauses if not c.negated)
-    return "(" + positive + ")" + "".join(f" & !{one(c)}" for c in clauses if c.negated)
-
-
 def match(
     session: Session,
     clauses: Sequence[Clause],
@@ -206,7 +167,7 @@ def match(
         fts = table("utterance_fts", column("rowid"))
         found = literal_column("utterance_fts")
         score = func.bm25(found).label("score")
-        query = select(fts.c.rowid, score).where(found.op("MATCH")(_fts5(clauses, require_all)))
+        query = select(fts.c.rowid, score).where(found.op("MATCH")(fts5_expression(clauses, require_all)))
         if within is not None:
             # The unary plus keeps SQLite from handing the rowid list to FTS5 as its access path (one MATCH
             # per admitted turn: 10–15× slower on a 1M-word corpus); the list is then checked per match.
@@ -214,7 +175,7 @@ def match(
         rows = session.execute(query.order_by(score).limit(limit))
         return [(int(r[0]), -float(r[1])) for r in rows]
     vector = literal_column("utterance_index.search")
-    wanted = func.to_tsquery(literal_column("'simple'"), _tsquery(clauses, require_all))
+    wanted = func.to_tsquery(literal_column("'simple'"), tsquery_expression(clauses, require_all))
     rank = func.ts_rank(vector, wanted).label("score")
     query = select(UtteranceIndex.utterance_id, rank).where(vector.op("@@")(wanted))
     if within is not None:
@@ -232,12 +193,12 @@ def count_matches(
     if _dialect(session) == "sqlite":
         fts = table("utterance_fts", column("rowid"))
         found = literal_column("utterance_fts")
-        query = select(func.count()).select_from(fts).where(found.op("MATCH")(_fts5(clauses)))
+        query = select(func.count()).select_from(fts).where(found.op("MATCH")(fts5_expression(clauses)))
         if within is not None:
             query = query.where(literal_column("+utterance_fts.rowid").in_(within))
         return int(session.scalar(query) or 0)
     vector = literal_column("utterance_index.search")
-    wanted = func.to_tsquery(literal_column("'simple'"), _tsquery(clauses))
+    wanted = func.to_tsquery(literal_column("'simple'"), tsquery_expression(clauses))
     query = select(func.count()).select_from(UtteranceIndex).where(vector.op("@@")(wanted))
     if within is not None:
         query = query.where(UtteranceIndex.utterance_id.in_(within))

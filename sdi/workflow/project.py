@@ -7,16 +7,16 @@ import getpass
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from sdi.config import CONFIG_NAME, Config, find_project, load_config, write_default
 from sdi.storage import open_store
-from sdi.storage.base import new_uid, utcnow
-from sdi.storage.engine import Store
-from sdi.storage.history import INFO_CODER, INFO_LABEL, INFO_SKIP
-from sdi.storage.models import AuditEvent, Coder
+
+if TYPE_CHECKING:  # SQLAlchemy and the models load with the store, not with this module (`sdi status`)
+    from sqlalchemy.orm import Session
+
+    from sdi.storage.engine import Store
+    from sdi.storage.models import AuditEvent
 
 PROJECT_FOLDERS = ("corpus", "codebooks", "exports")
 GITIGNORE = ".sdi/\n"
@@ -59,6 +59,9 @@ class Project:
 
         The first undoable event of a transaction names its undo entry; `undoable=False` (imports, undo
         itself) keeps the transaction out of the undo history."""
+        from sdi.storage.history import INFO_CODER, INFO_LABEL, INFO_SKIP
+        from sdi.storage.models import AuditEvent
+
         if undoable:
             session.info.setdefault(INFO_LABEL, summary)
             session.info[INFO_CODER] = self.coder_id(session)
@@ -83,6 +86,11 @@ def coder_row(session: Session, name: str) -> int:
     """The id of the coder called `name`, created when new. Two processes making the same new coder at once
     both end up with the one row: the insert does nothing when the name was taken meanwhile (INSERT … ON
     CONFLICT DO NOTHING, on SQLite and PostgreSQL alike), and the row is read back."""
+    from sqlalchemy import select
+
+    from sdi.storage.base import new_uid, utcnow
+    from sdi.storage.models import Coder
+
     found = session.scalar(select(Coder.id).where(Coder.name == name))
     if found is not None:
         return found

@@ -8,24 +8,21 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from sdi.storage.models import Document, FocusGroup, Participant, Stage, Utterance
-from sdi.storage.search_index import (
-    Clause,
-    IndexRow,
-    add_rows,
-    compact,
-    count_matches,
-    match,
-    unindexed_turns,
-    word_forms,
-)
+from sdi.storage.search_query import FTS5_COUNT, FTS5_MATCH, Clause, fts5_expression
 from sdi.workflow.errors import WorkflowError
-from sdi.workflow.project import Project
-from sdi.workflow.search_filter import SearchFilter, turns_within
+from sdi.workflow.search_filter import SearchFilter
+
+if TYPE_CHECKING:  # SQLAlchemy and the models are imported where a session is used: a cold search of an
+    # SQLite store reads through `sdi.storage.lean` without them
+    from sqlalchemy.orm import Session
+
+    from sdi.config import Config
+    from sdi.storage.lean import Reader
+    from sdi.storage.models import Document
+    from sdi.workflow.project import Project
 
 _QUERY = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 KWIC_WIDTH = 42
@@ -58,6 +55,8 @@ def index_pipeline(project: Project):  # type: ignore[no-untyped-def]
 def index_document(project: Project, session: Session, document: Document) -> int:
     """Annotate and index the turns of `document` that are not indexed yet, a batch at a time (memory stays
     that of one batch however long the transcript); returns how many."""
+    from sdi.storage.search_index import IndexRow, add_rows, unindexed_turns, word_forms
+
     turns = unindexed_turns(session, document.id)
     if not turns:
         return 0
@@ -102,12 +101,18 @@ def _annotations(nlp, texts: list[str]) -> list:  # type: ignore[no-untyped-def,
 
 def compact_index(project: Project) -> None:
     """After a bulk import: the index merged into one segment (one transaction)."""
+    from sdi.storage.search_index import compact
+
     with project.store.transaction() as session:
         compact(session)
 
 
 def reindex_missing(project: Project) -> int:
     """Index every turn that is not indexed (after an upgrade, or a crash between import and index)."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import Document
+
     total = 0
     with project.store.reading() as session:
         ids = session.scalars(select(Document.id)).all()
@@ -177,73 +182,123 @@ def parse_query(query: str) -> list[tuple[str, str, bool]]:
     return parts
 
 
-def _clauses(project: Project, query: str) -> tuple[list[Clause], list[str]]:
-    nlp = index_pipeline(project)
+def index_tagged(config: Config) -> bool:
+    """Whether a model (sdi's own or the project's) made the search index, so its lemmas may be any reading
+    of a word, rather than the offline lookup lemmatiser, which gives each form its one lookup lemma. Found
+    without loading the pipeline (a model's own components may tag words without being named a tagger, so
+    every model counts)."""
+    from sdi.nlp.pipeline import OFFLINE_NAME, describe_pipeline
+
+    model = OFFLINE_NAME if config.nlp_index == "lookup" else config.nlp_model
+    return describe_pipeline(model).kind != "offline"
+
+
+def _clauses(query: str, tagged: bool) -> tuple[list[Clause], list[str]]:
+    """The query as index clauses, lemmatised without loading the index pipeline (`word_readings`): each
+    word stands for the lookup lemma, or, in an index a tagging model made, for every lemma it may have, so
+    the one the model chose in context is among them."""
+    from sdi.nlp.word_readings import word_readings
+
+    readings = word_readings(tagged)
     clauses: list[Clause] = []
     ignored: list[str] = []
     for kind, raw, negated in parse_query(query):
         if kind == "prefix":
             clauses.append(Clause("prefix", (raw,), negated))
             continue
-        tokens = [t for t in nlp.query_tokens(raw) if not t.is_punct]
-        if kind == "term" and all(t.is_stop for t in tokens):
+        spans = readings.words(raw)
+        words = [(raw[start:end], position == 0) for position, (start, end, _) in enumerate(spans)]
+        if kind == "term" and all(readings.is_stop(w) for w, _ in words):
             ignored.append(raw)
             continue
-        lemmas = tuple(t.lemma.lower() for t in tokens)
-        if len(lemmas) == 1:
-            # One word alone has no context for a model to tag it by («stafettholder» read as a
-            # conjunction): it matches the model's lemma or any reading the tables give the word.
-            readings = {lemma for words in nlp.readings([raw]) for _, _, found in words for lemma in found}
-            either = tuple(sorted(readings | set(lemmas)))
-            single = Clause("either", either, negated) if len(either) > 1 else Clause("term", lemmas, negated)
-            clauses.append(single)
-        elif lemmas:
-            clauses.append(Clause("phrase", lemmas, negated))
+        choices = tuple(readings.query_word(w, first) for w, first in words)
+        if choices:
+            kind = "phrase" if len(choices) > 1 else "term"
+            clauses.append(Clause(kind, tuple(c[0] for c in choices), negated, choices))
     return clauses, ignored
 
 
 def search(project: Project, query: str, limit: int = 50, within: SearchFilter | None = None) -> SearchResult:
     """Turns matching a lemma query: `barnehage` finds barnehagen/barnehager/barnehagene; `"ringe hjem"`
     a phrase; `-perm` excludes; `stafett*` a prefix. `within` narrows it (applied before the limit)."""
-    clauses, ignored = _clauses(project, query)
-    if not any(not c.negated for c in clauses):
-        raise WorkflowError("a search needs at least one word to look for (not only -excluded or stop words)")
+    from sdi.storage.lean import session_reader
+    from sdi.storage.search_index import count_matches, match
+    from sdi.workflow.search_filter import turns_within
+
+    tagged = index_tagged(project.config)
+    clauses, ignored = _wanted_clauses(query, tagged)
     with project.store.reading() as session:
         admitted = turns_within(session, within or SearchFilter())
         scored = match(session, clauses, limit, within=admitted)
         total = len(scored) if len(scored) < limit else count_matches(session, clauses, within=admitted)
-        turns = turn_rows(session, [i for i, _ in scored])
+        turns = read_turn_rows(session_reader(session), [i for i, _ in scored])
+    return _result(clauses, ignored, scored, turns, total, tagged)
+
+
+def search_at(
+    start: Path | None, coder: str | None, query: str, limit: int = 50, within: SearchFilter | None = None
+) -> tuple[SearchResult, Config]:
+    """`search` in the project at `start` (or found from the cwd), for a command run once: an SQLite store
+    at the current schema searched without filters is read through `sdi.storage.lean` (plain SQL, the same
+    statements `search` has SQLAlchemy write, no SQLAlchemy import); anything else is opened as usual."""
+    from sdi.config import find_project, load_config
+    from sdi.storage.faults import lock_timeout
+    from sdi.storage.lean import sqlite_reader
+
+    config = load_config(find_project((start or Path.cwd()).resolve()))
+    if not within:
+        with sqlite_reader(config.resolved_database_url(), lock_timeout()) as read:
+            if read is not None:
+                return search_sqlite(read, query, limit, index_tagged(config)), config
+    from sdi.workflow.project import open_project
+
+    project = open_project(start, coder=coder)
+    try:
+        return search(project, query, limit, within), config
+    finally:
+        project.close()
+
+
+def search_sqlite(read: Reader, query: str, limit: int = 50, tagged: bool = True) -> SearchResult:
+    """`search` without a filter, over a reader of an SQLite store (its FTS5 index, asked in plain SQL);
+    `tagged` as `index_tagged` says of the project."""
+    clauses, ignored = _wanted_clauses(query, tagged)
+    expression = fts5_expression(clauses)
+    scored = [(int(i), -float(score)) for i, score in read(FTS5_MATCH, expression=expression, limit=limit)]
+    total = len(scored) if len(scored) < limit else int(read(FTS5_COUNT, expression=expression)[0][0])
+    return _result(clauses, ignored, scored, read_turn_rows(read, [i for i, _ in scored]), total, tagged)
+
+
+def _wanted_clauses(query: str, tagged: bool) -> tuple[list[Clause], list[str]]:
+    clauses, ignored = _clauses(query, tagged)
+    if not any(not c.negated for c in clauses):
+        raise WorkflowError("a search needs at least one word to look for (not only -excluded or stop words)")
+    return clauses, ignored
+
+
+def _result(
+    clauses: list[Clause],
+    ignored: list[str],
+    scored: list[tuple[int, float]],
+    turns: list[tuple],  # type: ignore[type-arg]
+    total: int,
+    tagged: bool,
+) -> SearchResult:
+    """The hits, best first, each with its words marked: the words that may have a lemma the query asked
+    for (read from the lookup tables, memoised per word: no tokeniser, no model), or that begin with a
+    prefix it asked for."""
+    from sdi.nlp.word_readings import word_readings
+
     scores = dict(scored)
-    nlp = index_pipeline(project)
-    wanted_lemmas = {w for c in clauses if not c.negated and c.kind != "prefix" for w in c.words}
-    wanted_lemmas |= _query_readings(nlp, query)
+    readings = word_readings(tagged)
+    asked = [c for c in clauses if not c.negated and c.kind != "prefix"]
+    stop = readings.stop
+    wanted = frozenset(w for c in asked for choice in c.alternatives() for w in choice if w not in stop)
     prefixes = tuple(c.words[0] for c in clauses if not c.negated and c.kind == "prefix")
-    words_of_turns = nlp.readings([t[8] for t in turns])
-    hits = []
-    for turn, words in zip(turns, words_of_turns, strict=True):
-        text = turn[8]
-        spans = tuple(
-            (start, end)
-            for start, end, lemmas in words
-            if lemmas & wanted_lemmas or (prefixes and text[start:end].lower().startswith(prefixes))
-        )
-        hits.append(TurnHit(*turn, spans, scores[turn[0]]))
+    marker = readings.marker(wanted, prefixes)
+    hits = [TurnHit(*turn, marker.spans(turn[8]), scores[turn[0]]) for turn in turns]
     hits.sort(key=lambda h: -h.score)
     return SearchResult(tuple(hits), tuple(clauses), tuple(ignored), total)
-
-
-def _query_readings(nlp, query: str) -> set[str]:  # type: ignore[no-untyped-def]
-    """Every lemma the query's own words may have (their forms, lookup lemmas and table readings), for
-    marking the words of a hit: the index decided the hit with the pipeline's lemma, which for a word no
-    list knows may be one only the pipeline makes."""
-    from sdi.nlp.stopwords import stop_words
-
-    stop = stop_words()
-    raw = [words for kind, words, negated in parse_query(query) if not negated and kind != "prefix"]
-    found: set[str] = set()
-    for words in nlp.readings(raw):
-        found.update(lemma for _, _, lemmas in words for lemma in lemmas if lemma not in stop)
-    return found
 
 
 TEXT_CACHE_CHARS = 64_000_000
@@ -256,12 +311,29 @@ def document_texts(session: Session, document_ids: Iterable[int]) -> dict[int, s
     exact text before (keyed by its content hash, so a new version is always read): a search shows words
     from a few hundred turns of a few dozen long transcripts, and their text would otherwise be copied out
     of the database on every keystroke."""
-    wanted = dict(session.execute(
-        select(Document.id, Document.content_hash).where(Document.id.in_(set(document_ids)))
-    ).all())  # fmt: skip
+    from sdi.storage.lean import session_reader
+
+    return read_document_texts(session_reader(session), document_ids)
+
+
+def _marks(ids: Iterable[int]) -> tuple[str, dict[str, int]]:
+    """`:i0, :i1, …` and their values: an IN list both engines (and both read paths) take."""
+    values = {f"i{n}": int(i) for n, i in enumerate(ids)}
+    return ", ".join(f":{name}" for name in values) or "NULL", values
+
+
+def read_document_texts(
+    read: Reader, document_ids: Iterable[int], hashes: dict[int, str] | None = None
+) -> dict[int, str]:
+    """`document_texts` over any reader (`hashes`: each transcript's content hash, when already read)."""
+    if hashes is None:
+        marks, values = _marks(set(document_ids))
+        hashes = dict(read(f"SELECT id, content_hash FROM documents WHERE id IN ({marks})", **values))
+    wanted = hashes
     with _texts_lock:
         missing = [i for i, digest in wanted.items() if digest not in _texts]
-    fetched = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(missing))).all())
+    marks, values = _marks(missing)
+    fetched = dict(read(f"SELECT id, text FROM documents WHERE id IN ({marks})", **values)) if missing else {}
     with _texts_lock:
         if sum(map(len, _texts.values())) + sum(map(len, fetched.values())) > TEXT_CACHE_CHARS:
             _texts.clear()
@@ -270,23 +342,31 @@ def document_texts(session: Session, document_ids: Iterable[int]) -> dict[int, s
         return {i: fetched[i] if i in fetched else _texts[digest] for i, digest in wanted.items()}
 
 
+_TURN_ROWS = (
+    "SELECT u.id, u.document_id, d.source_path, g.name, s.number, u.line, u.speaker, p.role, "
+    'u.start, u."end", d.content_hash FROM utterances u JOIN documents d ON d.id = u.document_id '
+    "JOIN stages s ON s.id = d.stage_id JOIN focus_groups g ON g.id = s.group_id "
+    "LEFT OUTER JOIN participants p ON p.id = u.participant_id WHERE u.id IN ({marks})"
+)
+
+
 def turn_rows(session: Session, utterance_ids: Iterable[int]) -> list[tuple]:  # type: ignore[type-arg]
     """Each turn's (id, transcript id, path, group, stage, line, speaker, role, text, start): a `TurnHit`
     without its spans and score."""
+    from sdi.storage.lean import session_reader
+
+    return read_turn_rows(session_reader(session), utterance_ids)
+
+
+def read_turn_rows(read: Reader, utterance_ids: Iterable[int]) -> list[tuple]:  # type: ignore[type-arg]
+    """`turn_rows` over any reader (plain SQL: no ORM objects made for a list of hits)."""
     utterance_ids = list(utterance_ids)
     if not utterance_ids:
         return []
-    rows = session.execute(
-        select(Utterance, Document.source_path, FocusGroup.name, Stage.number, Participant.role)
-        .join(Document, Document.id == Utterance.document_id)
-        .join(Stage, Stage.id == Document.stage_id)
-        .join(FocusGroup, FocusGroup.id == Stage.group_id)
-        .outerjoin(Participant, Participant.id == Utterance.participant_id)
-        .where(Utterance.id.in_(utterance_ids))
-    ).all()
-    texts = document_texts(session, {u.document_id for u, *_ in rows})
+    marks, values = _marks(utterance_ids)
+    rows = read(_TURN_ROWS.format(marks=marks), **values)
+    texts = read_document_texts(read, (), {row[1]: row[10] for row in rows})
     return [
-        (u.id, u.document_id, path, group, stage, u.line, u.speaker, role or "",
-         texts[u.document_id][u.start : u.end], u.start)
-        for u, path, group, stage, role in rows
-    ]  # fmt: skip
+        (uid, document, path, group, stage, line, speaker, role or "", texts[document][start:end], start)
+        for uid, document, path, group, stage, line, speaker, role, start, end, _ in rows
+    ]

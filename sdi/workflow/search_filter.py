@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, and_, exists, select
-from sqlalchemy.orm import Session
-
-from sdi.storage.models import Code, CodeGroup, Coding, Document, FocusGroup, Participant, Stage, Utterance
 from sdi.workflow.errors import WorkflowError
-from sdi.workflow.project import Project
+
+if TYPE_CHECKING:  # imported where a filter is applied: an unfiltered cold search needs neither
+    from sqlalchemy import Select
+    from sqlalchemy.orm import Session
+
+    from sdi.workflow.project import Project
 
 LISTED = 12  # valid values named in an error; the rest are counted
 
@@ -66,6 +68,8 @@ class FilterOptions:
 
 
 def _distinct(session: Session, column) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    from sqlalchemy import select
+
     values = session.scalars(select(column).distinct().where(column.is_not(None))).all()
     return tuple(sorted((v for v in values if v != ""), key=lambda v: (str(v).casefold(), v)))
 
@@ -73,6 +77,10 @@ def _distinct(session: Session, column) -> tuple:  # type: ignore[no-untyped-def
 def _options(session: Session, only: frozenset[str] | None = None) -> FilterOptions:
     """The values of every dimension, or of the dimensions in `only` (the others left empty, so a search
     with one filter reads one list of values)."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import Code, CodeGroup, FocusGroup, Participant, Stage
+
 
     def wanted(name: str) -> bool:
         return only is None or name in only
@@ -151,6 +159,10 @@ def turns_within(session: Session, within: SearchFilter) -> Select[tuple[int]] |
     WorkflowError naming the option and the valid values when a value is unknown."""
     if not within:
         return None
+    from sqlalchemy import select
+
+    from sdi.storage.models import Code, Coding, Document, FocusGroup, Participant, Stage, Utterance
+
     options = _options(session, frozenset(f.name for f in fields(within) if getattr(within, f.name)))
     query = (
         select(Utterance.id)
@@ -185,6 +197,10 @@ def turns_within(session: Session, within: SearchFilter) -> Select[tuple[int]] |
 
 def _coded(condition):  # type: ignore[no-untyped-def]
     """The turn overlaps a coding that meets `condition` (a coding may span part of a turn, or several)."""
+    from sqlalchemy import and_, exists
+
+    from sdi.storage.models import Coding, Utterance
+
     return exists().where(
         and_(
             Coding.document_id == Utterance.document_id,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from sdi.nlp.packed_table import PackedTable, pack
+from sdi.nlp.packed_table import PackedTable, mapped, pack
 
 ITEMS = {"saken": "sak", "sak": "sak", "barnehagene": "barnehage", "fôr": "fôr", "for": "for", "år": "år",
          "Per": "Per", "gikk": "gå", "": "tom"}  # fmt: skip
@@ -37,3 +39,16 @@ def test_a_damaged_blob_is_refused() -> None:
         PackedTable(b"SDIPACK0" + bytes(16))
     with pytest.raises(ValueError):
         PackedTable(pack(ITEMS.items())[:20])
+
+
+def test_two_tables_mapped_from_one_file_answer_as_packed(tmp_path: Path) -> None:
+    first, second = pack(ITEMS.items()), pack((n, n) for n in ["sak", "barnehage"])
+    path = tmp_path / "tables"
+    path.write_bytes(b"12345678" + first + second)
+    blob = mapped(path)
+    lemmas, nouns = PackedTable(blob, 8), PackedTable(blob, 8 + len(first))
+    assert lemmas == ITEMS and lemmas.get("saken") == "sak" and lemmas.get("sake") is None
+    assert nouns == frozenset({"sak", "barnehage"}) and "saker" not in nouns
+    (tmp_path / "empty").write_bytes(b"")
+    with pytest.raises(ValueError):
+        mapped(tmp_path / "empty")

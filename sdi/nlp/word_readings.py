@@ -1,0 +1,145 @@
+"""Every lemma a word may have, from the lookup tables alone — no spaCy, no model: what a search query's words
+are lemmatised with, and what the words of a hit are marked by.
+
+The search index holds each word's lemma as the index pipeline chose it in context (a tagging model picks
+one of Norsk Ordbank's readings by part of speech: `landet` is `land` or `lande`). A query word has no
+context, so it stands for all of them: its own form, the lookup lemmatiser's lemma (which also covers
+dialect forms and compounds the table does not list) and every reading the table gives it. A query then
+matches a turn whose indexed lemma is any of those, and the index and the query agree without loading the
+pipeline that made the index (half a second of spaCy for a one-word search). Called by `sdi.workflow.search`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from sdi.nlp.lemmatizer import SENTENCE_OPENERS, Lemmatizer, lemmatizer
+from sdi.nlp.pos_readings import Readings, readings
+from sdi.nlp.stopwords import stop_words
+
+# A word as the tokeniser leaves it for lemmatising: letters and digits, joined by inner hyphens or
+# apostrophes (`PPT-tjenesten`, `stafett-loggen`); punctuation is never a word.
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+MEMO_LIMIT = 200_000
+
+Span = tuple[int, int, frozenset[str]]
+
+
+class WordReadings:
+    """Form → every lemma it may have, memoised per (form, may a capital be grammar)."""
+
+    def __init__(self, lemmatize: Lemmatizer, table: Readings | None, stop: frozenset[str]) -> None:
+        self.lemmatize = lemmatize
+        self.table = table
+        self.stop = stop
+        self._memo: dict[tuple[str, bool], frozenset[str]] = {}
+        self._lock = threading.Lock()
+
+    def possible(self, word: str, sentence_start: bool = True) -> frozenset[str]:
+        """The lowercased form, its lookup lemma and (for an index a tagging model made) every reading the
+        table lists for it."""
+        key = (word, sentence_start)
+        found = self._memo.get(key)
+        if found is None:
+            lower = word.lower()
+            made = {lower, self.lemmatize(word, sentence_start).lower()}
+            if self.table is not None:
+                made.update(lemma.lower() for lemmas in self.table.all(lower).values() for lemma in lemmas)
+            found = frozenset(made)
+            with self._lock:
+                if len(self._memo) >= MEMO_LIMIT:
+                    self._memo.clear()
+                self._memo[key] = found
+        return found
+
+    def is_stop(self, word: str) -> bool:
+        """A word that carries no content of its own (its form or its lookup lemma is a stop word)."""
+        return word.lower() in self.stop or self.lemmatize(word, True).lower() in self.stop
+
+    def query_word(self, word: str, sentence_start: bool = True) -> tuple[str, ...]:
+        """The lemmas a query word matches in the index, its lookup lemma first. An index of the lookup
+        lemmatiser holds that lemma only; one a tagging model made may hold any of the word's readings:
+        the content readings, or all of them when every reading is a stop word (it was asked for)."""
+        lemma = self.lemmatize(word, sentence_start).lower()
+        if self.table is None:
+            return (lemma,)
+        possible = self.possible(word, sentence_start)
+        content = {w for w in possible if w not in self.stop} or set(possible)
+        return (lemma, *sorted(content - {lemma})) if lemma in content else tuple(sorted(content))
+
+    def words(self, text: str) -> list[Span]:
+        """The words of `text` as (start, end, every lemma the word may have); a capital after a sentence
+        opener (or at the start) may be grammar, elsewhere it may be a name."""
+        found: list[Span] = []
+        previous_end = 0
+        for match in WORD.finditer(text):
+            start, end = match.span()
+            gap = text[previous_end:start]
+            opens = not found or any(ch in SENTENCE_OPENERS for ch in gap)
+            found.append((start, end, self.possible(match.group(), opens)))
+            previous_end = end
+        return found
+
+    def of_texts(self, texts: Iterable[str]) -> Iterator[list[Span]]:
+        """`words` of each text, in order."""
+        for text in texts:
+            yield self.words(text)
+
+    def marker(self, wanted: frozenset[str], prefixes: tuple[str, ...] = ()) -> Marker:
+        """What marks the words of search hits: those that may have a lemma in `wanted`, or begin with one
+        of `prefixes` (lowercase)."""
+        return Marker(self, wanted, prefixes)
+
+
+class Marker:
+    """`WordReadings.words` narrowed to one search: each distinct word is decided once (most words of a
+    hit are not what was asked for), and where a capital may be grammar is looked at only for the few
+    capitalised words whose reading depends on it. The spans equal those of the words whose readings meet
+    the wanted lemmas, or that start with a wanted prefix."""
+
+    def __init__(self, readings: WordReadings, wanted: frozenset[str], prefixes: tuple[str, ...]) -> None:
+        self._readings = readings
+        self._wanted = wanted
+        self._prefixes = prefixes
+        self._decided: dict[str, bool | None] = {}  # None: depends on whether a sentence opens there
+
+    def _decide(self, word: str) -> bool | None:
+        wanted, possible = self._wanted, self._readings.possible
+        if self._prefixes and word.lower().startswith(self._prefixes):
+            found: bool | None = True
+        elif word[:1].isupper() or not word.islower():
+            opening, inside = bool(possible(word, True) & wanted), bool(possible(word, False) & wanted)
+            found = opening if opening == inside else None
+        else:
+            found = bool(possible(word, True) & wanted)
+        self._decided[word] = found
+        return found
+
+    def spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """The marked words of `text`, as (start, end)."""
+        decided, decide = self._decided, self._decide
+        marked: list[tuple[int, int]] = []
+        previous_end = -1
+        for match in WORD.finditer(text):
+            word = match.group()
+            found = decided[word] if word in decided else decide(word)
+            if found is None:  # the test `words` makes: the first word, or a sentence opener before it
+                gap = text[previous_end : match.start()] if previous_end >= 0 else ""
+                opens = previous_end < 0 or any(ch in SENTENCE_OPENERS for ch in gap)
+                found = bool(self._readings.possible(word, opens) & self._wanted)
+            if found:
+                marked.append(match.span())
+            previous_end = match.end()
+        return tuple(marked)
+
+
+@cache
+def word_readings(tagged: bool = True, cache_dir: Path | None = None) -> WordReadings:
+    """One per process, kind of index and cache folder (the tables are read once; lookups are memoised).
+    `tagged`: the index was made by a pipeline that tags parts of speech (its lemmas are chosen among the
+    table's readings), else by the lookup lemmatiser alone."""
+    return WordReadings(lemmatizer(cache_dir), readings(cache_dir) if tagged else None, stop_words())

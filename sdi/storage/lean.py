@@ -1,0 +1,83 @@
+"""Lean read paths for cold commands: plain SQL read through whatever the process has open, so a read-only
+command (`sdi status`) started from the shell pays neither for importing SQLAlchemy nor for mapping models.
+
+A `Reader` runs one SQL text with named parameters and returns its rows as tuples. `session_reader` serves it
+from an open session (SQLAlchemy, any engine: how the workbench and the tests run the same SQL on SQLite and
+PostgreSQL); `sqlite_reader` from Python's own sqlite3 module, read-only, and only when the store is an SQLite
+file already at the schema revision this code expects — a store to create, migrate or refuse (an unfinished
+`sdi db copy`) goes the ordinary way through `open_store`, which does all that. The SQL must therefore be
+plain enough for both engines (no dialect functions; booleans written as `= false`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
+
+from sdi.storage.revision import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+Reader = Callable[..., list[tuple[Any, ...]]]
+
+
+def session_reader(session: Session) -> Reader:
+    """A reader over an open session (its transaction, its engine). SQLite's driver takes `:name` itself, so
+    the SQL goes to it as written (no statement to parse and cache per call, as a search's IN lists differ
+    every time); other drivers get it through SQLAlchemy's `text`."""
+    from sqlalchemy import text
+
+    if session.get_bind().dialect.paramstyle == "named":
+        connection = session.connection()
+
+        def direct(sql: str, **params: object) -> list[tuple[Any, ...]]:
+            return [tuple(row) for row in connection.exec_driver_sql(sql, params)]
+
+        return direct
+
+    def read(sql: str, **params: object) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in session.execute(text(sql), params)]
+
+    return read
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a plain `sqlite:///path` URL (no query string), or None for anything else."""
+    if not url.startswith("sqlite:///") or "?" in url:
+        return None
+    path = unquote(url[len("sqlite:///") :])
+    return Path(path) if path and path != ":memory:" else None
+
+
+@contextmanager
+def sqlite_reader(url: str, timeout: float) -> Iterator[Reader | None]:
+    """A read-only reader over the SQLite file of `url` when it exists at the expected revision; None when
+    the store is anything else (then the caller opens it the ordinary way)."""
+    path = sqlite_file(url)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        yield None
+        return
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=timeout)
+    except sqlite3.Error:
+        yield None
+        return
+    with closing(connection):
+        try:
+            connection.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        except sqlite3.Error:  # no such table (a new store), or not a database at all
+            found = []
+        if [row[0] for row in found] != [HEAD_REVISION]:
+            yield None
+            return
+
+        def read(sql: str, **params: object) -> list[tuple[Any, ...]]:
+            return connection.execute(sql, params).fetchall()
+
+        yield read
