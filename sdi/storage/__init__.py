@@ -18,9 +18,9 @@ def open_store(config: Config, migrate: bool = True) -> Store:
     from sqlalchemy.exc import DBAPIError
 
     from sdi.i18n import t
-    from sdi.storage.copy import remove_leftovers
     from sdi.storage.engine import Store, create_store_engine, stored_revision
     from sdi.storage.faults import StoreError, describe, store_error
+    from sdi.storage.leftovers import remove_leftovers
     from sdi.storage.revision import COPY_MARK, HEAD_REVISION
     from sdi.storage.url import project_url
 

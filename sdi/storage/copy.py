@@ -9,13 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import re
-import shutil
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, MetaData, Table, func, inspect, select, text, update
@@ -153,44 +148,3 @@ def set_revision(target: Connection, revision: str) -> None:
 def mark_unverified(target: Connection) -> None:
     set_revision(target, COPY_MARK)
 
-
-# ---- the working folder of a copy -------------------------------------------------------------------------
-
-WORK_PREFIX = "copy-"
-_WORK = re.compile(r"^copy-(\d+)-")
-LEGACY_AGE = 3600  # seconds: a working folder without a process id, older than this, is a leftover
-
-
-def work_prefix() -> str:
-    """The prefix of a copy's working folder in `.sdi/` (it holds a snapshot of the whole database): with
-    the process id, so a later run can tell a leftover from a copy still running."""
-    return f"{WORK_PREFIX}{os.getpid()}-"
-
-
-def remove_leftovers(state_dir: Path) -> list[Path]:
-    """Remove the working folders of copies that were killed (their process is gone); returns them."""
-    removed: list[Path] = []
-    if not state_dir.is_dir():
-        return removed
-    for folder in state_dir.glob(f"{WORK_PREFIX}*"):
-        if not folder.is_dir() or folder.is_symlink():
-            continue
-        match = _WORK.match(folder.name)
-        if match is not None:
-            if _running(int(match.group(1))):
-                continue
-        elif time.time() - folder.stat().st_mtime < LEGACY_AGE:
-            continue
-        shutil.rmtree(folder, ignore_errors=True)
-        removed.append(folder)
-    return removed
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True

@@ -60,7 +60,7 @@ def test_a_killed_copy_leaves_no_snapshot_after_the_next_run(coded: Project, tmp
 
 
 def test_a_running_copys_folder_is_left_alone(coded: Project) -> None:
-    from sdi.storage.copy import remove_leftovers, work_prefix
+    from sdi.storage.leftovers import remove_leftovers, work_prefix
 
     mine = coded.root / ".sdi" / f"{work_prefix()}abc"  # this process is alive: a copy under way
     mine.mkdir(parents=True)
