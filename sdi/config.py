@@ -6,6 +6,7 @@ and the line, so a researcher can fix it without reading a traceback.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tomllib
@@ -70,7 +71,18 @@ class Config:
     @property
     def key_path(self) -> Path:
         """The pseudonym key: real names → pseudonyms, kept apart from the database and out of git."""
-        return self.root / self.key_file
+        return self.root / Path(self.key_file).expanduser()
+
+    @property
+    def known_names(self) -> dict[str, str]:
+        """Every real name the project knows → what replaces it: the key and `[pseudonyms]` → pseudonyms, the
+        `[privacy]` lists → «[navn]», «[sted]», «[institusjon]». Every written file is checked against it."""
+        names: dict[str, str] = {}
+        for kind, listed in self.privacy_lists.items():
+            for name in listed:
+                names.setdefault(name, _LIST_PLACEHOLDERS.get(kind, "[navn]"))
+        names.update(self.pseudonyms)
+        return names
 
     @property
     def path(self) -> Path:
@@ -102,14 +114,14 @@ class Config:
     def database_url_error(self, message: str) -> ConfigError:
         """`message` about `database.url`, naming its line of `sdi.toml`."""
         text = self.path.read_text(encoding="utf-8-sig") if self.path.exists() else ""
-        return ConfigError(self.path, message, _locate(text, "database", "url"))
+        return ConfigError(self.path, message, locate(text, "database", "url"))
 
     def _unset(self, name: str) -> ConfigError:
         text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
         return ConfigError(
             self.path,
             f"'database.url' needs the environment variable {name}, which is not set",
-            _locate(text, "database", "url"),
+            locate(text, "database", "url"),
         )
 
 
@@ -132,8 +144,12 @@ def expand_url(url: str, root: Path, unset: Callable[[str], Exception]) -> str:
 
 
 _ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-# scheme://user:password@…: a password written out, not taken from the environment or ~/.pgpass
-_WRITTEN_PASSWORD = re.compile(r"^[A-Za-z0-9+.-]+://[^/@:]*:(?!\$\{[A-Za-z_][A-Za-z0-9_]*\}@)[^@/]+@")
+_ENV_ONLY = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")
+# The user part as SQLAlchemy's make_url reads it: a password runs from ':' to the first '@', '/' and all.
+_USERINFO = re.compile(r"^[\w+]+://[^:/]*:(?P<password>[^@]*)@")
+# Query parameters a driver takes a secret from (psycopg passes all to libpq); `passfile` is only a path.
+_SECRET_PARAMETER = re.compile(r"pass(?!file$)|pwd|secret|token", re.IGNORECASE)
+_LIST_PLACEHOLDERS = {"names": "[navn]", "places": "[sted]", "institutions": "[institusjon]"}
 
 # table -> key -> (expected type(s), description for the error message)
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
@@ -141,16 +157,44 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
     "nlp": {"model": (str, "a string"), "index": (str, "a string")},
     "database": {"url": (str, "a string")},
     "speakers": {"moderator": (list, "a list of strings"), "patterns": (list, "a list of strings")},
-    "privacy": {
-        "key_file": (str, "a path"),
-        "names": (list, "a list of strings"),
-        "places": (list, "a list of strings"),
-        "institutions": (list, "a list of strings"),
-        "acronyms": (list, "a list of strings"),
-    },
+    "privacy": {"key_file": (str, "a path"), "names": (list, "a list of strings"),
+                "places": (list, "a list of strings"), "institutions": (list, "a list of strings"),
+                "acronyms": (list, "a list of strings")},
     "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
 }
 _FREE_TABLES = {"pseudonyms"}
+
+
+def written_password(url: str) -> str | None:
+    """Where `url` holds a password written out (not `${NAME}`) as SQLAlchemy would read it: "user part"
+    (`user:password@`, any characters) or the query parameter (`?password=…`, `?sslpassword=…`, …)."""
+    found = _USERINFO.match(url)
+    if found and found.group("password") and not _ENV_ONLY.fullmatch(found.group("password")):
+        return "user part"
+    from urllib.parse import parse_qsl
+
+    after = url[found.end() :] if found else url
+    if "?" not in after:
+        return None
+    for key, value in parse_qsl(after.split("?", 1)[1], keep_blank_values=True):
+        secret = bool(_SECRET_PARAMETER.search(key)) or "password=" in value.lower().replace(" ", "")
+        if secret and value and not _ENV_ONLY.fullmatch(value):
+            return f"?{key}="
+    return None
+
+
+def user_config_dir() -> Path:
+    """sdi's folder in the user's configuration (`$XDG_CONFIG_HOME/sdi`, else `~/.config/sdi`)."""
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "sdi"
+
+
+def in_private_folder(root: Path, path: Path | str) -> bool:
+    """Files holding real names (the key, `sdi anonymise`'s review file) may live only in the project's
+    `.sdi/` (git-ignored) or in sdi's user configuration folder: nowhere they could be committed, synced with
+    the corpus or read by others by accident."""
+    path = (root / Path(path).expanduser()).resolve()
+    homes = ((root / STATE_DIR).resolve(), user_config_dir().resolve())
+    return any(path != home and path.is_relative_to(home) for home in homes)
 
 
 def find_project(start: Path) -> Path:
@@ -188,7 +232,7 @@ def load_config(root: Path) -> Config:
 
 def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config:
     def fail(table: str | None, key: str | None, message: str) -> ConfigError:
-        return ConfigError(path, message, _locate(text, table, key))
+        return ConfigError(path, message, locate(text, table, key))
 
     for table, value in data.items():
         if table not in _SCHEMA and table not in _FREE_TABLES:
@@ -226,15 +270,15 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
             raise fail("pseudonyms", name, f"'pseudonyms.{name}' must map a name to a non-empty string")
         pseudonyms[name] = replacement
     key_file = values.get("privacy.key_file", DEFAULT_KEY_FILE)
-    pseudonyms.update(read_key(root / key_file))
-    if _WRITTEN_PASSWORD.match(values.get("database.url", "")):
-        raise fail(
-            "database",
-            "url",
-            "'database.url' holds a password, and sdi.toml is shared: write ${NAME} to take it from "
-            "an environment variable (postgresql+psycopg://kari:${SDI_DB_PASSWORD}@server/studie) or "
-            "leave it out and use ~/.pgpass",
-        )
+    if not in_private_folder(root, key_file):
+        raise fail("privacy", "key_file", f"'privacy.key_file' must be inside the project's {STATE_DIR}/ "
+                   f"or in {user_config_dir()}: the key holds the real names, never committed or shared")
+    pseudonyms.update(read_key(root / Path(key_file).expanduser()))
+    where = written_password(values.get("database.url", ""))
+    if where is not None:
+        raise fail("database", "url", f"'database.url' holds a password ({where}), and sdi.toml is shared: "
+                   "write ${NAME} to take it from an environment variable (postgresql+psycopg://kari:"
+                   "${SDI_DB_PASSWORD}@server/studie) or leave it out and use ~/.pgpass")
     index = values.get("nlp.index", "pipeline")
     if index not in INDEX_LEMMAS:
         raise fail("nlp", "index", f"'nlp.index' must be one of {', '.join(map(repr, INDEX_LEMMAS))}")
@@ -265,31 +309,6 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
     )
 
 
-def read_guide(config: Config) -> str:
-    """The interview guide's text ("" when none is configured); a guide that cannot be read is a
-    `ConfigError` at the `analysis.guide` line of `sdi.toml`."""
-    if not config.guide:
-        return ""
-    path = config.root / config.guide
-
-    def line() -> int | None:
-        try:
-            return _locate(config.path.read_text(encoding="utf-8-sig"), "analysis", "guide")
-        except OSError:
-            return None
-
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(config.path, f"'analysis.guide': file not found: {path}", line()) from None
-    except UnicodeDecodeError:
-        raise ConfigError(config.path, f"'analysis.guide': not UTF-8 text: {path}", line()) from None
-    except OSError as exc:
-        raise ConfigError(
-            config.path, f"'analysis.guide': cannot read {path}: {exc.strerror}", line()
-        ) from None
-
-
 def read_key(path: Path) -> dict[str, str]:
     """The pseudonym key file (`"Real Name" = "[pseudonym]"` lines); missing means empty. A key that other
     users can read is refused: it is the one file that undoes the pseudonymisation."""
@@ -306,7 +325,7 @@ def read_key(path: Path) -> dict[str, str]:
         raise ConfigError(path, "invalid TOML in the pseudonym key", line) from None
     for name, replacement in data.items():
         if not isinstance(replacement, str) or not replacement.strip():
-            raise ConfigError(path, f"'{name}' must map to a non-empty pseudonym", _locate(text, None, name))
+            raise ConfigError(path, f"'{name}' must map to a non-empty pseudonym", locate(text, None, name))
     return dict(data)
 
 
@@ -333,25 +352,47 @@ def write_key(path: Path, entries: Mapping[str, str]) -> Path:
     return write_atomically(path, "".join(f"{line}\n" for line in lines))
 
 
+_WRITE_REFUSALS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+                   errno.EFBIG: "the file is too large for this disk", errno.EROFS: "the disk is read-only",
+                   errno.EACCES: "the folder is read-only", errno.EPERM: "the folder is locked"}  # fmt: skip
+
+
+class WriteError(OSError):
+    """A file could not be written (full disk, read-only folder): one line naming it, left as it was."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        reason = _WRITE_REFUSALS.get(error.errno or 0) or error.strerror or type(error).__name__
+        self.message = f"{path}: cannot write it ({reason}); nothing was changed"
+        super().__init__(error.errno, self.message, str(path))
+
+    def __str__(self) -> str:
+        return self.message
+
+
 def write_atomically(path: Path, content: bytes | str) -> Path:
     """Replace `path` by `content` whole or not at all: a temporary file beside it (created owner-only),
     flushed to disk, renamed over it. Every file sdi writes outside the database goes through here (exports,
     codebook files, the key, review files, the lemma cache, the workbench's preferences); it lives in the
-    config module because every room may import this one. Text is written as UTF-8 with `\n` line ends."""
-    import os
+    config module because every room may import this one. Text is written as UTF-8 with `\n` line ends.
+    A full or read-only folder is a WriteError naming the file."""
     import tempfile
 
     data = content.encode("utf-8") if isinstance(content, str) else content
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
+    except OSError as exc:
+        raise WriteError(path, exc) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise WriteError(path, exc) from None
         raise
     return path
 
@@ -372,7 +413,7 @@ def toml_string(value: str) -> str:
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
 
 
-def _locate(text: str, table: str | None, key: str | None) -> int | None:
+def locate(text: str, table: str | None, key: str | None) -> int | None:
     """The line of `key` inside `[table]` (or of the table header), found by scanning the file."""
     current: str | None = None
     header_line: int | None = None
@@ -394,61 +435,13 @@ def _locate(text: str, table: str | None, key: str | None) -> int | None:
     return header_line
 
 
-DEFAULT_TOML = """\
-# sdi project settings. See the README for every key.
-
-[project]
-title = "{title}"
-# Language of the user interface and fixed export labels: "nb" (bokmål) or "en".
-language = "nb"
-# Default coder name for this machine (can be overridden with --coder or SDI_CODER).
-coder = ""
-
-[nlp]
-# spaCy pipeline to use when installed; otherwise sdi uses its own Norwegian pipeline (nb_sdi: parts of
-# speech, lemmas, names), and the offline lookup pipeline only if that cannot load. "offline": lookups only.
-model = "{model}"
-# Lemmas for the search index: "pipeline" (the pipeline above, the most accurate) or "lookup" (the offline
-# lookup lemmatiser: imports several times faster for very large corpora, lemmas less accurate). After a
-# change, `sdi reindex` brings the stored transcripts in line.
-index = "pipeline"
-
-[database]
-# Empty: an SQLite file under .sdi/ (git-ignored). Team server: "postgresql+psycopg://user@host/db".
-url = ""
-
-[speakers]
-# Speaker labels that mark the moderator/interviewer.
-moderator = ["Moderator", "I", "Intervjuer", "Ordstyrer"]
-# Extra regular expressions for speaker labels; each needs a group (?P<label>...), optionally (?P<text>...).
-patterns = []
-
-[privacy]
-# The pseudonym key (real names -> pseudonyms), kept apart from the database, owner-only, never exported.
-# Add names with `sdi pseudonym add "Kari Nordmann" "[helsesykepleier]"`.
-key_file = ".sdi/pseudonymnokkel.toml"
-# Acronyms and short names of services that `sdi anonymise` never proposes as names (they identify no one).
-acronyms = {acronyms}
-
-[analysis]
-# Words of the model or intervention being evaluated, and the interview guide (a text/Markdown file): a new
-# code made only of these words gets a warning (it may say what you asked about, not what was said).
-model_terms = []
-guide = ""
-
-[pseudonyms]
-# Invented or harmless replacements may also be listed here (this file usually goes to git):
-# "Solbakken" = "[barnehage]"
-"""
-
-
 def write_default(root: Path, title: str) -> Path:
     """Create a fresh `sdi.toml` (never overwrites)."""
     path = root / CONFIG_NAME
     if path.exists():
         raise ConfigError(path, "already exists; not overwritten")
     safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
+    template = (Path(__file__).parent / "default_project.toml").read_text(encoding="utf-8")
     listed = "[" + ", ".join(f'"{word}"' for word in DEFAULT_ACRONYMS) + "]"
-    text = DEFAULT_TOML.format(title=safe_title, model=DEFAULT_MODEL, acronyms=listed)
-    path.write_text(text, encoding="utf-8")
+    write_atomically(path, template.format(title=safe_title, model=DEFAULT_MODEL, acronyms=listed))
     return path

@@ -132,7 +132,7 @@ def codebook_exports(project: Project, formats: tuple[str, ...] = ("docx", "csv"
 
     rows = codebook_rows(project)
     config, author = project.config, project.coder_name
-    names = tuple(config.pseudonyms)
+    names = tuple(config.known_names)
     writers: dict[str, Callable[[Path], Path]] = {
         "docx": lambda target: write_codebook_docx(target, config.title, rows, config.language,
                                                    author=author),
@@ -204,4 +204,4 @@ def refi_export(project: Project, *, codebook_only: bool = False, path: Path | N
         return (write_qdc if codebook_only else write_qdpx)(data, target)
 
     kind = "refi_codebook" if codebook_only else "refi"
-    return Export(kind, path, write, tuple(project.config.pseudonyms), counts)
+    return Export(kind, path, write, tuple(project.config.known_names), counts)

@@ -149,3 +149,78 @@ def test_expand_url_quotes_a_value_inside_a_url_and_keeps_a_whole_one(
     assert expand_url("sqlite:///copy.sqlite", tmp_path, refuse) == f"sqlite:///{tmp_path / 'copy.sqlite'}"
     with pytest.raises(KeyError, match="NOT_SET"):
         expand_url("postgresql://kari:${NOT_SET}@server/db", tmp_path, refuse)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://kari:hemme/lig@server/studie",  # a raw '/' in the password
+        "postgresql+psycopg://kari:p?ss#x@server/studie",
+        "postgresql+psycopg://kari@server/studie?password=hemmelig",
+        "postgresql+psycopg://server/studie?user=kari&PASSWORD=hemmelig",
+        "postgresql+psycopg://kari@server/studie?sslpassword=hemmelig",
+        "postgresql+psycopg://kari@/studie?host=/run/pg&password=hemmelig",
+        "postgresql+psycopg://kari@server/studie?options=x&dsn=host%3Ds%20password%3Dhemmelig",
+    ],
+)
+def test_a_password_anywhere_sqlalchemy_reads_one_is_refused(tmp_path: Path, url: str) -> None:
+    from sdi.config import written_password
+
+    assert written_password(url) is not None
+    root = tmp_path / "studie"
+    init_project(root, "Studie")
+    config = root / "sdi.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('url = ""', f'url = "{url}"'))
+    line = next(n for n, row in enumerate(config.read_text().splitlines(), 1) if row.startswith("url ="))
+    with pytest.raises(ConfigError, match=rf"sdi\.toml:{line}: 'database.url' holds a password"):
+        load_config(root)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "postgresql+psycopg://kari@server/studie",
+        "postgresql+psycopg://kari:${PW}@server/studie",
+        "postgresql+psycopg://kari@server/studie?password=${PW}&sslmode=require",
+        "postgresql+psycopg://kari@server/studie?passfile=/home/kari/.pgpass",
+        "sqlite:///data/studie.sqlite",
+        "${SDI_DATABASE_URL}",
+    ],
+)
+def test_urls_without_a_written_password_pass(url: str) -> None:
+    from sdi.config import written_password
+
+    assert written_password(url) is None
+
+
+@pytest.mark.parametrize("key_file", ["pseudonymnokkel.toml", "corpus/nokkel.toml", "../nokkel.toml",
+                                      "/tmp/nokkel.toml", ".sdi/../nokkel.toml", ".sdi"])  # fmt: skip
+def test_the_key_file_must_stay_in_the_state_folder_or_the_user_config(tmp_path: Path, key_file: str) -> None:
+    root = tmp_path / "studie"
+    init_project(root, "Studie")
+    config = root / "sdi.toml"
+    text = config.read_text(encoding="utf-8").replace(
+        'key_file = ".sdi/pseudonymnokkel.toml"', f'key_file = "{key_file}"'
+    )
+    config.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("key_file ="))
+    with pytest.raises(ConfigError, match=rf"sdi\.toml:{line}: 'privacy.key_file' must be inside"):
+        load_config(root)
+
+
+def test_the_key_file_may_live_in_the_user_config_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sdi.config import add_to_key
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    root = tmp_path / "studie"
+    init_project(root, "Studie")
+    config = root / "sdi.toml"
+    outside = tmp_path / "config" / "sdi" / "studie-nokkel.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'key_file = ".sdi/pseudonymnokkel.toml"', f'key_file = "{outside}"'), encoding="utf-8")  # fmt: skip
+    add_to_key(load_config(root), "Kari Nordmann", "[helsesykepleier]")
+    assert load_config(root).pseudonyms == {"Kari Nordmann": "[helsesykepleier]"}
+    assert outside.stat().st_mode & 0o077 == 0

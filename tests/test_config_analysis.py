@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from sdi.config import ConfigError, load_config, read_guide
+from sdi.config import ConfigError, load_config
+from sdi.workflow.guide import read_guide
 from tests.conftest import REPO
 
 

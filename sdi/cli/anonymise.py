@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from sdi.workflow.anonymise import apply_decisions, as_proposed, find_names
-    from sdi.workflow.anonymise_review import default_review_path, read_review, write_review
+    from sdi.workflow.anonymise_review import read_review, review_path, write_review
     from sdi.workflow.errors import WorkflowError
     from sdi.workflow.overview import nlp_description
 
@@ -67,8 +67,7 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             decisions = as_proposed(proposals)
             if args.write_review is not None:
-                path = Path(args.write_review) if args.write_review else None
-                path = write_review(path or default_review_path(project.config.state_dir), proposals)
+                path = write_review(review_path(project.config, args.write_review), proposals)
                 print(t("anon.review_written", language, path=path, count=len(proposals)))
                 return 0
             if not args.apply:

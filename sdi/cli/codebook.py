@@ -39,7 +39,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     exp.add_argument("file", type=Path, nargs="?")
     exp.add_argument("--with-codings", action="store_true", help="include codings, anchored by their words")
-    exp.add_argument("--allow-names", action="store_true", help="keep a file that contains real names")
+    exp.add_argument(
+        "--replace-names",
+        action="store_true",
+        help="write real names the project knows as their pseudonyms instead of refusing the file",
+    )
+    exp.add_argument("--allow-names", action="store_true", help="keep the file even if it holds real names")
     exp.set_defaults(handler=run_export)
 
 
@@ -60,6 +65,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """The codebook file goes to git and to colleagues: read back and refused (or, TOML and CSV, written with
+    the pseudonyms: --replace-names) when a real name the project knows is in it, like every export."""
     from sdi.export.codebook_file import write_codebook, write_codebook_csv
     from sdi.export.refi import write_qdc, write_qdpx
     from sdi.workflow.codebook import SUFFIXES, default_codebook_path, export_codebook
@@ -81,8 +88,9 @@ def run_export(args: argparse.Namespace) -> int:
             writer = write_codebook_csv if suffix == ".csv" else write_codebook
             written = writer(codebook, path or default_codebook_path(project))
             counts = (len(codebook.codes), len(codebook.groups))
-        names = tuple(project.config.pseudonyms)
-    if suffix != ".toml" and not no_real_names_in(written, names, args.allow_names):
+        names = project.config.known_names
+    replace = args.replace_names if suffix in (".toml", ".csv") else None
+    if not no_real_names_in(written, names, args.allow_names, replace=replace):
         return EXIT_NAMES
     print(f"{written}: {counts[0]} koder, {counts[1]} kodegrupper")
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,29 +52,40 @@ def opened(args: argparse.Namespace) -> Iterator[Project]:
         project.close()
 
 
-def no_real_names(written: Written) -> bool:
-    """After an export was written and read back: False (saying where) when a real name from the pseudonym
-    key was in it — the file was then removed, unless --allow-names kept it."""
+def no_real_names(written: Written, *, replaceable: bool = False) -> bool:
+    """After a file was written and read back: False (saying where) when a real name the project knows (the
+    pseudonym key, [pseudonyms], the [privacy] lists) was in it — the file was then removed, unless
+    --allow-names kept it. `replaceable` files (codebook TOML, merge decisions) also offer --replace-names."""
     import sys
 
     if written.kept:
         return True
-    print(f"sdi: error: {written.path} contained real names from the pseudonym list; removed:",
-          file=sys.stderr)  # fmt: skip
+    print(f"sdi: error: {written.path} contained real names the project knows (the pseudonym key, "
+          "[pseudonyms] or [privacy] lists); removed:", file=sys.stderr)  # fmt: skip
     for where in written.names:
         print(f"  {where}", file=sys.stderr)
-    print("  (use --allow-names to keep such a file)", file=sys.stderr)
+    options = "--allow-names to keep such a file" + (" or --replace-names" if replaceable else "")
+    print(f"  (use {options})", file=sys.stderr)
     return False
 
 
-def no_real_names_in(path: Path, names: tuple[str, ...], allow_names: bool) -> bool:
-    """`no_real_names` for a file a command wrote itself: read it back for the pseudonym key's real names and
-    remove it when one is there (unless --allow-names)."""
-    from sdi.export.names import names_in_export
+def no_real_names_in(
+    path: Path, names: Mapping[str, str] | Iterable[str], allow_names: bool, *, replace: bool | None = None
+) -> bool:
+    """`no_real_names` for a file a command wrote itself: read it back for the real names the project knows
+    (one matcher, `sdi.nlp.known_names`) and remove it when one is there (unless --allow-names). `replace` is
+    None for files that must be refused (Word, CSV, REFI-QDA, xlsx); for the text files sdi writes for the
+    team (codebook TOML, merge decisions) it is the researcher's --replace-names: the file is then rewritten
+    with each name replaced by its pseudonym (`names` mapping name → pseudonym) instead of being removed."""
+    from sdi.config import write_atomically
+    from sdi.export.names import names_in_export, without_names
     from sdi.publish import Written
 
     found = tuple(names_in_export(path, names))
+    if found and replace and isinstance(names, Mapping):
+        write_atomically(path, without_names(path.read_text(encoding="utf-8"), names))
+        found = tuple(names_in_export(path, names))
     if found and not allow_names:
         path.unlink(missing_ok=True)
-        return no_real_names(Written(path, found, kept=False))
+        return no_real_names(Written(path, found, kept=False), replaceable=replace is not None)
     return True

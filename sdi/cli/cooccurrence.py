@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
             sheets.append(square)
         elif args.format == "xlsx" and found.pairs:
             print(t("mx.cooc.square_skipped", language, count=len(found.items), limit=SQUARE_LIMIT))
-        return write_sheets(args, sheets, f"samforekomst-{args.rows}-{args.by}", tuple(config.pseudonyms),
+        return write_sheets(args, sheets, f"samforekomst-{args.rows}-{args.by}", tuple(config.known_names),
                             config.title, coder, language, config.exports_dir)  # fmt: skip
     print(t("mx.cooc.title", language, mode=mode, count=len(found.pairs)))
     if not found.pairs:

@@ -51,7 +51,7 @@ def names_allowed(figure: Any, names: tuple[str, ...], allowed: bool, target: st
     found = find_names(labels_of(figure), names)
     if not found or allowed:
         return True
-    print(f"sdi: error: {target} would show real names from the pseudonym list; not written:",
+    print(f"sdi: error: {target} would show real names the project knows; not written:",
           file=sys.stderr)  # fmt: skip
     for where in found:
         print(f"  {where}", file=sys.stderr)
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     path: Path = args.output or config.exports_dir / f"{DEFAULT_NAMES[args.kind]}.{args.format}"
     if path.suffix.lower() not in (".svg", ".png"):
         raise WorkflowError(key="error.figure.format", path=path)
-    if not names_allowed(figure, tuple(config.pseudonyms), args.allow_names, str(path)):
+    if not names_allowed(figure, tuple(config.known_names), args.allow_names, str(path)):
         return EXIT_NAMES
     write_figure(path, figure)
     print(t("mx.written", config.language, path=path, what=figure.title))

@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         config, coder = project.config, project.coder_name
         language = config.language
         table = matrix(project, rows_by, "transcript" if args.stages else args.columns, language)
-    names = tuple(config.pseudonyms)
+    names = tuple(config.known_names)
     if args.stages:
         changes = changes_between_stages(table)
         sheet = stages_sheet(changes, rows_by, language)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sdi import safe_toml
-from sdi.cli.common import opened
-from sdi.config import toml_string
+from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
+from sdi.config import toml_string, write_atomically
 
 if TYPE_CHECKING:
     from sdi.workflow.merge import Decision, MergeProposal, Side, SideCode
@@ -48,6 +48,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="who coded the codebook file(s); their codings are recorded as theirs (default: file name)",
     )
     parser.add_argument("--apply", type=Path, metavar="DECISIONS", help="apply an edited decisions file")
+    parser.add_argument(
+        "--replace-names",
+        action="store_true",
+        help="write real names the project knows into the decisions file as their pseudonyms, not refuse it",
+    )
+    parser.add_argument("--allow-names", action="store_true", help="keep a decisions file holding real names")
     parser.set_defaults(handler=run)
 
 
@@ -99,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
             raise WorkflowError("name a codebook file (or two), or --coders A,B")
         print(render_proposal(proposal))
         path = write_decisions(project, proposal)
+        known = project.config.known_names
+    if not no_real_names_in(path, known, args.allow_names, replace=args.replace_names):
+        return EXIT_NAMES
     print(f"\nbeslutninger: {path} (rediger, og kjør med --apply {path})")
     return 0
 
@@ -227,8 +236,7 @@ def write_decisions(project: Project, proposal: MergeProposal, today: dt.date | 
     while path.exists():
         number += 1
         path = folder / f"{stem}-{number}.toml"
-    path.write_text(render_decisions(proposal, project.root), encoding="utf-8")
-    return path
+    return write_atomically(path, render_decisions(proposal, project.root))  # owner-only, whole or not at all
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from sdi.config import write_atomically
 from sdi.export.word import new_document, save_document
 
 LABELS = {
@@ -73,14 +75,13 @@ CSV_HEADER = ("name", "description", "group", "codings", "first_used", "last_use
 
 
 def write_codebook_csv(path: Path, rows: Sequence[CodebookEntry], language: str = "nb") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as out:  # BOM: Excel opens æøå right
-        writer = csv.writer(out)
-        writer.writerow(CSV_HEADER)
-        for row in rows:
-            writer.writerow([row.statement, row.description, row.group, row.codings, _day(row.first_used),
-                             _day(row.last_used)])  # fmt: skip
-    return path
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    for row in rows:
+        writer.writerow([row.statement, row.description, row.group, row.codings, _day(row.first_used),
+                         _day(row.last_used)])  # fmt: skip
+    return write_atomically(path, "\ufeff" + out.getvalue())  # BOM: Excel opens æøå right
 
 
 def write_codebook_docx(

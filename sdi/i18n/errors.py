@@ -24,12 +24,32 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "error.stale_by": {"nb": " av {who}", "en": " by {who}"},
     "error.history.undo": {
-        "nb": "kan ikke angre: {table} {row} er endret etter «{label}»",
-        "en": "cannot undo: {table} {row} has changed since «{label}»",
+        "nb": "kan ikke angre: {table} {row} er endret{by} etter «{label}»",
+        "en": "cannot undo: {table} {row} has changed{by} since «{label}»",
     },
     "error.history.redo": {
-        "nb": "kan ikke gjøre om: {table} {row} er endret etter «{label}»",
-        "en": "cannot redo: {table} {row} has changed since «{label}»",
+        "nb": "kan ikke gjøre om: {table} {row} er endret{by} etter «{label}»",
+        "en": "cannot redo: {table} {row} has changed{by} since «{label}»",
+    },
+    "error.history.undo_refers": {
+        "nb": "kan ikke angre «{label}»: {what} {row}, lagt til eller endret{by} etterpå, bygger på det",
+        "en": "cannot undo «{label}»: {what} {row}, added or changed{by} since, builds on it",
+    },
+    "error.history.redo_refers": {
+        "nb": "kan ikke gjøre om «{label}»: {what} {row}, lagt til eller endret{by} etterpå, bygger på det",
+        "en": "cannot redo «{label}»: {what} {row}, added or changed{by} since, builds on it",
+    },
+    "error.history.undo_gone": {
+        "nb": "kan ikke angre «{label}»: {what} {row} er slettet{by} etterpå",
+        "en": "cannot undo «{label}»: {what} {row} was deleted{by} since",
+    },
+    "error.history.redo_gone": {
+        "nb": "kan ikke gjøre om «{label}»: {what} {row} er slettet{by} etterpå",
+        "en": "cannot redo «{label}»: {what} {row} was deleted{by} since",
+    },
+    "error.history.clash": {
+        "nb": "kan ikke angre eller gjøre om «{label}»: det kolliderer med senere arbeid ({detail})",
+        "en": "cannot undo or redo «{label}»: it clashes with later work ({detail})",
     },
     # codes and codings
     "error.code.statement_needed": {
@@ -37,6 +57,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "a code needs a statement (a short sentence in the informants' words)",
     },
     "error.code.statement_short": {"nb": "en kode trenger et utsagn", "en": "a code needs a statement"},
+    "error.code.transcript_changed": {
+        "nb": "«{title}» er endret{by} siden du markerte teksten (versjon {seen} → {now}), og ordene "
+        "«{words}» står ikke lenger der; ingenting ble kodet – marker på nytt",
+        "en": "«{title}» was changed{by} since you selected the text (version {seen} → {now}) and the words "
+        "«{words}» are no longer there; nothing was coded – select again",
+    },
     "error.code.span_outside": {
         "nb": "utsnittet {start}–{end} ligger utenfor transkripsjonen (0–{length})",
         "en": "span {start}–{end} is outside the transcript (0–{length})",

@@ -120,6 +120,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Hel kopi fra før oppgraderingen: {path}",
         "en": "A whole copy from before the upgrade: {path}",
     },
+    "safety.upgrade.older": {
+        "nb": "En tidligere versjon av sdi tok denne kopien før sitt første, avbrutte forsøk (databasen kan "
+        "være halvveis oppgradert av det): {path}",
+        "en": "An earlier version of sdi took this copy before its first, interrupted attempt (which may "
+        "have left the database half upgraded): {path}",
+    },
     "safety.upgrade.no_room": {
         "nb": "kunne ikke ta sikkerhetskopi i {folder} før skjemaoppgraderingen ({detail}); ingenting ble "
         "endret.",
@@ -127,6 +133,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "changed.",
     },
     # the workbench
+    "safety.tui.coded_moved": {
+        "nb": "Kodet som «{statement}». Transkripsjonen var endret siden du markerte; kodingen står på de "
+        "samme ordene i den nye versjonen.",
+        "en": "Coded as «{statement}». The transcript had changed since you selected; the coding is on the "
+        "same words in its new version.",
+    },
     "safety.tui.reloaded": {
         "nb": "Oppdatert med endringer fra andre kodere.",
         "en": "Updated with changes by other coders.",

@@ -85,7 +85,8 @@ def read_body(path: Path, archive: zipfile.ZipFile, max_text: int) -> DocxBody:
             path, f"unsafe .docx: {document} inflates beyond {MAX_XML_BYTES:,} bytes (zip bomb?)"
         ) from None
     except etree.XMLSyntaxError as exc:
-        raise IngestError(path, f"unreadable .docx: {document} is not well-formed XML ({exc.msg})") from None
+        reason = " ".join(str(exc.msg).split())  # libxml2 may end a message with a line break
+        raise IngestError(path, f"unreadable .docx: {document} is not well-formed XML ({reason})") from None
     except KeyError:
         raise IngestError(path, f"unreadable .docx: {document} is missing") from None
     except _DAMAGED as exc:

@@ -2,7 +2,9 @@
 
 Applied to each turn's text before offsets and cues are computed, so every offset the store keeps
 refers to the pseudonymised text and no real name can leak into it. Working on the joined turn
-(rather than single lines) also catches a two-word name wrapped across a line break.
+(rather than single lines) also catches a two-word name wrapped across a line break. Names are found by
+the one known-name matcher (`sdi.nlp.known_names`): in any case, with soft hyphens or zero-width
+characters inside them, and in the genitive.
 """
 
 from __future__ import annotations
@@ -13,29 +15,27 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from sdi.ingest.model import ParticipantInfo, TranscriptMeta
+from sdi.nlp.known_names import KnownNames, fold
 
-# Words inside a multi-word key may be separated by any run of whitespace, including a line wrap.
-_GAP = r"\s+"
 _SPACES = re.compile(r"\s+")
 
 
 class Pseudonymiser:
-    """Whole-word, case-sensitive, longest-key-first replacement with one compiled regex.
+    """Whole-word, case-insensitive, longest-key-first replacement of known names (see
+    `sdi.nlp.known_names`).
 
-    A genitive `s` directly after a name is kept: with Emil → [barn], "Emils" becomes "[barn]s".
+    A genitive ending directly after a name is kept as written: with Emil → [barn], "Emils" becomes
+    "[barn]s" and "EMIL'S" "[barn]'S". Of two keys that differ only in case, the one written as in the text
+    wins.
     """
 
     def __init__(self, mapping: Mapping[str, str]) -> None:
         self.mapping: dict[str, str] = {}
         for key, value in mapping.items():
             norm = _norm(key)
-            if norm and norm != value.strip():
+            if norm and fold(norm) != fold(value.strip()):
                 self.mapping[norm] = value.strip()
-        self._pattern: re.Pattern[str] | None = None
-        if self.mapping:
-            keys = sorted(self.mapping, key=lambda k: (-len(k), k))
-            alternation = "|".join(_GAP.join(re.escape(word) for word in key.split(" ")) for key in keys)
-            self._pattern = re.compile(rf"(?<!\w)(?P<key>{alternation})(?P<gen>s?)(?!\w)")
+        self._matcher = KnownNames(self.mapping)
 
     @classmethod
     def build(cls, pseudonyms: Mapping[str, str], participants: Iterable[ParticipantInfo]) -> Pseudonymiser:
@@ -55,19 +55,18 @@ class Pseudonymiser:
         return frozenset(self.mapping.values())
 
     def apply(self, text: str) -> str:
-        if self._pattern is None or not text:
+        if not self._matcher or not text:
             return text
-        return self._pattern.sub(self._replace, text)
+        return self._matcher.replace(text, self.mapping)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) for every match in `text`, in order: `apply` as edits, so a caller
         rewriting stored text can move its own offsets (turns, cues) along with the words."""
-        if self._pattern is None or not text:
+        if not self._matcher or not text:
             return []
-        return [(m.start(), m.end(), self._replace(m)) for m in self._pattern.finditer(text)]
-
-    def _replace(self, match: re.Match[str]) -> str:
-        return self.mapping[_SPACES.sub(" ", match.group("key"))] + match.group("gen")
+        return [
+            (m.start, m.suffix_end, self.mapping[m.name] + m.suffix(text)) for m in self._matcher.find(text)
+        ]
 
     def participant(self, person: ParticipantInfo) -> ParticipantInfo:
         """Stored form of a declared participant: `label` stays as written (the contract), the rest is

@@ -76,7 +76,8 @@ def _parse(path: Path, data: bytes, member: str) -> etree._Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         detail, line = (f" (line {exc.lineno})", None) if member else ("", exc.lineno)
-        raise IngestError(path, f"{where}not well-formed XML: {exc.msg}{detail}", line) from None
+        reason = " ".join(str(exc.msg).split())  # libxml2 may end a message with a line break
+        raise IngestError(path, f"{where}not well-formed XML: {reason}{detail}", line) from None
     except (ValueError, etree.LxmlError) as exc:
         raise IngestError(path, f"{where}unreadable XML: {exc}") from None
     info = root.getroottree().docinfo if root is not None else None

@@ -23,10 +23,12 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from sdi.nlp.known_names import KnownNames
 from sdi.nlp.name_discovery import (
     ENTITY_KINDS,
     INSTITUTION,
@@ -110,7 +112,7 @@ def find_mentions(
     """Every mention in one text; `protected` spans (pseudonyms already there) are never touched.
     `is_name(word)`: the lemma table knows the word only as a name (see `name_word_test`)."""
     tokens = [t for t in annotation.tokens if not _inside(t, protected)]
-    found = _listed(source, text, tokens, lists)
+    found = _known(source, text, lists, protected) + _listed(source, text, tokens, lists)
     for start, end, kind, how in discover(
         source, text, tokens, annotation,
         skip=lists.skip, is_common=is_common, is_name=is_name, use_entities=use_entities,
@@ -168,6 +170,23 @@ def _fold(form: str, canonical: Mapping[str, str], listed: Iterable[str]) -> str
 
 
 # ---- the three sources ------------------------------------------------------------------------------------
+
+
+def _known(
+    source: str, text: str, lists: NameLists, protected: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """Listed names as the one known-name matcher finds them: any case, soft hyphens, line breaks."""
+    found = []
+    for match in _known_matcher(frozenset(lists.names)).find(text):
+        start, end, name = match.start, match.suffix_end, match.name
+        if not any(s < end and start < e for s, e in protected):
+            found.append(Mention(source, start, end, text[start:end], lists.names[name], "list", name))
+    return found
+
+
+@lru_cache(maxsize=4)
+def _known_matcher(names: frozenset[str]) -> KnownNames:
+    return KnownNames(sorted(names))
 
 
 def _listed(source: str, text: str, tokens: Sequence[Token], lists: NameLists) -> list[Mention]:

@@ -20,9 +20,11 @@ def open_store(config: Config, migrate: bool = True) -> Store:
     from sdi.i18n import t
     from sdi.storage.engine import Store, create_store_engine, stored_revision
     from sdi.storage.faults import StoreError, describe, store_error
+    from sdi.storage.leftovers import remove_leftovers
     from sdi.storage.revision import COPY_MARK, HEAD_REVISION
     from sdi.storage.url import project_url
 
+    remove_leftovers(config.state_dir)  # the snapshot a killed `sdi db copy` left behind
     engine = create_store_engine(project_url(config))
     try:
         revision = stored_revision(engine)

@@ -147,3 +147,4 @@ def set_revision(target: Connection, revision: str) -> None:
 
 def mark_unverified(target: Connection) -> None:
     set_revision(target, COPY_MARK)
+

@@ -13,7 +13,9 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Table, delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from sdi.storage import dependencies
 from sdi.storage.base import Base
+from sdi.storage.dependencies import who as _who
 from sdi.storage.models import HistoryChange, HistoryEntry
 
 # What a researcher's undo covers: coding, grouping, naming, quoting, memos, stage summaries.
@@ -39,13 +41,16 @@ _INFO_CHANGES = "history_changes"
 
 
 class HistoryConflict(Exception):
-    """The rows changed since (another coder, or a re-import): undoing would overwrite that work."""
+    """The rows changed since (another coder, or a re-import): undoing would overwrite that work. `by` names
+    who did it where the store knows; `reason` says how (see `sdi.storage.dependencies`)."""
 
-    def __init__(self, table: str, row_id: int, label: str) -> None:
+    def __init__(self, table: str, row_id: int, label: str, by: str = "", reason: str = "changed") -> None:
         super().__init__(f"{table} {row_id} has changed since «{label}»")
         self.table = table
         self.row_id = row_id
         self.label = label
+        self.by = by
+        self.reason = reason  # changed | refers (built on) | gone (removed since)
 
 
 def _plain(value: Any) -> Any:
@@ -172,14 +177,22 @@ def _current(session: Session, table: Table, row_id: int) -> dict[str, Any] | No
 def replay(session: Session, entry: HistoryEntry, *, backwards: bool) -> None:
     """Apply an entry's images: before-images in reverse order (undo) or after-images in order (redo).
 
-    Raises HistoryConflict when a row is no longer as this entry left it (or found it, for redo)."""
+    Raises HistoryConflict when a row is no longer as this entry left it (or found it, for redo), when a row
+    that would go is referred to by one this entry does not hold (someone built on it), or when a row would
+    point again at one that is gone — naming who did it."""
     changes = list(reversed(entry.changes)) if backwards else list(entry.changes)
+    # each row as the step leaves it (a row changed twice in the entry: its last image in replay order)
+    targets = {(c.table_name, c.row_id): (c.before if backwards else c.after) for c in changes}
+    blocker = dependencies.blocking(session, entry.id, targets)
+    if blocker is not None:
+        raise HistoryConflict(blocker.table, blocker.row_id, entry.label, blocker.by, blocker.reason)
     for change in changes:
         table = Base.metadata.tables[change.table_name]
         expected, target = (change.after, change.before) if backwards else (change.before, change.after)
         current = _comparable(_current(session, table, change.row_id))
         if current != _comparable(expected):
-            raise HistoryConflict(change.table_name, change.row_id, entry.label)
+            by = _who(session, change.table_name, change.row_id, entry.id)
+            raise HistoryConflict(change.table_name, change.row_id, entry.label, by)
         if target is None:
             session.execute(delete(table).where(table.c.id == change.row_id))
         elif expected is None:

@@ -197,6 +197,7 @@ class _Step:
     wanted: str
     locked: bool = False
     backup: Path | None = None
+    older: Path | None = None  # a copy an earlier sdi took before its own, not atomic, attempt at this step
 
 
 def _run(
@@ -227,6 +228,8 @@ def _run(
                 return
             if step.current is not None:
                 step.backup = _backup(url, database, backup_dir, step.current, step.wanted, language)
+                earlier = sorted(backup_dir.glob(f"*-before-{step.wanted}.*")) if backup_dir.is_dir() else []
+                step.older = earlier[0] if earlier else None
             cfg = alembic_config(engine)
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, target)
@@ -279,4 +282,6 @@ def _failure(engine: Engine, step: _Step, exc: Exception, language: str) -> str:
     message = t(key, language, database=database, before=before, after=step.wanted, detail=reason)
     if step.backup is not None:
         message += " " + t("safety.upgrade.known_good", language, path=step.backup)
+    if step.older is not None:  # the database may be half upgraded by that sdi: this copy is from before
+        message += " " + t("safety.upgrade.older", language, path=step.older)
     return message

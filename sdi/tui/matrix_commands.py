@@ -68,7 +68,7 @@ def write_spreadsheet(app: SdiApp, sheets: list[Any], name: str) -> None:
 
     config = app.project.config
     path = config.exports_dir / f"{name}.xlsx"
-    names = tuple(config.pseudonyms)
+    names = tuple(config.known_names)
 
     def write() -> None:
         from sdi.export.spreadsheet import write_xlsx
@@ -90,7 +90,7 @@ class _Names(Exception):
 def _without_names(app: SdiApp, labels: list[tuple[str, str]], path: Path) -> bool:
     from sdi.export.names import find_names
 
-    found = find_names(labels, tuple(app.project.config.pseudonyms))
+    found = find_names(labels, tuple(app.project.config.known_names))
     if found:
         app.notify(tr(app, "mx.tui.names", path=path.name, found=", ".join(found)), severity="error")
     return not found

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from sdi.config import ConfigError, add_many_to_key, load_config, read_key, write_key
 from sdi.ingest.pseudonymise import Pseudonymiser
+from sdi.nlp.known_names import KnownNames
 from sdi.nlp.names import (
     INSTITUTION,
     INSTITUTION_NOUNS,
@@ -129,14 +130,15 @@ def find_names(project: Project) -> list[NameProposal]:
             )
             mentions.extend(replace(m, start=m.start + start, end=m.end + start) for m in found)
     proposals = propose(gather(mentions, lists), config.pseudonyms)
-    forms = {form: p.name for p in proposals for form in (p.name, *p.candidate.variants)}
+    variants = {p.name: _variants(p.name, p.candidate.variants) for p in proposals}
+    forms = {form: p.name for p in proposals for form in (p.name, *variants[p.name])}
     places = _occurrences(documents, turns, forms)
     return [
         NameProposal(
             p.name,
             p.candidate.kind,
             p.replacement,
-            p.candidate.variants,
+            variants[p.name],
             tuple(places.get(p.name, ())),
             p.reused,
             p.candidate.listed,
@@ -144,6 +146,15 @@ def find_names(project: Project) -> list[NameProposal]:
         for p in proposals
         if places.get(p.name)
     ]
+
+
+def _variants(name: str, forms: Sequence[str]) -> tuple[str, ...]:
+    """Spellings that the known-name matcher would not find as `name` itself («Karri»); the same name in
+    another case, with soft hyphens or in the genitive («KARI», «Ka­ri», «Karis») needs no entry of its own."""
+    same = KnownNames([name])
+    return tuple(
+        form for form in forms if not any(m.start == 0 and m.suffix_end == len(form) for m in same.find(form))
+    )
 
 
 def as_proposed(proposals: Sequence[NameProposal]) -> list[Decision]:

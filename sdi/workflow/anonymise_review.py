@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sdi import safe_toml
-from sdi.config import toml_string, write_atomically
+from sdi.config import Config, in_private_folder, toml_string, user_config_dir, write_atomically
 from sdi.workflow.anonymise import Decision, NameProposal
 from sdi.workflow.errors import WorkflowError
 
@@ -26,6 +26,21 @@ _HEADER = """\
 
 def default_review_path(state_dir: Path) -> Path:
     return state_dir / REVIEW_NAME
+
+
+def review_path(config: Config, given: str | Path | None) -> Path:
+    """Where to write the review file: `.sdi/anonymisering.toml`, or a path the researcher gave — refused
+    unless it is inside `.sdi/` or sdi's user configuration folder, like the key (it holds real names)."""
+    if not given:
+        return default_review_path(config.state_dir)
+    path = Path(given).expanduser()
+    path = path if path.is_absolute() else Path.cwd() / path
+    if not in_private_folder(config.root, path):
+        raise WorkflowError(
+            f"{path}: the review file holds real names, so it is only written inside "
+            f"{config.state_dir} or {user_config_dir()} (git-ignored, never shared)"
+        )
+    return path
 
 
 def write_review(path: Path, proposals: Sequence[NameProposal]) -> Path:

@@ -14,6 +14,7 @@ from sdi.workflow.bounds import fitting
 from sdi.workflow.check import brief
 from sdi.workflow.errors import WorkflowError, check_version, require
 from sdi.workflow.project import Project
+from sdi.workflow.selection import follow_selection
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,28 @@ def _new_code(project: Project, session: Session, statement: str, description: s
     return code
 
 
+class CodedSpan(tuple[int, int]):
+    """(code id, coding id) of a new coding; `moved` is True when the transcript had changed since the
+    words were selected and the coding was placed on the same words in its new version."""
+
+    moved: bool
+
+    def __new__(cls, code_id: int, coding_id: int, moved: bool = False) -> CodedSpan:
+        made = super().__new__(cls, (code_id, coding_id))
+        made.moved = moved
+        return made
+
+
 def _new_coding(
-    project: Project, session: Session, code_id: int, document_id: int, start: int, end: int
-) -> int:
+    project: Project, session: Session, code_id: int, document_id: int, start: int, end: int,
+    seen_version: int | None = None,
+) -> tuple[int, bool]:  # fmt: skip
+    """The new coding's id, and whether it had to follow its words into a newer version of the text."""
     document = require(session, Document, document_id, "transcript")
     code = require(session, Code, code_id, "code")
+    moved = seen_version is not None and seen_version != document.version
+    if moved:
+        start, end = follow_selection(session, document, seen_version or 0, start, end)
     if not 0 <= start < end <= len(document.text):
         raise WorkflowError(key="error.code.span_outside", start=start, end=end, length=len(document.text))
     anchor = anchor_for(document.text, start, end)
@@ -95,7 +113,7 @@ def _new_coding(
     session.flush()
     summary = f"kodet «{brief(anchor.text)}» som «{code.statement}»"
     project.record(session, "code", "coding", coding.id, summary, code_id=code.id, document_id=document.id)
-    return coding.id
+    return coding.id, moved
 
 
 def create_code(project: Project, statement: str, description: str = "") -> int:
@@ -103,10 +121,15 @@ def create_code(project: Project, statement: str, description: str = "") -> int:
         return _new_code(project, session, _statement(statement), description).id
 
 
-def add_coding(project: Project, code_id: int, document_id: int, start: int, end: int) -> int:
-    """Code the span [start, end) of a transcript's current text."""
+def add_coding(
+    project: Project, code_id: int, document_id: int, start: int, end: int, *,
+    document_version: int | None = None,
+) -> int:  # fmt: skip
+    """Code the span [start, end) of a transcript's current text — or, given the `document_version` the
+    offsets were taken from, of that version: moved onto the same words if the text changed since, refused
+    if they are gone (see `follow_selection`)."""
     with project.store.transaction() as session:
-        return _new_coding(project, session, code_id, document_id, start, end)
+        return _new_coding(project, session, code_id, document_id, start, end, document_version)[0]
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,7 @@ class Coded:
 
     code_id: int
     coding_ids: tuple[int, ...]
+    moved: bool = False  # the transcript changed since the words were selected: the codings followed them
 
 
 def turn_pieces(session: Session, document_id: int, start: int, end: int) -> list[tuple[int, int]]:
@@ -138,10 +162,15 @@ def code_passage(
     *,
     code_id: int | None = None,
     statement: str | None = None,
+    document_version: int | None = None,
 ) -> Coded:
     """Code the words at `spans` (offsets into the transcript's current text) with an existing code or a new
     one written as `statement` — one transaction, one undo step. A span over several turns becomes one coding
     per turn, so each speaker keeps their own words: quotes, attributions and speaker counts stay true.
+
+    `document_version` is the version of the transcript the spans were selected in: when a colleague's
+    re-import or an anonymise made a newer one since, each span follows its words into it (`Coded.moved`) or
+    is refused, naming who changed the transcript, when they are gone (see `follow_selection`).
 
     Every way of coding a selection goes through here (the Coding screen, the search view)."""
     if (code_id is None) == (statement is None):
@@ -150,6 +179,8 @@ def code_passage(
         document = require(session, Document, document_id, "transcript")
         pieces: list[tuple[int, int]] = []
         for start, end in spans:
+            if document_version is not None and document_version != document.version:
+                start, end = follow_selection(session, document, document_version, start, end)
             if not 0 <= start < end <= len(document.text):
                 raise WorkflowError(
                     key="error.code.span_outside", start=start, end=end, length=len(document.text)
@@ -159,19 +190,23 @@ def code_passage(
             raise WorkflowError(key="error.code.no_words")
         if code_id is None:
             code_id = _new_code(project, session, _statement(statement or "")).id
+        moved = document_version is not None and document_version != document.version
         pieces = sorted(set(pieces))
-        made = tuple(_new_coding(project, session, code_id, document_id, *piece) for piece in pieces)
-        return Coded(code_id, made)
+        made = tuple(_new_coding(project, session, code_id, document_id, *piece)[0] for piece in pieces)
+        return Coded(code_id, made, moved)
 
 
 def code_span(
     project: Project, document_id: int, start: int, end: int, *, code_id: int | None = None,
-    statement: str | None = None,
-) -> tuple[int, int]:  # fmt: skip
+    statement: str | None = None, document_version: int | None = None,
+) -> CodedSpan:  # fmt: skip
     """Code a span with an existing code, or with a new one written as `statement` — one action, one undo.
-    Returns (code id, coding id of its first turn); see `code_passage` for a span over several turns."""
-    coded = code_passage(project, document_id, [(start, end)], code_id=code_id, statement=statement)
-    return coded.code_id, coded.coding_ids[0]
+    `document_version` is the version of the transcript the span was selected in (see `code_passage`).
+    Returns (code id, coding id of its first turn), with `.moved` set when the coding followed its words to a
+    newer text; see `code_passage` for a span over several turns."""
+    coded = code_passage(project, document_id, [(start, end)], code_id=code_id, statement=statement,
+                         document_version=document_version)  # fmt: skip
+    return CodedSpan(coded.code_id, coded.coding_ids[0], coded.moved)
 
 
 def codings_of_document(project: Project, document_id: int) -> list[CodingView]:

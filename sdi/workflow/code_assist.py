@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from sdi.config import read_guide
 from sdi.nlp.closeness import ClosenessWarning, check_closeness, content_lemmas
 from sdi.nlp.similarity import Likeness, SimilarityIndex
 from sdi.storage.models import Document, Utterance, UtteranceIndex
 from sdi.workflow.code import CodeSummary, list_codes
 from sdi.workflow.errors import reportable_errors, require
+from sdi.workflow.guide import read_guide
 from sdi.workflow.likeness import project_engine, weigh
 from sdi.workflow.project import Project
 from sdi.workflow.search import pipeline

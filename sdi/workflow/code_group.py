@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, Document, FocusGroup, Stage, Utterance
 from sdi.workflow.context import CodingContext, coding_contexts
-from sdi.workflow.errors import WorkflowError, check_version, require
+from sdi.workflow.errors import WorkflowError, check_version, refused_if_taken, require
 from sdi.workflow.project import Project
 
 REST_GROUP_NAME = "Restgruppe"
@@ -85,8 +85,8 @@ def _add_group(
         raise WorkflowError(key="error.group.rest_exists")
     last = session.scalar(select(func.max(CodeGroup.position))) or 0
     group = CodeGroup(name=name, description=description, position=last + 1, is_rest=rest)
-    session.add(group)
-    session.flush()
+    with refused_if_taken(session, WorkflowError(key="error.group.exists", name=name)):
+        session.add(group)
     project.record(session, "create-group", "code_group", group.id, f"ny kodegruppe: {name}")
     return group
 
@@ -126,7 +126,8 @@ def rename_group(
         group = require(session, CodeGroup, group_id, "code group")
         check_version(session, group, seen_version, "code group", group.name)
         old = group.name
-        group.name = _unique_name(session, name, group_id)
+        with refused_if_taken(session, WorkflowError(key="error.group.exists", name=name)):
+            group.name = _unique_name(session, name, group_id)
         if description is not None:
             group.description = description
         project.record(session, "rename-group", "code_group", group_id, f"«{old}» → «{group.name}»")

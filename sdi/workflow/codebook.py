@@ -7,7 +7,7 @@ import with a message naming them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from sdi.ingest.codebook import (
 )
 from sdi.ingest.codebook_csv import read_codebook_csv
 from sdi.ingest.model import IngestError
+from sdi.nlp.known_names import KnownNames, pseudonymise_path
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, ConceptQuote, Document, Memo
 from sdi.workflow.anchor import anchor_for
 from sdi.workflow.errors import WorkflowError
@@ -87,7 +88,7 @@ def import_codebook(
     with project.store.transaction() as session:
         coder = project.coder_id(session)
         groups = _import_groups(session, codebook.groups, report, by_name)
-        documents = {d.source_path: d for d in session.scalars(select(Document))}
+        documents = documents_by_path(project, session)
         codings_of: dict[tuple[str, str], int] = {}
         for position, item in enumerate(codebook.codes, start=1):
             code = session.scalar(select(Code).where(Code.uid == item.id))
@@ -220,7 +221,9 @@ def _import_concept(
 
 
 def export_codebook(project: Project, *, with_codings: bool = False, title: str = "") -> Codebook:
-    """The project's codebook as plain data, in a stable order (groups by position, codes by statement)."""
+    """The project's codebook as plain data, in a stable order (groups by position, codes by statement);
+    transcripts are named by their public path (see `public_path`)."""
+    public = public_path(project)
     with project.store.reading() as session:
         group_rows = session.scalars(
             select(CodeGroup).order_by(CodeGroup.is_rest, CodeGroup.position, CodeGroup.id)
@@ -235,7 +238,7 @@ def export_codebook(project: Project, *, with_codings: bool = False, title: str 
             concept_item = None
             if concept is not None:
                 quotes = tuple(
-                    KeyQuote(uid_of_code[q.coding.code_id], q.coding.document.source_path)
+                    KeyQuote(uid_of_code[q.coding.code_id], public(q.coding.document.source_path))
                     for q in concept.key_quotes
                 )
                 concept_item = CodebookConcept(
@@ -256,7 +259,7 @@ def export_codebook(project: Project, *, with_codings: bool = False, title: str 
             ):
                 if coding.end > coding.start:
                     codings.setdefault(coding.code_id, []).append(
-                        CodingAnchor(path, coding.document.text[coding.start : coding.end])
+                        CodingAnchor(public(path), coding.document.text[coding.start : coding.end])
                     )
         codes = tuple(
             CodebookCode(code.uid, code.statement, code.description,
@@ -265,6 +268,24 @@ def export_codebook(project: Project, *, with_codings: bool = False, title: str 
             for code in session.scalars(select(Code).order_by(Code.statement, Code.id))
         )  # fmt: skip
     return Codebook(title or project.config.title, "", tuple(groups), codes)
+
+
+def public_path(project: Project) -> Callable[[str], str]:
+    """A transcript's path as it may leave the project: without the known names in its file name
+    («corpus/intervju-kari-nordmann.md» → «corpus/intervju-person-a.md», by the name's pseudonym)."""
+    known = project.config.known_names
+    matcher = KnownNames(known, loose=True)
+    return lambda path: pseudonymise_path(path, matcher, known)
+
+
+def documents_by_path(project: Project, session: Session) -> dict[str, Document]:
+    """The transcripts by path, also under their public path (see `public_path`), so a codebook written
+    by sdi finds them again."""
+    public = public_path(project)
+    documents = {d.source_path: d for d in session.scalars(select(Document))}
+    for path, document in list(documents.items()):
+        documents.setdefault(public(path), document)
+    return documents
 
 
 def default_codebook_path(project: Project) -> Path:

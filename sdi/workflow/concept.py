@@ -12,7 +12,7 @@ from sdi.storage.base import utcnow
 from sdi.storage.history import delete_children
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, ConceptQuote
 from sdi.workflow.context import CodingContext, coding_contexts
-from sdi.workflow.errors import WorkflowError, check_version, require
+from sdi.workflow.errors import WorkflowError, check_version, refused_if_taken, require
 from sdi.workflow.project import Project
 
 
@@ -66,8 +66,8 @@ def create_concept(project: Project, group_id: int, name: str, definition: str =
         if session.scalar(select(Concept.id).where(Concept.group_id == group_id)) is not None:
             raise WorkflowError(key="error.concept.exists", group=group.name)
         concept = Concept(group_id=group_id, name=name, definition=definition, notes=notes)
-        session.add(concept)
-        session.flush()
+        with refused_if_taken(session, WorkflowError(key="error.concept.exists", group=group.name)):
+            session.add(concept)
         project.record(
             session, "create-concept", "concept", concept.id, f"nytt begrep: {name} (fra {group.name})"
         )

@@ -92,16 +92,22 @@ def collect_files(project: Project, paths: Iterable[Path]) -> tuple[list[Path], 
         elif not path.exists():
             problems.append(ImportOutcome(shown, "failed", message=f"{shown}: no such file or folder"))
         elif path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in SUPPORTED_SUFFIXES
-                    and p.name.lower() not in SKIPPED_NAMES
-                    and not any(part.startswith(".") for part in p.relative_to(root).parts)
-                )
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and p.name.lower() not in SKIPPED_NAMES
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)
             )
+            for file in found:  # a link (or a linked folder) leading out of the project is refused
+                target = file.resolve()
+                if target.is_relative_to(root):
+                    files.append(file)
+                else:
+                    shown = _shown(root, file)
+                    problems.append(ImportOutcome(shown, "failed", message=f"{shown}: a link to {target}, "
+                                                  f"outside the project {root}; not imported"))  # fmt: skip
         else:
             files.append(path)
     unique = list(dict.fromkeys(files))

@@ -24,6 +24,7 @@ from sdi.storage import copy as store_copy
 from sdi.storage import search_index
 from sdi.storage.engine import create_store_engine, sqlite_path, stored_revision
 from sdi.storage.faults import describe, pause_if_asked
+from sdi.storage.leftovers import remove_leftovers, work_prefix
 from sdi.storage.revision import COPY_MARK, HEAD_REVISION
 from sdi.storage.url import project_url, url_problem
 from sdi.workflow.bounds import refuse_oversized
@@ -170,7 +171,9 @@ def copy_store(project: Project, given_url: str) -> CopyReport:
 
         upgrade(target, project.config.state_dir / "backups", language=project.config.language)
         project.config.state_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=project.config.state_dir, prefix="copy-") as folder:
+        remove_leftovers(project.config.state_dir)  # a killed copy's snapshot
+        work = work_prefix()
+        with tempfile.TemporaryDirectory(dir=project.config.state_dir, prefix=work) as folder:
             source = _source_snapshot(project, Path(folder))
             try:
                 expected = _fill(source, target)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -63,14 +65,32 @@ def reportable_errors() -> tuple[type[BaseException], ...]:
     """Exceptions a face should show as one line (with the file and line they name) instead of a traceback."""
     from sqlalchemy.exc import OperationalError
 
-    from sdi.config import ConfigError
+    from sdi.config import ConfigError, WriteError
     from sdi.ingest.model import IngestError
     from sdi.storage.engine import ConcurrentEditError
     from sdi.storage.faults import StoreError
     from sdi.storage.migrate import MigrationError
 
     return (ConfigError, IngestError, WorkflowError, MigrationError, OperationalError, ConcurrentEditError,
-            StoreError)  # fmt: skip
+            StoreError, WriteError)  # fmt: skip
+
+
+@contextmanager
+def refused_if_taken(session: Session, error: WorkflowError) -> Iterator[None]:
+    """Write the block's rows now (a flush); when another process took the same unique name (or the one
+    concept of a group) at the same moment — after our check, before our write — the database's unique
+    constraint refuses us: say so as `error` instead of an IntegrityError."""
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        yield
+        session.flush()
+    except IntegrityError as exc:
+        original = exc.orig
+        state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+        if state != "23505" and "UNIQUE constraint failed" not in str(original):
+            raise
+        raise error from None
 
 
 def require(session: Session, model: type[T], ident: int, what: str) -> T:

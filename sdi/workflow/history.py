@@ -7,11 +7,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from sdi.storage.history import INFO_SKIP, HistoryConflict, replay
 from sdi.storage.models import HistoryEntry
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
+
+# a table's rows as the refusal names them («koding 7»)
+WHAT_OF_TABLE = {
+    table: f"error.what.{what}"
+    for table, what in (("codes", "code"), ("codings", "coding"), ("code_groups", "code_group"),
+                        ("concepts", "concept"), ("memos", "memo"), ("quotes", "quote"),
+                        ("quote_sets", "quote_set"), ("documents", "transcript"))
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,7 +46,14 @@ def _step(project: Project, *, backwards: bool) -> str | None:
             replay(session, entry, backwards=backwards)
         except HistoryConflict as exc:
             key = "error.history.undo" if backwards else "error.history.redo"
-            raise WorkflowError(key=key, table=exc.table, row=exc.row_id, label=exc.label) from None
+            if exc.reason != "changed":
+                key += f"_{exc.reason}"
+            what = WHAT_OF_TABLE.get(exc.table, exc.table)
+            raise WorkflowError(key=key, table=exc.table, row=exc.row_id, label=exc.label, by=exc.by,
+                                what=what) from None  # fmt: skip
+        except IntegrityError as exc:  # a constraint the checks above do not know: refused all the same
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+            raise WorkflowError(key="error.history.clash", label=entry.label, detail=detail) from None
         entry.state = "undone" if backwards else "done"
         action = "undo" if backwards else "redo"
         word = "angret" if backwards else "gjentok"

@@ -3,7 +3,8 @@ stored at import (spaCy is never run again), handed to `sdi.nlp.keywords` for th
 `sdi keywords` and the workbench's keyword table.
 
 Only informants' turns are counted: the moderator asks the same questions in every group, so their words
-would say more about the interview guide than about the group."""
+would say more about the interview guide than about the group. No word of a real name the project knows
+(the key, `[pseudonyms]`, `[privacy]`) is ever offered."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sdi.nlp.keywords import CRITICAL_1, MIN_COUNT, Keyword, keywords
+from sdi.nlp.known_names import fold, words_of
 from sdi.storage.lemma_counts import lemma_counts
 from sdi.storage.models import Document, FocusGroup, Stage, Utterance
 from sdi.workflow.errors import WorkflowError
@@ -58,6 +60,12 @@ def keywords_by(
             counts.setdefault(str(name) if name not in (None, "") else "–", Counter()).update(counted)
     if len(counts) < 2:
         return [KeywordSlice(by, name, sum(c.values()), ()) for name, c in counts.items()]
-    found = keywords(counts, stop=is_stop, top=top, min_count=min_count, min_g2=min_g2)
+    names = words_of(project.config.known_names)  # a real name is never offered as a keyword
+
+    def left_out(word: str) -> bool:
+        folded = fold(word)
+        return is_stop(word) or folded in names or (folded.endswith("s") and folded[:-1] in names)
+
+    found = keywords(counts, stop=left_out, top=top, min_count=min_count, min_g2=min_g2)
     order = sorted(counts, key=lambda n: (int(n), n) if by == "stage" and n.isdigit() else (0, n.casefold()))
     return [KeywordSlice(by, name, sum(counts[name].values()), tuple(found[name])) for name in order]

@@ -11,8 +11,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sdi.storage.models import Code, CodeGroup, Coder, Coding, Document, Memo
+from sdi.storage.models import Code, CodeGroup, Coding, Memo
 from sdi.workflow.anchor import anchor_for
+from sdi.workflow.codebook import documents_by_path
 from sdi.workflow.errors import WorkflowError, require
 from sdi.workflow.merge import (
     ACTIONS,
@@ -24,7 +25,7 @@ from sdi.workflow.merge import (
     SideCode,
     conflict_between,
 )
-from sdi.workflow.project import Project
+from sdi.workflow.project import Project, coder_row
 
 
 def check_decisions(proposal: MergeProposal, decisions: Sequence[Decision]) -> list[Decision]:
@@ -56,17 +57,12 @@ def check_decisions(proposal: MergeProposal, decisions: Sequence[Decision]) -> l
 class _Applier:
     def __init__(self, project: Project, session: Session, report: MergeReport) -> None:
         self.project, self.session, self.report = project, session, report
-        self.documents = {d.source_path: d for d in session.scalars(select(Document))}
+        self.documents = documents_by_path(project, session)  # also by the public paths codebooks carry
         self.position = session.scalar(select(func.max(Code.position))) or 0
         self.rows: dict[tuple[int, str], Code] = {}
 
     def coder(self, name: str) -> int:
-        found = self.session.scalar(select(Coder.id).where(Coder.name == name))
-        if found is None:
-            self.session.add(coder := Coder(name=name))
-            self.session.flush()
-            found = coder.id
-        return found
+        return coder_row(self.session, name)
 
     def code(self, side: Side, item: SideCode, *, fresh: bool = False) -> Code:
         """The row for a side's code: the store's own, or one made (or found by id) from a codebook file."""

@@ -133,9 +133,11 @@ def status_report(start: Path | None = None, coder: str | None = None) -> Status
     from sdi.config import find_project, load_config
     from sdi.storage.faults import lock_timeout
     from sdi.storage.lean import sqlite_reader
+    from sdi.storage.leftovers import remove_leftovers
     from sdi.workflow.project import chosen_coder, resolve_coder
 
     config = load_config(find_project((start or Path.cwd()).resolve()))
+    remove_leftovers(config.state_dir)  # a killed `sdi db copy`'s snapshot, as every start does
     url = config.resolved_database_url()
     with sqlite_reader(url, lock_timeout()) as read:
         if read is not None:

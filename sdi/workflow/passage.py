@@ -25,6 +25,7 @@ class Passage:
     end: int
     text: str
     codings: tuple[tuple[int, str], ...]  # (coding id, code statement)
+    version: int | None = None  # the transcript's version the offsets belong to (coding it passes it back)
 
 
 def hit_passage(project: Project, hit: TurnHit) -> Passage:
@@ -59,7 +60,8 @@ def passage(project: Project, document_id: int, start: int, end: int) -> Passage
             .join(Code, Code.id == Coding.code_id)
             .where(Coding.document_id == document_id, Coding.start < end, Coding.end > start)
         ).all()
-        text = document.text[start:end]
+        text, version = document.text[start:end], document.version
     overlap = {i: min(end, e) - max(start, s) for i, _, s, e in rows}
     ordered = sorted(rows, key=lambda r: (-overlap[r[0]], r[2], r[0]))
-    return Passage(document_id, start, end, text, tuple((i, statement) for i, statement, _, _ in ordered))
+    codings = tuple((i, statement) for i, statement, _, _ in ordered)
+    return Passage(document_id, start, end, text, codings, version)

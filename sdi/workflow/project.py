@@ -41,16 +41,7 @@ class Project:
     def coder_id(self, session: Session) -> int:
         """The active coder's row, created on first write (so read-only use never writes)."""
         if self._coder_id is None:
-            from sqlalchemy import select
-
-            from sdi.storage.models import Coder
-
-            coder = session.scalar(select(Coder).where(Coder.name == self.coder_name))
-            if coder is None:
-                coder = Coder(name=self.coder_name)
-                session.add(coder)
-                session.flush()
-            self._coder_id = coder.id
+            self._coder_id = coder_row(session, self.coder_name)
         return self._coder_id
 
     def record(
@@ -89,6 +80,30 @@ class Project:
 
     def close(self) -> None:
         self.store.close()
+
+
+def coder_row(session: Session, name: str) -> int:
+    """The id of the coder called `name`, created when new. Two processes making the same new coder at once
+    both end up with the one row: the insert does nothing when the name was taken meanwhile (INSERT … ON
+    CONFLICT DO NOTHING, on SQLite and PostgreSQL alike), and the row is read back."""
+    from sqlalchemy import select
+
+    from sdi.storage.base import new_uid, utcnow
+    from sdi.storage.models import Coder
+
+    found = session.scalar(select(Coder.id).where(Coder.name == name))
+    if found is not None:
+        return found
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    values = {"name": name, "uid": new_uid(), "created_at": utcnow()}
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(postgresql.insert(Coder).values(**values).on_conflict_do_nothing(index_elements=["name"]))
+    else:
+        session.execute(sqlite.insert(Coder).values(**values).on_conflict_do_nothing(index_elements=["name"]))
+    created = session.scalar(select(Coder.id).where(Coder.name == name))
+    assert created is not None  # inserted now, or by the process that won the race
+    return created
 
 
 def chosen_coder(config: Config, explicit: str | None = None) -> str | None:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sdi.storage.history import delete_children
 from sdi.storage.models import Coding, FocusGroup, Participant, Quote, QuoteSet
 from sdi.workflow.context import CodingContext, coding_contexts
-from sdi.workflow.errors import WorkflowError, require
+from sdi.workflow.errors import WorkflowError, refused_if_taken, require
 from sdi.workflow.project import Project
 
 CUT = "[…]"
@@ -56,7 +56,7 @@ class QuoteSetExport:
     description: str
     quotes: tuple[QuoteView, ...]
     participants_per_category: dict[str, int]  # informants (not moderators) per category (or group, if none)
-    pseudonymised_names: tuple[str, ...]  # real names from the pseudonym key: must never reach an export
+    pseudonymised_names: tuple[str, ...]  # every real name the project knows: must never reach an export
 
 
 def quote_set_export(project: Project, set_id: int) -> QuoteSetExport:
@@ -77,7 +77,7 @@ def quote_set_export(project: Project, set_id: int) -> QuoteSetExport:
         description,
         tuple(quotes_of_set(project, set_id)),
         per_category,
-        tuple(project.config.pseudonyms),
+        tuple(project.config.known_names),
     )
 
 
@@ -117,8 +117,8 @@ def create_quote_set(project: Project, name: str, description: str = "") -> int:
         if session.scalar(select(QuoteSet.id).where(QuoteSet.name == name)) is not None:
             raise WorkflowError(key="error.quote.set_exists", name=name)
         quote_set = QuoteSet(name=name, description=description)
-        session.add(quote_set)
-        session.flush()
+        with refused_if_taken(session, WorkflowError(key="error.quote.set_exists", name=name)):
+            session.add(quote_set)
         project.record(session, "create-quote-set", "quote_set", quote_set.id, f"nytt sitatsett: {name}")
         return quote_set.id
 
@@ -129,7 +129,12 @@ def rename_quote_set(project: Project, set_id: int, name: str) -> None:
         quote_set = require(session, QuoteSet, set_id, "quote set")
         if not name:
             raise WorkflowError(key="error.quote.name_needed")
-        old, quote_set.name = quote_set.name, name
+        clash = session.scalar(select(QuoteSet.id).where(QuoteSet.name == name, QuoteSet.id != set_id))
+        if clash is not None:
+            raise WorkflowError(key="error.quote.set_exists", name=name)
+        old = quote_set.name
+        with refused_if_taken(session, WorkflowError(key="error.quote.set_exists", name=name)):
+            quote_set.name = name
         project.record(session, "rename-quote-set", "quote_set", set_id, f"«{old}» → «{name}»")
 
 

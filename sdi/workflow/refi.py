@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from sdi.ingest import refi as qda
 from sdi.ingest.refi import RefiProject, RefiSource, RefiValue, refi_guid
 from sdi.interchange.refi import GUID_NAMESPACE
+from sdi.nlp.known_names import KnownNames, pseudonymise_path
 from sdi.storage.models import (
     Code,
     CodeGroup,
@@ -208,6 +209,8 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
         spoken: dict[int | None, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         people = {p.id: refi_guid("participant", p.uid) for p in session.scalars(select(Participant))}
         sources, attributes = [], set()
+        known = project.config.known_names
+        in_paths = KnownNames(known, loose=True)  # no known name in a file name either
         for document, stage, focus_group in session.execute(
             select(Document, Stage, FocusGroup).join(Stage, Stage.id == Document.stage_id)
             .join(FocusGroup, FocusGroup.id == Stage.group_id).order_by(FocusGroup.name, Stage.number)
@@ -227,13 +230,14 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
                                         people[turn.participant_id or 0], first_user, document.created_at)
                 selections.append(qda.RefiSelection(turn_guid, turn.start, turn.end, turn.speaker, (coding,),
                                                     notes(("utterance", turn.id))))  # fmt: skip
+            path = pseudonymise_path(document.source_path, in_paths, known)
             attributes |= set(document.attributes or {})
             pairs = [("group", focus_group.name), ("site", focus_group.site),
                      ("category", focus_group.category), ("stage", stage.number), ("date", stage.date),
-                     ("path", document.source_path),
+                     ("path", path),
                      *sorted((document.attributes or {}).items())]  # fmt: skip
             sources.append(RefiSource(
-                guid, document.title or document.source_path, text, stage.summary,
+                guid, document.title or path, text, stage.summary,
                 tuple(sorted(selections, key=lambda s: (s.start, -s.end))), _values(pairs),
                 notes(("document", document.id), ("stage", stage.id)), first_user, document.created_at,
             ))  # fmt: skip

@@ -112,7 +112,7 @@ def analysis_report(project: Project, quotes_per_group: int = 3) -> AnalysisRepo
         stages,
         dict(spread),
         tuple(reversed(audit_log(project, checks_only=True))),
-        tuple(project.config.pseudonyms),
+        tuple(project.config.known_names),
         memos.others,
         project.coder_name,
     )

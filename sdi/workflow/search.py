@@ -244,8 +244,10 @@ def search_at(
     from sdi.config import find_project, load_config
     from sdi.storage.faults import lock_timeout
     from sdi.storage.lean import sqlite_reader
+    from sdi.storage.leftovers import remove_leftovers
 
     config = load_config(find_project((start or Path.cwd()).resolve()))
+    remove_leftovers(config.state_dir)  # a killed `sdi db copy`'s snapshot, as every start does
     if not within:
         with sqlite_reader(config.resolved_database_url(), lock_timeout()) as read:
             if read is not None:

@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -130,6 +130,8 @@ PARAGRAPH = st.one_of(
 @examples(80)
 @given(paragraphs=st.lists(PARAGRAPH, max_size=12),
        flips=st.lists(st.tuples(st.integers(0), st.integers(0, 255)), max_size=3))  # fmt: skip
+# a NUL in the text: libxml2's message about it holds a line break (the refusal is still one line)
+@example(paragraphs=["<w:p><w:r><w:t>Kari: \x00</w:t></w:r></w:p>"], flips=[])
 def test_word_files(project: Project, paragraphs: list[str], flips: list[tuple[int, int]]) -> None:
     data = bytearray(docx_package(docx_body(paragraphs)))
     for where, byte in flips:  # a damaged download: a few bytes anywhere, the zip's directory included

@@ -10,15 +10,23 @@ from sdi.ingest.pseudonymise import Pseudonymiser
 from .util import read, speakers, turn_texts, write
 
 
-def test_whole_words_case_sensitive_longest_first_genitive() -> None:
+def test_whole_words_any_case_longest_first_genitive() -> None:
     pseudo = Pseudonymiser({"Emil": "[barn]", "Gunn Elin": "[helsesykepleier]", "Gunn": "[ansatt]"})
     assert pseudo.apply("Emils mor og Emil.") == "[barn]s mor og [barn]."
-    assert pseudo.apply("Emilie og emil og EmilX") == "Emilie og emil og EmilX"
+    assert pseudo.apply("Emilie og emil og EMIL og EmilX") == "Emilie og [barn] og [barn] og EmilX"
+    assert pseudo.apply("GUNN ELINS kontor, gunn\nelin") == "[helsesykepleier]S kontor, [helsesykepleier]"
     assert pseudo.apply("Gunn Elin og Gunn") == "[helsesykepleier] og [ansatt]"
     assert pseudo.apply("Gunn  Elin\tsa") == "[helsesykepleier]\tsa"
     assert pseudo.apply("med Gunn\nElin") == "med [helsesykepleier]"
     assert pseudo.apply("Emil's bil") == "[barn]'s bil"
     assert pseudo.apply("(Emil)") == "([barn])"
+
+
+def test_soft_hyphens_zero_width_and_decomposed_letters_do_not_hide_a_name() -> None:
+    pseudo = Pseudonymiser({"Kari Nordmann": "[helsesykepleier]", "Åse": "[barn]"})
+    for written in ("Ka\u00adri Nord\u00admann", "Kari\u200b Nord\u200dmann", "KA\u00adRI\nNORDMANN"):
+        assert pseudo.apply(f"Hei {written}, og A\u030ase.") == "Hei [helsesykepleier], og [barn]."
+    assert pseudo.spans("ja, ka\u00adri nordmanns") == [(4, 19, "[helsesykepleier]s")]
 
 
 def test_empty_mapping_is_identity() -> None:

@@ -162,6 +162,25 @@ def test_a_failed_upgrade_names_the_backup_and_the_next_open_upgrades(old_projec
         project.close()
 
 
+def test_a_failure_also_names_the_copy_an_earlier_sdi_took_first(old_project: Path) -> None:
+    """A store an earlier sdi left half upgraded fails the same step each time: the message points at the
+    oldest copy that sdi took before its first attempt, the one to put back."""
+    from sdi.config import load_config
+
+    folder = old_project / ".sdi" / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    oldest = folder / f"sdi-20260101-080000-000000-before-{head_revision()}.sqlite"
+    for stamp in ("20260101-080000-000000", "20260102-080000-000000"):
+        (folder / f"sdi-{stamp}-before-{head_revision()}.sqlite").write_bytes(b"")
+    engine = create_store_engine(load_config(old_project).resolved_database_url())
+    with pytest.raises(MigrationError) as failed:
+        upgrade(engine, folder, on_statement=stop_at(12))
+    engine.dispose()
+    message = str(failed.value)
+    assert "An earlier version of sdi took this copy before its first, interrupted attempt" in message
+    assert str(oldest) in message
+
+
 def test_two_processes_opening_an_old_store_upgrade_it_once(old_project: Path) -> None:
     runs = [
         subprocess.Popen([sys.executable, "-m", "sdi.cli.main", "status"], cwd=old_project,

@@ -284,9 +284,8 @@ class SearchModal(SdiModal[SearchOutcome]):
                 return
             coded = whole if choice.wider else passage
             existing = {"code_id": choice.code_id} if choice.code_id else {"statement": choice.statement}
-            done = self.opener.attempt(
-                code_span, self.project, coded.document_id, coded.start, coded.end, **existing
-            )
+            done = self.opener.attempt(code_span, self.project, coded.document_id, coded.start, coded.end,
+                                       **existing, document_version=coded.version)  # fmt: skip
             if done is not None:
                 self.wrote = True
                 self.notify(self.tr("tui.search.coded", statement=choice.statement))

@@ -217,18 +217,22 @@ class CodingScreen(SdiScreen):
         passage = [(reader.turn_at(start).speaker, reader.span_text(start, end)) for start, end in pieces]
         words = " ".join(text for _, text in passage)
         document_id = self.document_id
+        seen = self.view.version if self.view is not None else None  # the text the offsets belong to
 
         def chosen(choice: CodeChoice | None) -> None:
             if choice is None:
                 return
             existing = {"code_id": choice.code_id} if choice.code_id else {"statement": choice.statement}
-            coded = self.attempt(code_passage, self.project, document_id, pieces, **existing)
+            coded = self.attempt(code_passage, self.project, document_id, pieces, **existing,
+                                 document_version=seen)  # fmt: skip
             if coded is None:
                 return
             reader.action_clear_selection()
             self._refresh_codings()
             count = len(coded.coding_ids)
             key = "tui.coding.coded_turns" if count > 1 else "tui.coding.coded"
+            if coded.moved:
+                key = "safety.tui.coded_moved"
             self.notify(self.tr(key, statement=choice.statement, count=count))
 
         span = (document_id, pieces[0][0], pieces[-1][1])

@@ -1,0 +1,30 @@
+"""The interview guide (`[analysis] guide` in `sdi.toml`): its text, read when the code assistant asks."""
+
+from __future__ import annotations
+
+from sdi.config import Config, ConfigError, locate
+
+
+def read_guide(config: Config) -> str:
+    """The interview guide's text ("" when none is configured); a guide that cannot be read is a
+    `ConfigError` at the `analysis.guide` line of `sdi.toml`."""
+    if not config.guide:
+        return ""
+    path = config.root / config.guide
+
+    def line() -> int | None:
+        try:
+            return locate(config.path.read_text(encoding="utf-8-sig"), "analysis", "guide")
+        except OSError:
+            return None
+
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(config.path, f"'analysis.guide': file not found: {path}", line()) from None
+    except UnicodeDecodeError:
+        raise ConfigError(config.path, f"'analysis.guide': not UTF-8 text: {path}", line()) from None
+    except OSError as exc:
+        raise ConfigError(
+            config.path, f"'analysis.guide': cannot read {path}: {exc.strerror}", line()
+        ) from None
