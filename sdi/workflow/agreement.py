@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -232,7 +233,7 @@ def agreement(
                            tuple(disagreements))  # fmt: skip
 
 
-def _apply(units: list[Unit], codings: Sequence) -> dict[tuple[int, int], set[int]]:  # type: ignore[type-arg]
+def _apply(units: list[Unit], codings: Sequence[Any]) -> dict[tuple[int, int], set[int]]:
     """(unit index, coder id) → the codes that coder applied to the unit, by the unit rule."""
     by_document: dict[int, list[int]] = {}
     for index, unit in enumerate(units):

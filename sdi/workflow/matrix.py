@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sdi.i18n import t
 from sdi.workflow.coded_turns import (
@@ -85,7 +86,9 @@ def check_measure(measure: str) -> str:
     return measure
 
 
-def _column_of(columns_by: str, language: str) -> Callable[[Placement, Speaker], tuple[str, str, tuple]]:  # type: ignore[type-arg]
+def _column_of(
+    columns_by: str, language: str
+) -> Callable[[Placement, Speaker], tuple[str, str, tuple[Any, ...]]]:
     """(key, label, sort key) of the column a turn (its transcript's place, its speaker) falls in."""
 
     def blank(value: str) -> str:
@@ -118,7 +121,7 @@ def build_matrix(coded: CodedTurns, columns_by: str, language: str = "nb") -> Ma
 def _build_matrix(coded: CodedTurns, columns_by: str, language: str) -> Matrix:
     column_of = _column_of(check_columns(columns_by), language)
     keys: dict[str, int] = {}
-    labels: list[tuple[tuple, str, str]] = []  # type: ignore[type-arg]  # (sort key, key, label)
+    labels: list[tuple[tuple[Any, ...], str, str]] = []  # (sort key, key, label)
 
     def index(place: Placement, speaker: Speaker) -> int:
         key, label, order = column_of(place, speaker)

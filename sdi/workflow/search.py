@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # SQLAlchemy and the models are imported where a session is u
     from sqlalchemy.orm import Session
 
     from sdi.config import Config
+    from sdi.nlp.pipeline import Annotation, NlpPipeline
     from sdi.storage.lean import Reader
     from sdi.storage.models import Document
     from sdi.workflow.project import Project
@@ -29,7 +30,7 @@ KWIC_WIDTH = 42
 INDEX_BATCH = 2_000  # turns annotated and written at a time
 
 
-def pipeline(project: Project):  # type: ignore[no-untyped-def]
+def pipeline(project: Project) -> NlpPipeline:
     """The project's language pipeline, loaded on first use (never at start-up)."""
     from sdi.nlp.pipeline import load_pipeline
 
@@ -44,7 +45,7 @@ def index_model(project: Project) -> str:
     return OFFLINE_NAME if project.config.nlp_index == "lookup" else project.config.nlp_model
 
 
-def index_pipeline(project: Project):  # type: ignore[no-untyped-def]
+def index_pipeline(project: Project) -> NlpPipeline:
     """The pipeline that lemmatises for the search index — at import and for every query, so the two
     always agree."""
     from sdi.nlp.pipeline import load_pipeline
@@ -82,7 +83,7 @@ def index_document(project: Project, session: Session, document: Document) -> in
 LONG_TURN = 20_000  # characters; a spoken turn is a few hundred, a very long one a few thousand
 
 
-def _annotations(nlp, texts: list[str]) -> list:  # type: ignore[no-untyped-def,type-arg]
+def _annotations(nlp: NlpPipeline, texts: list[str]) -> list[Annotation]:
     """The index's annotations of `texts` (no entities: names are found when asked, by sdi anonymise). A
     turn longer than `LONG_TURN` — a pasted document, a run of markup — is read by the lookup rules instead
     of the model: a model takes seconds over such a text and adds nothing a search needs (a lone query word
