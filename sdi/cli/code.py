@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from sdi.cli.common import count, opened
+from sdi.cli.common import count
 from sdi.i18n import t
 
 
@@ -35,13 +35,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_similar(args: argparse.Namespace) -> int:
-    from sdi.workflow.code_assist import similar_codes
+    from sdi.workflow.code_similarity import similar_codes_at
     from sdi.workflow.likeness import SAME_AT, explain
 
     text = " ".join(" ".join(args.text).split())
-    with opened(args) as project:
-        found = similar_codes(project, text, max(1, args.limit))
-        lang = project.config.language
+    found, config = similar_codes_at(args.project, args.coder, text, max(1, args.limit))
+    lang = config.language
     if args.json:
         print(json.dumps([
             {"statement": code.statement, "score": likeness.score, "same": likeness.same, "id": code.id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sdi.cli.common import count, opened
+from sdi.cli.common import count
 from sdi.i18n import t
 
 
@@ -58,8 +58,7 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     within = search_filter(args)
     if args.fuzzy:
-        with opened(args) as project:
-            return _fuzzy(project, query, args.limit, within)
+        return _fuzzy(args, query, within)
     result, config = search_at(args.project, args.coder, query, args.limit, within)
     lang = config.language
     if result.ignored:
@@ -74,14 +73,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fuzzy(project, query: str, limit: int, within) -> int:  # type: ignore[no-untyped-def]
+def _fuzzy(args: argparse.Namespace, query: str, within) -> int:  # type: ignore[no-untyped-def]
     """The sentences (or whole turns, marked ¶) most like a half-remembered quote, with the score that
     ordered them and the words they share with it; one line saying so when none is close enough."""
     from sdi.workflow.likeness import RETRIEVAL_FLOOR, explain
-    from sdi.workflow.quote_finder import find_quote
+    from sdi.workflow.quote_finder import find_quote_at
 
-    lang = project.config.language
-    found = find_quote(project, query, limit, within)
+    found, config = find_quote_at(args.project, args.coder, query, args.limit, within)
+    lang = config.language
     if not found:
         print(t("sim.no_match", lang, query=query, floor=RETRIEVAL_FLOOR))
         return 0

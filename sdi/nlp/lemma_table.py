@@ -61,11 +61,25 @@ def default_cache_dir() -> Path:
     return (Path(base) if base else Path.home() / ".cache") / "sdi"
 
 
+@cache
 def data_version() -> str:
-    """The installed spacy-lookups-data version, read from package metadata (no import)."""
-    import importlib.metadata  # ~15 ms; only needed when the table is read, not for `describe_pipeline`
+    """The installed spacy-lookups-data version, read from package metadata (no import): the `Version:`
+    line of the one `.dist-info` folder beside the package, as pip installs it — importing
+    `importlib.metadata` (and the email parser it brings) costs a cold command 40–80 ms; it is asked only
+    when that folder is not there to read."""
+    spec = importlib.util.find_spec(DATA_PACKAGE.replace("-", "_"))
+    if spec is not None and spec.origin is not None:
+        folders = list(Path(spec.origin).parent.parent.glob(DATA_PACKAGE.replace("-", "_") + "-*.dist-info"))
+        if len(folders) == 1:
+            with contextlib.suppress(OSError), open(folders[0] / "METADATA", encoding="utf-8") as headers:
+                for line in headers:
+                    if line.startswith("Version:"):
+                        return line.split(":", 1)[1].strip()
+                    if not line.strip():
+                        break  # the headers end at the first blank line
+    from importlib import metadata
 
-    return importlib.metadata.version(DATA_PACKAGE)
+    return metadata.version(DATA_PACKAGE)
 
 
 def cache_file(cache_dir: Path, format_version: int = FORMAT_VERSION) -> Path:

@@ -87,6 +87,7 @@ class Wordings:
         }
         self._known = known
         self._memo: dict[str, Wording] = {}
+        self._lemmas: dict[str, str] = {}  # form → its lowercased lemma (a form recurs across statements)
 
     def __call__(self, text: str) -> Wording:
         found = self._memo.get(text)
@@ -103,7 +104,14 @@ class Wordings:
     def _read(self, text: str) -> Wording:
         forms = tuple(match.group().lower().translate(ACCENTS) for match in WORD.finditer(text))
         # A closed-class word is its own lemma (`helt` is not a form of `hele`, nor `å` a content word).
-        lemmas = [form if form in FUNCTION_AND_NEGATION else self._lemmatize(form).lower() for form in forms]
+        memo = self._lemmas
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        lemmas = [
+            form if form in FUNCTION_AND_NEGATION
+            else memo.get(form) or memo.setdefault(form, self._lemmatize(form).lower())
+            for form in forms
+        ]  # fmt: skip
         negated = any(lemma in NEGATIONS for lemma in lemmas)
         if self._known is not None:
             for position, form in enumerate(forms):

@@ -12,7 +12,7 @@ plain enough for both engines (no dialect functions; booleans written as `= fals
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,12 +36,14 @@ def session_reader(session: Session) -> Reader:
         connection = session.connection()
 
         def direct(sql: str, **params: object) -> list[tuple[Any, ...]]:
-            return [tuple(row) for row in connection.exec_driver_sql(sql, params)]
+            result = connection.exec_driver_sql(sql, params)
+            return [tuple(row) for row in result] if result.returns_rows else []
 
         return direct
 
     def read(sql: str, **params: object) -> list[tuple[Any, ...]]:
-        return [tuple(row) for row in session.execute(text(sql), params)]
+        result = session.connection().execute(text(sql), params)
+        return [tuple(row) for row in result] if result.returns_rows else []
 
     return read
 
@@ -81,3 +83,29 @@ def sqlite_reader(url: str, timeout: float) -> Iterator[Reader | None]:
             return connection.execute(sql, params).fetchall()
 
         yield read
+
+
+SQLITE_TERMS_AT_ONCE = 400  # terms per lookup in the FTS5 vocabulary (each is one seek in the index)
+
+
+def single_words(terms: Collection[str]) -> list[str]:
+    """The single-word terms the index can count, sorted."""
+    return sorted({t for t in terms if t and t == t.strip() and " " not in t})
+
+
+def sqlite_term_counts(read: Reader, terms: Collection[str]) -> tuple[int, dict[str, int]]:
+    """`search_index.term_document_counts` on SQLite (the FTS5 vocabulary: a temporary table, which a
+    read-only connection may create): (turns indexed, {term: turns whose lemmas or words hold it})."""
+    wanted = single_words(terms)
+    counts = dict.fromkeys(wanted, 0)
+    turns = int(read("SELECT count(*) FROM utterance_index")[0][0] or 0)
+    if wanted and turns:
+        read("CREATE VIRTUAL TABLE IF NOT EXISTS temp.utterance_fts_row "
+             "USING fts5vocab(main, 'utterance_fts', 'row')")  # fmt: skip
+        for at in range(0, len(wanted), SQLITE_TERMS_AT_ONCE):
+            chunk = wanted[at : at + SQLITE_TERMS_AT_ONCE]
+            marks = ", ".join(f":t{n}" for n in range(len(chunk)))
+            rows = read(f"SELECT term, doc FROM temp.utterance_fts_row WHERE term IN ({marks})",
+                        **{f"t{n}": term for n, term in enumerate(chunk)})  # fmt: skip
+            counts.update({str(term): int(doc) for term, doc in rows})
+    return turns, counts

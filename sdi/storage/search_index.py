@@ -253,29 +253,18 @@ def indexed_count(session: Session) -> int:
     )
 
 
-SQLITE_TERMS_AT_ONCE = 400  # terms per lookup in the FTS5 vocabulary (each is one seek in the index)
 POSTGRES_TERMS_BY_FILTER = 24  # up to this many, one indexed count each; beyond, one pass of ts_stat
 
 
 def term_document_counts(session: Session, terms: Collection[str]) -> tuple[int, dict[str, int]]:
     """(turns indexed, {term: turns whose lemmas or words hold it}) for single-word `terms`; a term no turn
     holds counts 0. What the similarity engine weighs words by (inverse document frequency)."""
-    wanted = sorted({t for t in terms if t and t == t.strip() and " " not in t})
-    counts = dict.fromkeys(wanted, 0)
+    from sdi.storage.lean import session_reader, single_words, sqlite_term_counts
+
     if _dialect(session) == "sqlite":
-        turns = int(session.execute(text("SELECT count(*) FROM utterance_index")).scalar() or 0)
-        if wanted and turns:
-            session.execute(text("CREATE VIRTUAL TABLE IF NOT EXISTS temp.utterance_fts_row "
-                                 "USING fts5vocab(main, 'utterance_fts', 'row')"))  # fmt: skip
-            for at in range(0, len(wanted), SQLITE_TERMS_AT_ONCE):
-                chunk = wanted[at : at + SQLITE_TERMS_AT_ONCE]
-                marks = ", ".join(f":t{n}" for n in range(len(chunk)))
-                rows = session.execute(
-                    text(f"SELECT term, doc FROM temp.utterance_fts_row WHERE term IN ({marks})"),
-                    {f"t{n}": term for n, term in enumerate(chunk)},
-                )
-                counts.update({str(term): int(doc) for term, doc in rows})
-        return turns, counts
+        return sqlite_term_counts(session_reader(session), terms)
+    wanted = single_words(terms)
+    counts = dict.fromkeys(wanted, 0)
     turns = indexed_count(session)
     if not wanted or not turns:
         return turns, counts

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sdi.storage.models import Code, CodeGroup, Coding, ConceptQuote, Document, Quote, QuoteSet, Utterance
+from sdi.storage.models import Code, Coding, ConceptQuote, Document, Quote, QuoteSet, Utterance
 from sdi.workflow.anchor import anchor_for
 from sdi.workflow.bounds import fitting
 from sdi.workflow.check import brief
+from sdi.workflow.code_list import CodeSummary, read_codes
 from sdi.workflow.errors import WorkflowError, check_version, require
 from sdi.workflow.project import Project
 from sdi.workflow.selection import follow_selection
@@ -34,28 +35,11 @@ class CodingView:
     group_id: int | None = None  # the code's kodegruppe (the reader colours its stripe by it)
 
 
-@dataclass(frozen=True)
-class CodeSummary:
-    """A code in the code list: what the Code groups screen and the fuzzy picker show."""
-
-    id: int
-    statement: str
-    description: str
-    group_id: int | None
-    group_name: str | None
-    codings: int
-    version: int = 1  # pass back when editing, so a colleague's change since is not overwritten
-
-
 def list_codes(project: Project) -> list[CodeSummary]:
+    from sdi.storage.lean import session_reader
+
     with project.store.reading() as session:
-        counts = dict(session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id)).all())
-        rows = session.execute(
-            select(Code.id, Code.statement, Code.description, Code.group_id, CodeGroup.name, Code.version)
-            .outerjoin(CodeGroup, CodeGroup.id == Code.group_id)
-            .order_by(Code.statement, Code.id)
-        ).all()
-    return [CodeSummary(i, st, d, g, gn, counts.get(i, 0), v) for i, st, d, g, gn, v in rows]
+        return read_codes(session_reader(session))
 
 
 def _statement(text: str) -> str:

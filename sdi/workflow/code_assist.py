@@ -12,7 +12,7 @@ Used by the TUI code picker, `sdi code similar` and tests.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -22,10 +22,11 @@ from sqlalchemy import select
 from sdi.nlp.closeness import ClosenessWarning, check_closeness, content_lemmas
 from sdi.nlp.similarity import Likeness, SimilarityIndex
 from sdi.storage.models import Document, Utterance, UtteranceIndex
-from sdi.workflow.code import CodeSummary, list_codes
+from sdi.workflow.code import list_codes
+from sdi.workflow.code_list import CodeSummary
+from sdi.workflow.code_similarity import ranked_codes, similarity_index
 from sdi.workflow.errors import reportable_errors, require
 from sdi.workflow.guide import read_guide
-from sdi.workflow.likeness import project_engine, weigh
 from sdi.workflow.project import Project
 from sdi.workflow.search import pipeline
 
@@ -126,10 +127,13 @@ class CodeAssist:
         """Read the codes and weigh their words: from then on `similar` answers. Quick (no spaCy), but it
         queries the store: run it off the interface's thread."""
         if self._index is None:
-            engine = project_engine(self.project)
-            index = SimilarityIndex(engine, [c.statement for c in self.codes])
-            weigh(self.project, engine, index.items)
-            self._index = index
+            from sdi.storage.search_index import term_document_counts
+
+            def counts(words: Collection[str]) -> tuple[int, dict[str, int]]:
+                with self.project.store.reading() as session:
+                    return term_document_counts(session, words)
+
+            self._index = similarity_index([c.statement for c in self.codes], counts)
 
     def prepare(self, *, strict: bool = False) -> None:
         """`prepare_similar`, then load the pipeline and lemmatise the passage and the guide. Slow; safe
@@ -158,10 +162,9 @@ class CodeAssist:
 
     def similar(self, text: str, limit: int = 8) -> list[tuple[CodeSummary, Likeness]]:
         """Existing codes most like `text`, best first (none before `prepare_similar`)."""
-        text = " ".join(text.split())
-        if not text or self._index is None:
+        if self._index is None:
             return []
-        return [(self.codes[i], likeness) for i, likeness in self._index.rank(text, limit)]
+        return ranked_codes(self.codes, self._index, text, limit)
 
     def warnings(self, statement: str) -> list[ClosenessWarning]:
         """The closeness warnings for `statement` as a new code of the passage (none until `prepare`)."""

@@ -6,17 +6,22 @@ alike (the engine's default weight)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING
 
 from sdi.nlp.similarity import RETRIEVAL_FLOOR, SAME_AT, SimilarityEngine, TermWeights, engine
 from sdi.nlp.wording import Wording
-from sdi.storage.search_index import term_document_counts
-from sdi.workflow.project import Project
+
+if TYPE_CHECKING:  # a cold command reads the counts through `sdi.storage.lean` (no SQLAlchemy)
+    from sdi.workflow.project import Project
+
+# (turns indexed, {term: turns holding it}) for single words: `term_document_counts` over some store
+TermCounts = Callable[[Collection[str]], tuple[int, dict[str, int]]]
 
 MIN_TURNS = 50
 # The faces read the engine's two thresholds from here (they do not import sdi.nlp).
-__all__ = ["RETRIEVAL_FLOOR", "SAME_AT", "explain", "lookup_terms", "project_engine", "project_weights",
-           "weigh"]  # fmt: skip
+__all__ = ["RETRIEVAL_FLOOR", "SAME_AT", "TermCounts", "explain", "lookup_terms", "project_engine",
+           "project_weights", "weigh", "weigh_by", "weights_of"]  # fmt: skip
 
 
 def lookup_terms(wordings: Iterable[Wording]) -> set[str]:
@@ -32,9 +37,19 @@ def lookup_terms(wordings: Iterable[Wording]) -> set[str]:
 
 def project_weights(project: Project, terms: Collection[str]) -> TermWeights:
     """Weights for `terms` (and the words of multi-word terms) from the project's full-text index."""
+    from sdi.storage.search_index import term_document_counts
+
+    def count(words: Collection[str]) -> tuple[int, dict[str, int]]:
+        with project.store.reading() as session:
+            return term_document_counts(session, words)
+
+    return weights_of(count, terms)
+
+
+def weights_of(count: TermCounts, terms: Collection[str]) -> TermWeights:
+    """`project_weights` with the index's counts read by `count`."""
     words = {part for term in terms for part in term.replace("-", " ").split()}
-    with project.store.reading() as session:
-        turns, counts = term_document_counts(session, words | set(terms))
+    turns, counts = count(words | set(terms))
     if turns < MIN_TURNS:
         return TermWeights()
     for term in terms:  # a phrase or hyphenated word occurs at most as often as its rarest word
@@ -52,6 +67,12 @@ def project_engine(project: Project) -> SimilarityEngine:
 def weigh(project: Project, engine_: SimilarityEngine, wordings: Iterable[Wording]) -> SimilarityEngine:
     """`engine_` with weights for every content term of `wordings` (one lookup in the index)."""
     engine_.weights = project_weights(project, lookup_terms(wordings))
+    return engine_
+
+
+def weigh_by(count: TermCounts, engine_: SimilarityEngine, wordings: Iterable[Wording]) -> SimilarityEngine:
+    """`weigh` with the index's counts read by `count`."""
+    engine_.weights = weights_of(count, lookup_terms(wordings))
     return engine_
 
 

@@ -9,22 +9,24 @@ listed: a query that matches nothing well gets no look-alikes, and the faces say
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
-
-from sdi.nlp.similarity import RETRIEVAL_FLOOR, Likeness, SimilarityEngine, TermWeights, reachable
+from sdi.nlp.similarity import RETRIEVAL_FLOOR, Likeness, SimilarityEngine, TermWeights, engine, reachable
 from sdi.nlp.wording import Wording
-from sdi.storage.models import Utterance, UtteranceIndex
-from sdi.storage.search_index import Clause, match
+from sdi.storage.search_query import FTS5_MATCH, Clause, fts5_expression
+from sdi.storage.spans import decode_spans
 from sdi.workflow.errors import WorkflowError
-from sdi.workflow.likeness import lookup_terms, project_engine, project_weights
-from sdi.workflow.project import Project
-from sdi.workflow.search import TurnHit, document_texts, turn_rows
-from sdi.workflow.search_filter import SearchFilter, turns_within
+from sdi.workflow.likeness import TermCounts, lookup_terms, weights_of
+from sdi.workflow.search import TurnHit, marks_of, read_document_texts, read_turn_rows
+from sdi.workflow.search_filter import SearchFilter
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the store: a cold `sdi search --fuzzy` reads through lean SQL
+    from sdi.config import Config
+    from sdi.storage.lean import Reader
+    from sdi.workflow.project import Project
 
 CANDIDATE_TURNS = 300
 COMMON_WEIGHT = 0.2  # a word this common (by its weight) does not narrow the candidates
@@ -48,52 +50,119 @@ def find_quote(
 ) -> list[QuoteMatch]:
     """The sentences (or turns) most like a half-remembered or paraphrased quote, best first, each with
     the score that placed it; none when nothing reaches `RETRIEVAL_FLOOR`. `within` narrows the search."""
+    from sdi.storage.lean import session_reader
+    from sdi.storage.search_index import match, term_document_counts
+    from sdi.workflow.search_filter import turns_within
+
+    query_text = _query_text(remembered)
+    with project.store.reading() as session:
+        admitted = turns_within(session, within or SearchFilter())
+
+        def candidates(clauses: list[Clause]) -> list[int]:
+            found = match(session, clauses, CANDIDATE_TURNS, require_all=False, within=admitted)
+            return [i for i, _ in found]
+
+        def counts(words: Iterable[str]) -> tuple[int, dict[str, int]]:
+            return term_document_counts(session, set(words))
+
+        return _find(session_reader(session), counts, candidates, query_text, limit)
+
+
+def find_quote_at(
+    start: Path | None,
+    coder: str | None,
+    remembered: str,
+    limit: int = 10,
+    within: SearchFilter | None = None,
+) -> tuple[list[QuoteMatch], Config]:
+    """`find_quote` in the project at `start` (or found from the cwd), for a command run once: an SQLite
+    store at the current schema, searched without filters, is read through `sdi.storage.lean` (the same
+    SQL, no SQLAlchemy); anything else is opened as usual."""
+    from sdi.storage.lean import sqlite_term_counts
+    from sdi.workflow.search import lean_reading
+
+    with lean_reading(start, within) as (read, config):
+        if read is not None:
+            lean: Reader = read
+            query_text = _query_text(remembered)
+
+            def candidates(clauses: list[Clause]) -> list[int]:
+                expression = fts5_expression(clauses, require_all=False)
+                return [int(row[0]) for row in lean(FTS5_MATCH, expression=expression, limit=CANDIDATE_TURNS)]
+
+            return _find(lean, lambda words: sqlite_term_counts(lean, words), candidates, query_text,
+                         limit), config  # fmt: skip
+    from sdi.workflow.project import open_project
+
+    project = open_project(start, coder=coder)
+    try:
+        return find_quote(project, remembered, limit, within), config
+    finally:
+        project.close()
+
+
+def _query_text(remembered: str) -> str:
     query_text = " ".join(remembered.split())
     if not query_text:
         raise WorkflowError("type what you remember of the quote")
-    engine = project_engine(project)
-    query = engine.read(query_text)
+    return query_text
+
+
+# The candidate turns' sentences and where they lie, as both read paths ask for them
+_SENTENCES = (
+    'SELECT i.utterance_id, i.sentences, u.start, u."end", u.document_id FROM utterance_index i '
+    "JOIN utterances u ON u.id = i.utterance_id WHERE i.utterance_id IN ({marks})"
+)
+
+
+def _find(
+    read: Reader,
+    counts: TermCounts,
+    candidate_turns: Callable[[list[Clause]], list[int]],
+    query_text: str,
+    limit: int,
+) -> list[QuoteMatch]:
+    """`find_quote` over a reader of the store, `counts` of the index's words and `candidate_turns`, the
+    turns the index ranks best for some clauses."""
+    engine_ = engine(TermWeights())
+    query = engine_.read(query_text)
     if not query.lemmas:
         return []
-    clauses = _index_clauses(engine, query)
-    engine.weights = project_weights(project, {w for c in clauses for w in c.words} | lookup_terms([query]))
-    with project.store.reading() as session:
-        admitted = turns_within(session, within or SearchFilter())
-        candidates = _candidate_turns(session, _telling(clauses, engine.weights), admitted)
-        if not candidates:
-            return []
-        rows = session.execute(
-            select(UtteranceIndex.utterance_id, UtteranceIndex.sentences, Utterance.start, Utterance.end,
-                   Utterance.document_id)
-            .join(Utterance, Utterance.id == UtteranceIndex.utterance_id)
-            .where(UtteranceIndex.utterance_id.in_(candidates))
-        ).all()  # fmt: skip
-        texts = document_texts(session, {row[4] for row in rows})
-        turns_read = [(uid, [(s, e, engine.read(texts[doc][s:e])) for s, e in spans], start, end, doc)
-                      for uid, spans, start, end, doc in rows]  # fmt: skip
-        vocabulary = engine.vocabulary(w for turn in turns_read for _, _, w in turn[1])
-        links = engine.links(query, vocabulary)
-        linked = {word for related in links.values() for word in related}
-        engine.weights.update(project_weights(project, linked - engine.weights.counts.keys()).counts)
-        worth = reachable(engine, query, links, RETRIEVAL_FLOOR, RECALL_BETA)
-        units: list[tuple[int, int, int, str, Literal["sentence", "turn"], Wording]] = []
-        for uid, sentences, turn_start, turn_end, document_id in turns_read:
-            text = texts[document_id]
-            kept = [(s, e, w) for s, e, w in sentences if worth(w)]
-            units += [(uid, s, e, text[s:e], "sentence", w) for s, e, w in kept]
-            if len(kept) > 1 or (len(sentences) > 1 and not query.content):
-                # the remembered words may run over a sentence boundary: the whole turn is a candidate too
-                turn_text = text[turn_start:turn_end]
-                units.append((uid, turn_start, turn_end, turn_text, "turn", engine.read(turn_text)))
-        best: dict[int, tuple[Likeness, int]] = {}
-        for position, unit in enumerate(units):
-            likeness = engine.score(query, unit[5], links, RECALL_BETA)
-            if likeness.score >= RETRIEVAL_FLOOR and (
-                unit[0] not in best or likeness.key() < best[unit[0]][0].key()
-            ):
-                best[unit[0]] = (likeness, position)
-        ranked = sorted(best.values(), key=lambda pair: (*pair[0].key(), units[pair[1]][1]))[:limit]
-        turns = {t[0]: t for t in turn_rows(session, {units[p][0] for _, p in ranked})}
+    clauses = _index_clauses(engine_, query)
+    engine_.weights = weights_of(counts, {w for c in clauses for w in c.words} | lookup_terms([query]))
+    candidates = candidate_turns(_telling(clauses, engine_.weights))
+    if not candidates:
+        return []
+    marks, values = marks_of(candidates)
+    rows = [(int(uid), [(int(s), int(e)) for s, e, *_ in decode_spans(spans or "")], int(start), int(end),
+             int(doc)) for uid, spans, start, end, doc in read(_SENTENCES.format(marks=marks),
+                                                                **values)]  # fmt: skip
+    texts = read_document_texts(read, {row[4] for row in rows})
+    turns_read = [(uid, [(s, e, engine_.read(texts[doc][s:e])) for s, e in spans], start, end, doc)
+                  for uid, spans, start, end, doc in rows]  # fmt: skip
+    vocabulary = engine_.vocabulary(w for turn in turns_read for _, _, w in turn[1])
+    links = engine_.links(query, vocabulary)
+    linked = {word for related in links.values() for word in related}
+    engine_.weights.update(weights_of(counts, linked - engine_.weights.counts.keys()).counts)
+    worth = reachable(engine_, query, links, RETRIEVAL_FLOOR, RECALL_BETA)
+    units: list[tuple[int, int, int, str, Literal["sentence", "turn"], Wording]] = []
+    for uid, sentences, turn_start, turn_end, document_id in turns_read:
+        text = texts[document_id]
+        kept = [(s, e, w) for s, e, w in sentences if worth(w)]
+        units += [(uid, s, e, text[s:e], "sentence", w) for s, e, w in kept]
+        if len(kept) > 1 or (len(sentences) > 1 and not query.content):
+            # the remembered words may run over a sentence boundary: the whole turn is a candidate too
+            turn_text = text[turn_start:turn_end]
+            units.append((uid, turn_start, turn_end, turn_text, "turn", engine_.read(turn_text)))
+    best: dict[int, tuple[Likeness, int]] = {}
+    for position, unit in enumerate(units):
+        likeness = engine_.score(query, unit[5], links, RECALL_BETA)
+        if likeness.score >= RETRIEVAL_FLOOR and (
+            unit[0] not in best or likeness.key() < best[unit[0]][0].key()
+        ):
+            best[unit[0]] = (likeness, position)
+    ranked = sorted(best.values(), key=lambda pair: (*pair[0].key(), units[pair[1]][1]))[:limit]
+    turns = {t[0]: t for t in read_turn_rows(read, {units[p][0] for _, p in ranked})}
     results = []
     for likeness, position in ranked:
         uid, start, end, words, kind, _ = units[position]
@@ -133,13 +202,3 @@ def _telling(clauses: list[Clause], weight: TermWeights) -> list[Clause]:
 
 def _words(term: str) -> Iterable[str]:
     return (word for word in term.replace("-", " ").split() if word)
-
-
-def _candidate_turns(
-    session: Session, clauses: list[Clause], admitted: Select[int] | None
-) -> list[int]:
-    """The turns sharing most of the query's words (ranked by the index), at most a few hundred: enough to
-    hold the sentence looked for, few enough to score in milliseconds."""
-    if not clauses:
-        return []
-    return [i for i, _ in match(session, clauses, CANDIDATE_TURNS, require_all=False, within=admitted)]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -242,17 +243,9 @@ def search_at(
     """`search` in the project at `start` (or found from the cwd), for a command run once: an SQLite store
     at the current schema searched without filters is read through `sdi.storage.lean` (plain SQL, the same
     statements `search` has SQLAlchemy write, no SQLAlchemy import); anything else is opened as usual."""
-    from sdi.config import find_project, load_config
-    from sdi.storage.faults import lock_timeout
-    from sdi.storage.lean import sqlite_reader
-    from sdi.storage.leftovers import remove_leftovers
-
-    config = load_config(find_project((start or Path.cwd()).resolve()))
-    remove_leftovers(config.state_dir)  # a killed `sdi db copy`'s snapshot, as every start does
-    if not within:
-        with sqlite_reader(config.resolved_database_url(), lock_timeout()) as read:
-            if read is not None:
-                return search_sqlite(read, query, limit, index_tagged(config)), config
+    with lean_reading(start, within) as (read, config):
+        if read is not None:
+            return search_sqlite(read, query, limit, index_tagged(config)), config
     from sdi.workflow.project import open_project
 
     project = open_project(start, coder=coder)
@@ -260,6 +253,27 @@ def search_at(
         return search(project, query, limit, within), config
     finally:
         project.close()
+
+
+@contextmanager
+def lean_reading(
+    start: Path | None, within: SearchFilter | None = None
+) -> Iterator[tuple[Reader | None, Config]]:
+    """The project's config, and a lean reader (`sdi.storage.lean`) of its store when it is an SQLite
+    file at the current schema and no filter is asked for (a filter is a select SQLAlchemy writes); None
+    then, and the caller opens the project the ordinary way."""
+    from sdi.config import find_project, load_config
+    from sdi.storage.faults import lock_timeout
+    from sdi.storage.lean import sqlite_reader
+    from sdi.storage.leftovers import remove_leftovers
+
+    config = load_config(find_project((start or Path.cwd()).resolve()))
+    remove_leftovers(config.state_dir)  # a killed `sdi db copy`'s snapshot, as every start does
+    if within:
+        yield None, config
+        return
+    with sqlite_reader(config.resolved_database_url(), lock_timeout()) as read:
+        yield read, config
 
 
 def search_sqlite(read: Reader, query: str, limit: int = 50, tagged: bool = True) -> SearchResult:
@@ -319,7 +333,7 @@ def document_texts(session: Session, document_ids: Iterable[int]) -> dict[int, s
     return read_document_texts(session_reader(session), document_ids)
 
 
-def _marks(ids: Iterable[int]) -> tuple[str, dict[str, int]]:
+def marks_of(ids: Iterable[int]) -> tuple[str, dict[str, int]]:
     """`:i0, :i1, …` and their values: an IN list both engines (and both read paths) take."""
     values = {f"i{n}": int(i) for n, i in enumerate(ids)}
     return ", ".join(f":{name}" for name in values) or "NULL", values
@@ -330,12 +344,12 @@ def read_document_texts(
 ) -> dict[int, str]:
     """`document_texts` over any reader (`hashes`: each transcript's content hash, when already read)."""
     if hashes is None:
-        marks, values = _marks(set(document_ids))
+        marks, values = marks_of(set(document_ids))
         hashes = dict(read(f"SELECT id, content_hash FROM documents WHERE id IN ({marks})", **values))
     wanted = hashes
     with _texts_lock:
         missing = [i for i, digest in wanted.items() if digest not in _texts]
-    marks, values = _marks(missing)
+    marks, values = marks_of(missing)
     fetched: dict[int, str] = {}
     if missing:
         fetched = dict(read(f"SELECT id, text FROM documents WHERE id IN ({marks})", **values))
@@ -370,7 +384,7 @@ def read_turn_rows(read: Reader, utterance_ids: Iterable[int]) -> list[TurnRow]:
     utterance_ids = list(utterance_ids)
     if not utterance_ids:
         return []
-    marks, values = _marks(utterance_ids)
+    marks, values = marks_of(utterance_ids)
     rows = read(_TURN_ROWS.format(marks=marks), **values)
     texts = read_document_texts(read, (), {row[1]: row[10] for row in rows})
     return [

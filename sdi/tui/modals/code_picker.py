@@ -23,8 +23,9 @@ from textual.widgets.option_list import Option
 
 from sdi.tui.context import sdi_app
 from sdi.tui.modals.base import SdiModal
-from sdi.workflow.code import CodeSummary, list_codes
+from sdi.workflow.code import list_codes
 from sdi.workflow.code_assist import CodeAssist, passage_of
+from sdi.workflow.code_list import CodeSummary
 from sdi.workflow.errors import reportable_errors
 from sdi.workflow.project import Project
 
