@@ -120,21 +120,35 @@ class Marker:
         return found
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
-        """The marked words of `text`, as (start, end)."""
+        """The marked words of `text`, as (start, end). Most words are decided (and not wanted) by one
+        lookup; where a sentence opens is looked at only for a word whose reading depends on it."""
         decided, decide = self._decided, self._decide
         marked: list[tuple[int, int]] = []
-        previous_end = -1
         for match in WORD.finditer(text):
-            word = match.group()
-            found = decided[word] if word in decided else decide(word)
+            found = decided.get(match.group(), _UNDECIDED)
+            if found is False:
+                continue
+            if found is _UNDECIDED:
+                found = decide(match.group())
             if found is None:  # the test `words` makes: the first word, or a sentence opener before it
-                gap = text[previous_end : match.start()] if previous_end >= 0 else ""
-                opens = previous_end < 0 or any(ch in SENTENCE_OPENERS for ch in gap)
-                found = bool(self._readings.possible(word, opens) & self._wanted)
+                opens = _opens(text, match.start())
+                found = bool(self._readings.possible(match.group(), opens) & self._wanted)
             if found:
                 marked.append(match.span())
-            previous_end = match.end()
         return tuple(marked)
+
+
+_UNDECIDED = object()
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the word at `start` may open a sentence, as `WordReadings.words` decides it: it is the first
+    word, or the gap since the previous word holds a sentence opener. Every word ends in a word character
+    and the gap holds none, so the gap is the run of other characters just before `start`."""
+    at = start
+    while at > 0 and not (text[at - 1].isalnum() or text[at - 1] == "_"):  # `\w`, as the regex has it
+        at -= 1
+    return at == 0 or any(ch in SENTENCE_OPENERS for ch in text[at:start])
 
 
 @cache

@@ -27,17 +27,18 @@ Reader = Callable[..., list[tuple[Any, ...]]]
 
 
 def session_reader(session: Session) -> Reader:
-    """A reader over an open session (its transaction, its engine). SQLite's driver takes `:name` itself, so
-    the SQL goes to it as written (no statement to parse and cache per call, as a search's IN lists differ
-    every time); other drivers get it through SQLAlchemy's `text`."""
+    """A reader over an open session (its transaction, its engine). On SQLite the SQL goes to the driver's
+    own connection as written (sqlite3 takes `:name` itself: no statement to parse and cache per call, as a
+    search's IN lists differ every time, and the rows are those the lean reader of a cold command gets);
+    other drivers get it through SQLAlchemy's `text`."""
     from sqlalchemy import text
 
-    if session.get_bind().dialect.paramstyle == "named":
-        connection = session.connection()
+    if session.get_bind().dialect.name == "sqlite":
+        driver = session.connection().connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
 
         def direct(sql: str, **params: object) -> list[tuple[Any, ...]]:
-            result = connection.exec_driver_sql(sql, params)
-            return [tuple(row) for row in result] if result.returns_rows else []
+            return driver.execute(sql, params).fetchall()
 
         return direct
 

@@ -228,6 +228,9 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
     from sdi.workflow.search_filter import turns_within
 
     tagged = index_tagged(project.config)
+    if not within and project.store.engine.dialect.name == "sqlite":
+        with project.store.reading() as session:  # the plain FTS5 SQL of a cold search: no statement built
+            return search_sqlite(session_reader(session), query, limit, tagged)
     clauses, ignored = _wanted_clauses(query, tagged)
     with project.store.reading() as session:
         admitted = turns_within(session, within or SearchFilter())

@@ -96,3 +96,16 @@ def test_the_marker_marks_the_words_whose_readings_were_asked_for(demo_root: Pat
                 if lemmas & wanted or text[s:e].lower().startswith(prefixes or ("\0",))
             )  # fmt: skip
             assert marker.spans(text) == expected
+
+
+def test_the_marker_finds_sentence_openings_as_words_reads_them() -> None:
+    """Where a capital may be grammar is looked up only for the words that need it, by the run of other
+    characters before them: joiners, underscores, digits, quotes and a text that opens with punctuation."""
+    readings = word_readings()
+    texts = ["«Barna» og Barna. Barna_x Barna x--Barna x-Barna 3 Barna 3. Barna", "... Barna", "Barna",
+             "(Landet) landet - Landet: Landet’s x’Landet _Landet ¹Landet", ""]  # fmt: skip
+    for wanted in (frozenset({"barn"}), frozenset({"land"}), frozenset({"lande"})):
+        marker = readings.marker(wanted)
+        for text in texts:
+            expected = tuple((s, e) for s, e, lemmas in readings.words(text) if lemmas & wanted)
+            assert marker.spans(text) == expected, (text, wanted)
