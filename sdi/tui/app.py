@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import PurePath
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -19,30 +19,22 @@ from textual.theme import Theme
 from sdi.i18n import t
 from sdi.tui.commands import SdiCommands
 from sdi.tui.context import refuse, translate_bindings
-from sdi.tui.modals.coder import choose_coder
 from sdi.tui.modals.help import show_help
-from sdi.tui.modals.keywords import KeywordsModal
-from sdi.tui.modals.memo_browser import MemoBrowser, MemoListing, open_object
-from sdi.tui.modals.search import open_search
-from sdi.tui.modals.transcript_picker import TranscriptPicker
 from sdi.tui.navigation import Place, State, Trail
 from sdi.tui.palette import open_palette, search_themes, system_commands
 from sdi.tui.screens.base import SdiScreen
-from sdi.tui.screens.code_group_screen import CodeGroupScreen
-from sdi.tui.screens.coding_screen import CodingScreen
-from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.corpus_screen import CorpusScreen
-from sdi.tui.screens.matrix_screen import MatrixScreen
-from sdi.tui.screens.quote_screen import QuoteScreen
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.workflow.coder import needs_coder_choice
 from sdi.workflow.errors import reportable_errors
 from sdi.workflow.freshness import ChangeMark, change_mark
-from sdi.workflow.memo_index import list_memos
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
 from sdi.workflow.preference import read_preferences, write_preference
 from sdi.workflow.project import Project
 from sdi.workflow.transcript import list_transcripts
+
+if TYPE_CHECKING:  # the dialogs load when first opened, not before the first screen is drawn
+    from sdi.tui.modals.memo_browser import MemoListing
 
 STEPS: tuple[str, ...] = ("corpus", "coding", "code_groups", "concepts", "quotes")
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -50,6 +42,36 @@ POLL_SECONDS = 5.0  # how often the store is asked whether another coder changed
 BLOCKED_IN_DIALOGS = frozenset(
     {"step", "undo", "redo", "help", "toggle_theme", "search", "keywords", "memos"}
 )
+
+
+def _coding_screen() -> Screen[Any]:
+    from sdi.tui.screens.coding_screen import CodingScreen
+
+    return CodingScreen()
+
+
+def _code_group_screen() -> Screen[Any]:
+    from sdi.tui.screens.code_group_screen import CodeGroupScreen
+
+    return CodeGroupScreen()
+
+
+def _concept_screen() -> Screen[Any]:
+    from sdi.tui.screens.concept_screen import ConceptScreen
+
+    return ConceptScreen()
+
+
+def _quote_screen() -> Screen[Any]:
+    from sdi.tui.screens.quote_screen import QuoteScreen
+
+    return QuoteScreen()
+
+
+def _matrix_screen() -> Screen[Any]:
+    from sdi.tui.screens.matrix_screen import MatrixScreen
+
+    return MatrixScreen()
 
 
 class SdiApp(App[None]):
@@ -66,11 +88,11 @@ class SdiApp(App[None]):
     STEPS: ClassVar[tuple[str, ...]] = STEPS
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "corpus": CorpusScreen,
-        "coding": CodingScreen,
-        "code_groups": CodeGroupScreen,
-        "concepts": ConceptScreen,
-        "quotes": QuoteScreen,
-        "matrix": MatrixScreen,  # from the palette; not a step of its own
+        "coding": _coding_screen,  # the other screens load when first shown, not before the first is drawn
+        "code_groups": _code_group_screen,
+        "concepts": _concept_screen,
+        "quotes": _quote_screen,
+        "matrix": _matrix_screen,  # from the palette; not a step of its own
     }
     DEFAULT_MODE: ClassVar[str] = "corpus"
     HELP_TITLE: ClassVar[str] = "tui.help.everywhere"
@@ -259,9 +281,13 @@ class SdiApp(App[None]):
 
     def action_switch_coder(self, at_start: bool = False) -> None:
         """Pick who codes from the coders the project knows, or name a new one."""
+        from sdi.tui.modals.coder import choose_coder
+
         choose_coder(self, at_start)
 
     def action_pick_transcript(self) -> None:
+        from sdi.tui.modals.transcript_picker import TranscriptPicker
+
         def picked(document_id: int | None) -> None:
             if document_id is not None:
                 self.open_transcript(document_id)
@@ -270,11 +296,15 @@ class SdiApp(App[None]):
 
     def action_search(self) -> None:
         """`/`: the search view over the screen in front; `enter` on a hit walks down to it in Coding."""
+        from sdi.tui.modals.search import open_search
+
         if isinstance(self.screen, SdiScreen):
             open_search(self, self.screen)
 
     def action_memos(self) -> None:
         """`M`: every memo with its object; `enter` walks down to the object."""
+        from sdi.tui.modals.memo_browser import MemoBrowser, open_object
+        from sdi.workflow.memo_index import list_memos
 
         def chosen(listing: MemoListing | None) -> None:
             if listing is not None:
@@ -283,6 +313,8 @@ class SdiApp(App[None]):
         self.push_screen(MemoBrowser(list_memos(self.project)), chosen)
 
     def action_keywords(self) -> None:
+        from sdi.tui.modals.keywords import KeywordsModal
+
         self.push_screen(KeywordsModal(self.project))
 
     def action_undo(self) -> None:

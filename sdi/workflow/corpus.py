@@ -4,13 +4,14 @@ carry what one stage found into the opening of the next."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sdi.ingest import SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES  # what an import reads, named to the user
-from sdi.storage.models import FocusGroup, Participant, Stage
+from sdi.storage.models import FocusGroup, Stage
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
 
@@ -34,20 +35,30 @@ class StageView:
     summary: str
 
 
+_PARTICIPANTS = (
+    "SELECT p.id, p.pseudonym, p.role, p.service, p.is_moderator, p.attributes FROM participants p "
+    "JOIN focus_groups g ON g.id = p.group_id WHERE g.name = :name ORDER BY p.is_moderator DESC, p.pseudonym"
+)
+
+
 def participants_of_group(project: Project, group_name: str) -> list[ParticipantView]:
+    """The group's participants, the moderator first. Plain SQL (`sdi.storage.lean`): the workbench's first
+    screen shows them, and no ORM statement need be compiled (nor mappers configured) before it is drawn."""
+    from sdi.storage.lean import session_reader
+
     with project.store.reading() as session:
-        rows = session.scalars(
-            select(Participant)
-            .join(FocusGroup, FocusGroup.id == Participant.group_id)
-            .where(FocusGroup.name == group_name)
-            .order_by(Participant.is_moderator.desc(), Participant.pseudonym)
-        ).all()
+        rows = session_reader(session)(_PARTICIPANTS, name=group_name)
     return [
-        ParticipantView(
-            p.id, p.pseudonym, p.role, p.service, p.is_moderator, {k: str(v) for k, v in p.attributes.items()}
-        )
-        for p in rows
-    ]
+        ParticipantView(int(i), pseudonym, role, service, bool(moderator),
+                        {k: str(v) for k, v in _attributes(attributes).items()})
+        for i, pseudonym, role, service, moderator, attributes in rows
+    ]  # fmt: skip
+
+
+def _attributes(stored: object) -> dict[str, object]:
+    """A JSON column as read in plain SQL: text on SQLite, already decoded by PostgreSQL's driver."""
+    found = json.loads(stored) if isinstance(stored, str) else stored
+    return found if isinstance(found, dict) else {}
 
 
 def _stage(session: Session, group_name: str, number: int) -> Stage:
