@@ -25,6 +25,7 @@ from sdi.nlp.stopwords import stop_words
 # apostrophes (`PPT-tjenesten`, `stafett-loggen`); punctuation is never a word.
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 MEMO_LIMIT = 200_000
+MARKERS_KEPT = 64  # searches whose word decisions are kept
 
 Span = tuple[int, int, frozenset[str]]
 
@@ -37,6 +38,7 @@ class WordReadings:
         self.table = table
         self.stop = stop
         self._memo: dict[tuple[str, bool], frozenset[str]] = {}
+        self._markers: dict[tuple[frozenset[str], tuple[str, ...]], Marker] = {}
         self._lock = threading.Lock()
 
     def possible(self, word: str, sentence_start: bool = True) -> frozenset[str]:
@@ -91,8 +93,17 @@ class WordReadings:
 
     def marker(self, wanted: frozenset[str], prefixes: tuple[str, ...] = ()) -> Marker:
         """What marks the words of search hits: those that may have a lemma in `wanted`, or begin with one
-        of `prefixes` (lowercase)."""
-        return Marker(self, wanted, prefixes)
+        of `prefixes` (lowercase). The same search asked again reuses its marker (what it decided of each
+        word cannot change within a process: the tables are read once)."""
+        key = (wanted, prefixes)
+        found = self._markers.get(key)
+        if found is None:
+            found = Marker(self, wanted, prefixes)
+            with self._lock:
+                if len(self._markers) >= MARKERS_KEPT:
+                    self._markers.clear()
+                self._markers[key] = found
+        return found
 
 
 class Marker:
