@@ -128,8 +128,25 @@ def _pipeline_dir(model: str) -> Path | None:
     return next((candidate.parent for candidate in found if candidate.is_file()), None)
 
 
+_FACTORIES: dict[tuple[str, int, int], set[str]] = {}  # (config.cfg, its mtime, size) → its factories
+
+
 def _factories(config_dir: Path) -> set[str]:
-    """Component factories named in a saved pipeline's `config.cfg` (read as plain INI)."""
+    """Component factories named in a saved pipeline's `config.cfg` (read as plain INI), remembered while
+    the file is unchanged: every search asks which kind of pipeline made the index, and parsing the file
+    took a warm search several milliseconds."""
+    try:
+        stat = (config_dir / "config.cfg").stat()
+    except OSError:
+        return _read_factories(config_dir)
+    key = (str(config_dir / "config.cfg"), stat.st_mtime_ns, stat.st_size)
+    found = _FACTORIES.get(key)
+    if found is None:
+        found = _FACTORIES[key] = _read_factories(config_dir)
+    return set(found)
+
+
+def _read_factories(config_dir: Path) -> set[str]:
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read(config_dir / "config.cfg", encoding="utf-8")

@@ -196,3 +196,19 @@ def test_the_status_line_says_which_pipeline_runs_and_why(
     text = described(MISSING_MODEL)
     lookup = "offline Norwegian pipeline (lookup lemmas, sentences; no POS tags, entities)"
     assert text.startswith(lookup + missing + "; sdi's own pipeline could not be loaded (")
+
+
+def test_a_changed_pipeline_config_is_read_again(tmp_path: Path) -> None:
+    """What a saved pipeline holds is remembered while its config.cfg is unchanged (every search asks), and
+    read again once it changes."""
+    from sdi.nlp.pipeline import _factories
+
+    config = tmp_path / "config.cfg"
+    config.write_text('[components.ner]\nfactory = "ner"\n', encoding="utf-8")
+    assert _factories(tmp_path) == {"ner"}
+    assert _factories(tmp_path) == {"ner"}
+    config.write_text('[components.ner]\nfactory = "ner"\n\n[components.tagger]\nfactory = "tagger"\n',
+                      encoding="utf-8")  # fmt: skip
+    assert _factories(tmp_path) == {"ner", "tagger"}
+    config.unlink()
+    assert _factories(tmp_path) == set()
