@@ -182,7 +182,7 @@ def report_figures(project: Project) -> list[Any]:
 def refi_export(project: Project, *, codebook_only: bool = False, path: Path | None = None) -> Export:
     """The project as a REFI-QDA project (.qdpx), or only its codes and code groups (.qdc)."""
     from sdi.export.refi import write_qdc, write_qdpx
-    from sdi.workflow.refi import gather_refi
+    from sdi.workflow.exchange.refi import gather_refi
 
     data = gather_refi(project, codebook_only=codebook_only)
     suffix = ".qdc" if codebook_only else ".qdpx"

@@ -1,7 +1,7 @@
 """The review of `sdi anonymise` in the workbench: every name found with its proposed pseudonym; the
 researcher accepts (`a`), rejects (`r`) or edits (`e`) each, and applies the accepted ones (`ctrl+s`).
 
-Opened from the command palette («Anonymiser …»). Finding and applying are `sdi.workflow.anonymise`;
+Opened from the command palette («Anonymiser …»). Finding and applying are `sdi.workflow.anonymise.names`;
 this modal only keeps the decisions."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Label
 from sdi.tui.context import refuse
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
-from sdi.workflow.anonymise import AnonymiseReport, Decision, NameProposal, apply_decisions, find_names
+from sdi.workflow.anonymise.names import AnonymiseReport, Decision, NameProposal, apply_decisions, find_names
 from sdi.workflow.errors import reportable_errors
 
 if TYPE_CHECKING:

@@ -1,9 +1,10 @@
 """The merge view (palette: «Slå sammen kodebok»): the project's codes against a codebook file in
 `codebooks/`, or one coder's codes against another's. The proposed pairs — computed by
-`sdi.workflow.merge` — are listed with a decision each; the highlighted pair is shown side by side with its
-passages, and group conflicts are listed, never resolved. The researcher merges, renames or keeps apart each
-pair; `ctrl+s` checks the decisions and answers them. `start_merge` then applies them through
-`sdi.workflow.merge_apply`: one transaction, one undo step, like `sdi merge --apply`."""
+`sdi.workflow.exchange.merge` — are listed with a decision each; the highlighted pair is shown side by
+side with its passages, and group conflicts are listed, never resolved. The researcher merges, renames
+or keeps apart each pair; `ctrl+s` checks the decisions and answers them. `start_merge` then applies
+them through `sdi.workflow.exchange.merge_apply`: one transaction, one undo step, like `sdi merge
+--apply`."""
 
 from __future__ import annotations
 
@@ -25,9 +26,10 @@ from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.workflow.errors import reportable_errors
+from sdi.workflow.exchange.merge import Candidate, Decision, MergeProposal, Side, SideCode, merge_sources
+from sdi.workflow.exchange.merge_apply import apply_merge, check_decisions
+from sdi.workflow.exchange.merge_decisions import Choices, as_decisions, decide, proposed_choices
 from sdi.workflow.likeness import explain
-from sdi.workflow.merge import Candidate, Decision, MergeProposal, Side, SideCode, merge_sources
-from sdi.workflow.merge_apply import apply_merge, check_decisions
 
 if TYPE_CHECKING:
     from sdi.tui.app import SdiApp
@@ -51,9 +53,7 @@ class MergeModal(SdiModal[list[Decision] | None]):
         super().__init__()
         self.proposal = proposal
         # (left key, right key) → (action, new statement); proposed pairs start as merges, as in `sdi merge`
-        self.decisions: dict[tuple[str, str], tuple[str, str]] = {
-            (p.left, p.right): ("accept" if p.proposed else "apart", "") for p in proposal.pairs
-        }
+        self.decisions: Choices = proposed_choices(proposal)
 
     # ---- what is shown ------------------------------------------------------------------------------
 
@@ -162,13 +162,8 @@ class MergeModal(SdiModal[list[Decision] | None]):
     # ---- deciding -----------------------------------------------------------------------------------
 
     def decide(self, pair: Candidate, action: str, statement: str = "") -> None:
-        """One pair's decision. A right code merges into one code only: merging it here keeps its other
-        pairs apart, so the decisions never contradict each other."""
-        self.decisions[(pair.left, pair.right)] = (action, statement)
-        if action != "apart":
-            for other in self.proposal.pairs:
-                if other.right == pair.right and other.left != pair.left:
-                    self.decisions[(other.left, other.right)] = ("apart", "")
+        """One pair's decision (`merge_decisions.decide`: a merged right code keeps its other pairs apart)."""
+        decide(self.proposal, self.decisions, pair, action, statement)
         pairs = self.query_one("#pairs", OptionList)
         for index, item in enumerate(self.proposal.pairs):
             pairs.replace_option_prompt_at_index(index, self._pair_row(item))
@@ -194,8 +189,7 @@ class MergeModal(SdiModal[list[Decision] | None]):
 
     @property
     def answer(self) -> list[Decision]:
-        return [Decision(left, right, action, statement)
-                for (left, right), (action, statement) in self.decisions.items()]  # fmt: skip
+        return as_decisions(self.decisions)
 
     def action_apply(self) -> None:
         """Refuse contradicting decisions here, while they can still be changed."""
@@ -225,7 +219,7 @@ def merge_choices(app: SdiApp) -> list[tuple[str, str]]:
 
 
 def propose(app: SdiApp, choice: str) -> MergeProposal:
-    from sdi.workflow.merge import propose_coders, propose_merge
+    from sdi.workflow.exchange.merge import propose_coders, propose_merge
 
     kind, _, value = choice.partition(":")
     if kind == "file":
