@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from sdi.cli.main import main
-from sdi.export.names import names_in_export
 from sdi.nlp.known_names import KnownNames
+from sdi.publish import names_in_export
 from sdi.workflow.anonymise.names import apply_decisions, as_proposed, find_names
 from sdi.workflow.code import add_coding, create_code
 from sdi.workflow.code_group import create_group, move_codes
