@@ -67,6 +67,7 @@ class Config:
     # [analysis] the words of the model being evaluated: a code made only of them is suspect
     model_terms: tuple[str, ...] = ()
     guide: str = ""  # the interview guide (text/Markdown), relative to the project folder
+    keys: dict[str, str] = field(default_factory=dict)  # [keys] the workbench's keymap: binding id → key(s)
 
     @property
     def key_path(self) -> Path:
@@ -162,7 +163,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
                 "acronyms": (list, "a list of strings")},
     "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
 }
-_FREE_TABLES = {"pseudonyms"}
+_FREE_TABLES = {"pseudonyms", "keys"}
 
 
 def written_password(url: str) -> str | None:
@@ -274,6 +275,11 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         raise fail("privacy", "key_file", f"'privacy.key_file' must be inside the project's {STATE_DIR}/ "
                    f"or in {user_config_dir()}: the key holds the real names, never committed or shared")
     pseudonyms.update(read_key(root / Path(key_file).expanduser()))
+    keymap: dict[str, str] = {}
+    for ident, key in data.get("keys", {}).items():
+        if not isinstance(key, str) or not key.strip():
+            raise fail("keys", ident, f"'keys.{ident}' must be a key as text, e.g. {ident} = \"ctrl+e\"")
+        keymap[ident] = key.strip()
     where = written_password(values.get("database.url", ""))
     if where is not None:
         raise fail("database", "url", f"'database.url' holds a password ({where}), and sdi.toml is shared: "
@@ -306,6 +312,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         acronyms=tuple(w.strip() for w in values.get("privacy.acronyms", DEFAULT_ACRONYMS) if w.strip()),
         model_terms=terms,
         guide=values.get("analysis.guide", "").strip(),
+        keys=keymap,
     )
 
 

@@ -18,7 +18,8 @@ from textual.theme import Theme
 
 from sdi.i18n import t
 from sdi.tui.commands import SdiCommands
-from sdi.tui.context import refuse, translate_bindings
+from sdi.tui.context import refuse
+from sdi.tui.keymap import user_keymap
 from sdi.tui.modals.coder import choose_coder
 from sdi.tui.modals.help import show_help
 from sdi.tui.modals.keywords import KeywordsModal
@@ -76,7 +77,8 @@ class SdiApp(App[None]):
     HELP_TITLE: ClassVar[str] = "tui.help.everywhere"
     COMMANDS = App.COMMANDS | {SdiCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"step({n})", f"tui.step.{mode}", show=False) for n, mode in enumerate(STEPS, 1)),
+        *(Binding(str(n), f"step({n})", f"tui.step.{mode}", show=False, id=f"step_{mode}")
+          for n, mode in enumerate(STEPS, 1)),
         Binding("question_mark", "help", "tui.key.help", id="help"),
         Binding("slash", "search", "tui.key.search", show=False, id="search"),
         Binding("M", "memos", "tui.key.memos", show=False, id="memos"),
@@ -103,7 +105,7 @@ class SdiApp(App[None]):
         saved = read_preferences(project).get("theme", DARK)
         self._saved_theme = saved if saved in self.available_themes else DARK
         self.theme = self._saved_theme
-        translate_bindings(self, self.language)
+        self.set_keymap(user_keymap(project.config))  # [keys] in sdi.toml; a broken entry is a ConfigError
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)

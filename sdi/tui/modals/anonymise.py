@@ -41,11 +41,11 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
 
     CSS_PATH = "anonymise.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "decide(True)", "tui.key.anon_accept"),
-        Binding("r", "decide(False)", "tui.key.anon_reject"),
-        Binding("e", "edit", "tui.key.anon_edit"),
-        Binding("ctrl+s", "apply", "tui.key.anon_apply"),
-        Binding("escape", "close", "tui.key.anon_close"),
+        Binding("a", "decide(True)", "tui.key.anon_accept", id="anon_accept"),
+        Binding("r", "decide(False)", "tui.key.anon_reject", id="anon_reject"),
+        Binding("e", "edit", "tui.key.anon_edit", id="anon_edit"),
+        Binding("ctrl+s", "apply", "tui.key.anon_apply", id="anon_apply"),
+        Binding("escape", "close", "tui.key.anon_close", id="close"),
     ]
 
     def __init__(self, proposals: list[NameProposal]) -> None:
@@ -60,7 +60,6 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
             yield Label("", id="summary", classes="hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         table = self.query_one(DataTable)
         for column in ("decision", "name", "kind", "count", "replacement", "where"):
             table.add_column(self.tr(f"anon.col.{column}"), key=column)

@@ -42,11 +42,11 @@ class MergeModal(SdiModal[list[Decision] | None]):
 
     CSS_PATH = "merge.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "decide('accept')", "tui.key.merge_accept"),
-        Binding("r", "rename", "tui.key.merge_rename"),
-        Binding("h", "decide('apart')", "tui.key.merge_apart"),
-        Binding("ctrl+s", "apply", "tui.key.merge_apply"),
-        Binding("escape", "cancel", "tui.key.cancel"),
+        Binding("a", "decide('accept')", "tui.key.merge_accept", id="merge_accept"),
+        Binding("r", "rename", "tui.key.merge_rename", id="merge_rename"),
+        Binding("h", "decide('apart')", "tui.key.merge_apart", id="merge_apart"),
+        Binding("ctrl+s", "apply", "tui.key.merge_apply", id="merge_apply"),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
     ]
 
     def __init__(self, proposal: MergeProposal) -> None:
@@ -72,7 +72,6 @@ class MergeModal(SdiModal[list[Decision] | None]):
             yield Label(self.tr("tui.merge.hint"), classes="hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         pairs = self.query_one("#pairs", OptionList)
         pairs.focus()
         if self.proposal.pairs:

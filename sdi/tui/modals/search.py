@@ -96,7 +96,6 @@ class SearchModal(SdiModal[SearchOutcome]):
             yield Label(self.tr("tui.search.hint"), classes="hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._fill_filters(filter_options(self.project))
         if read_preferences(self.project).get(FUZZY) == "on":
             with self.prevent(Checkbox.Changed):

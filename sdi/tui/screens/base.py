@@ -11,13 +11,13 @@ from typing import ClassVar, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
-from sdi.tui.context import refuse, sdi_app, tr, translate_tree
+from sdi.tui.context import refuse, sdi_app, tr
 from sdi.tui.modals.audit import AuditModal
 from sdi.tui.modals.dialogs import InputModal, TextModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.tui.navigation import State
+from sdi.tui.widgets.key_footer import KeyFooter
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.tui.widgets.step_bar import StepBar
 from sdi.workflow.check import audit_log, record_check, transcript_log
@@ -30,12 +30,12 @@ T = TypeVar("T")
 NEW = "new"  # the picker key of «new …» entries
 
 WALK_BINDINGS: list[BindingType] = [
-    Binding("enter", "down", "tui.key.down", show=False),
-    Binding("escape", "up", "tui.key.up", show=False),
+    Binding("enter", "down", "tui.key.down", show=False, id="down"),
+    Binding("escape", "up", "tui.key.up", show=False, id="up"),
 ]
 CHECK_BINDINGS: list[BindingType] = [
-    Binding("ctrl+k,exclamation_mark", "check", "tui.key.check"),
-    Binding("a", "audit", "tui.key.audit", show=False),
+    Binding("ctrl+k,exclamation_mark", "check", "tui.key.check", id="check"),
+    Binding("a", "audit", "tui.key.audit", show=False, id="audit"),
 ]
 
 
@@ -69,16 +69,13 @@ class SdiScreen(Screen[None]):
         yield StepBar(self.MODE)
         yield from self.compose_body()
         yield StatusLine()
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
 
     def reload(self) -> None:
         """Reread everything this screen shows from the store."""
-
-    def on_mount(self) -> None:
-        translate_tree(self)
 
     def on_screen_resume(self) -> None:
         self.sync()

@@ -63,14 +63,14 @@ class CodeGroupScreen(SdiScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *WALK_BINDINGS,
         Binding("space", "mark", "tui.key.mark", key_display="space", id="mark", tooltip="tui.key.mark_next"),
-        Binding("m", "move", "tui.key.move_codes"),
-        Binding("n", "new_group", "tui.key.new_group", show=False),
-        Binding("r", "rename", "tui.key.rename_here", show=False),
-        Binding("delete", "delete_group", "tui.key.delete_group", show=False),
-        Binding("ctrl+up,shift+up", "shift_group(-1)", "tui.key.group_up", show=False),
-        Binding("ctrl+down,shift+down", "shift_group(1)", "tui.key.group_down", show=False),
-        Binding("R", "to_rest", "tui.key.rest_group", show=False),
-        Binding("g", "suggest_groups", "tui.key.suggest_groups", show=False),
+        Binding("m", "move", "tui.key.move_codes", id="move_codes"),
+        Binding("n", "new_group", "tui.key.new_group", show=False, id="new_group"),
+        Binding("r", "rename", "tui.key.rename_here", show=False, id="rename_here"),
+        Binding("delete", "delete_group", "tui.key.delete_group", show=False, id="delete_group"),
+        Binding("ctrl+up,shift+up", "shift_group(-1)", "tui.key.group_up", show=False, id="group_up"),
+        Binding("ctrl+down,shift+down", "shift_group(1)", "tui.key.group_down", show=False, id="group_down"),
+        Binding("R", "to_rest", "tui.key.rest_group", show=False, id="rest_group"),
+        Binding("g", "suggest_groups", "tui.key.suggest_groups", show=False, id="suggest_groups"),
         *CHECK_BINDINGS,
     ]
 
