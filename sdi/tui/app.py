@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
@@ -127,6 +128,19 @@ class SdiApp(App[None]):
         if self._nlp is None:
             self._nlp = nlp_description(self.project)
         return self._nlp
+
+    def after_write(
+        self, message: str = "", *, reload: bool = True, severity: SeverityLevel = "information"
+    ) -> None:
+        """After a write from a dialog, the palette or undo/redo: the step screen shown takes it in
+        (`SdiScreen.after_write`, the one sequence); with a dialog in front, the store's change is noted
+        (every screen rereads when shown next) and `message` said."""
+        if isinstance(self.screen, SdiScreen):
+            self.screen.after_write(message, reload=reload, severity=severity)
+            return
+        self.data_changed()
+        if message:
+            self.notify(message, severity=severity)
 
     def data_changed(self) -> None:
         """Something was written: new status, and every screen rereads when it is shown next."""
@@ -308,7 +322,4 @@ class SdiApp(App[None]):
         if description is None:
             self.notify(self.tr(f"tui.history.nothing_{name}"))
             return
-        self.data_changed()
-        if isinstance(self.screen, SdiScreen):
-            self.screen.sync()
-        self.notify(self.tr(f"tui.history.{name}_done", what=description))
+        self.after_write(self.tr(f"tui.history.{name}_done", what=description))

@@ -36,7 +36,7 @@ def report_lines(app: SdiApp, report: ImportReport) -> tuple[str, list[str]]:
 
 
 def start_import(app: SdiApp, done: Callable[[], None]) -> None:
-    """Import corpus/; `done` runs on the app's thread afterwards (the screen rereads)."""
+    """Import corpus/; `done` runs on the app's thread afterwards (the screen's `after_write`)."""
     from sdi.workflow.corpus_import import import_paths  # loaded on use: start-up does not need it
 
     project = app.project
@@ -55,8 +55,7 @@ def start_import(app: SdiApp, done: Callable[[], None]) -> None:
 
     def finished(report: ImportReport | None, error: BaseException | None) -> None:
         app.set_activity("")
-        app.data_changed()
-        done()
+        done()  # the screen that started it: `SdiScreen.after_write`
         if report is None:
             refuse(app, error or RuntimeError())
             return

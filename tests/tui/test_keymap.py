@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
-from textual.widgets._footer import FooterKey  # to read what the footer shows
 
 from sdi.config import ConfigError
 from sdi.tui.app import SdiApp
@@ -30,7 +29,7 @@ def with_keys(root: Path, keys: str) -> Project:
 def footer_keys(app: SdiApp) -> dict[str, str]:
     """description → key as the footer shows them."""
     footer = app.screen.query_one(KeyFooter)
-    return {key.description: key.key_display for key in footer.query(FooterKey)}
+    return {key.description: key.key_display for key in footer.query("FooterKey")}  # type: ignore[attr-defined]
 
 
 async def test_a_remapped_key_works_and_the_old_one_does_not(project_root: Path) -> None:

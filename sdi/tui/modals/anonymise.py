@@ -139,13 +139,7 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
         except reportable_errors() as error:
             refuse(self, error)
             return
-        app.data_changed()
-        self.notify(
-            self.tr(
-                "anon.done", names=report.names, replacements=report.replacements, documents=report.documents
-            )
-        )
-        self.dismiss(report)
+        self.dismiss(report)  # `open_review` takes it in (`after_write`)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -154,11 +148,11 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
 def open_review(app: SdiApp) -> None:
     """Find the names (read-only, in a worker thread: on a large corpus it takes a while) and show the
     review; when names were applied, the screen rereads."""
-    from sdi.tui.screens.base import SdiScreen
 
     def done(report: AnonymiseReport | None) -> None:
-        if report is not None and isinstance(app.screen, SdiScreen):
-            app.screen.sync()
+        if report is not None:
+            app.after_write(app.tr("anon.done", names=report.names, replacements=report.replacements,
+                                   documents=report.documents))  # fmt: skip
 
     def show(proposals: list[NameProposal]) -> None:
         if not proposals:

@@ -242,11 +242,7 @@ def start_merge(app: SdiApp) -> None:
         except reportable_errors() as error:
             refuse(app, error)
             return
-        app.data_changed()
-        sync = getattr(app.screen, "sync", None)
-        if callable(sync):
-            sync()
-        app.notify(app.tr("tui.merge.done", merged=report.merged, renamed=report.renamed,
+        app.after_write(app.tr("tui.merge.done", merged=report.merged, renamed=report.renamed,
                           added=report.codes_added, moved=report.codings_moved,
                           codings=report.codings_added))  # fmt: skip
         if report.conflicts:

@@ -303,8 +303,7 @@ def open_search(app: SdiApp, opener: SdiScreen) -> None:
         if outcome is None:
             return
         if outcome.wrote:
-            app.data_changed()
-            opener.sync()
+            opener.after_write()
         if outcome.place is not None:
             document_id, offset = outcome.place
             app.walk_down("coding", {"document": document_id, "offset": offset})

@@ -10,6 +10,7 @@ from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from sdi.tui.context import refuse, sdi_app, tr
@@ -93,12 +94,22 @@ class SdiScreen(Screen[None]):
             self.show_place(state)
         self.query_one(StatusLine).refresh()
 
-    def changed(self) -> None:
-        """After this screen wrote something: new status for every screen, no reload of this one."""
+    def after_write(
+        self, message: str = "", *, reload: bool = True, severity: SeverityLevel = "information"
+    ) -> None:
+        """The one sequence after a write, wherever it was made (this screen, a dialog over it, the palette,
+        undo/redo — `SdiApp.after_write` comes here): every screen learns that the store changed and rereads
+        when it is shown next; this one rereads now, unless it already shows the change itself
+        (`reload=False`: the Coding screen redraws only its codings); the status line is redrawn; and
+        `message`, if any, is said."""
         app = sdi_app(self)
         app.data_changed()
         self._seen_version = app.version
+        if reload:
+            self.reload()
         self.query_one(StatusLine).refresh()
+        if message:
+            app.notify(message, severity=severity)
 
     def attempt(self, action: Callable[..., T], *args: object, **kwargs: object) -> T | None:
         """Run a workflow call; a refusal is shown as one line instead of a traceback."""
@@ -122,16 +133,8 @@ class SdiScreen(Screen[None]):
         showed: a colleague's change since is refused with a message and the screen shows their version."""
         if self.perform(action, *args, seen_version=seen_version):
             return True
-        self.reload_now()
+        self.after_write()  # reread at once, so the newer state is what the coder sees
         return False
-
-    def reload_now(self) -> None:
-        """Reread the store at once (after a refused edit, so the newer state is what the coder sees)."""
-        app = sdi_app(self)
-        app.data_changed()
-        self._seen_version = app.version
-        self.reload()
-        self.query_one(StatusLine).refresh()
 
     def set_context(self, text: str) -> None:
         """What the screen has open, shown in the step bar."""
@@ -206,9 +209,8 @@ class SdiScreen(Screen[None]):
                 memo_id = memo.id if memo else None
                 done = self.perform(write_memo, self.project, target_type, target_id, text, "", memo_id)
             if done:
-                self.changed()
+                self.after_write(self.tr("tui.memo.saved"), reload=False)
                 self.memo_written()
-                self.notify(self.tr("tui.memo.saved"))
 
         self.app.push_screen(TextModal(title, memo.text if memo else ""), written)
 
@@ -226,8 +228,7 @@ class SdiScreen(Screen[None]):
 
         def add(set_id: int, name: str) -> None:
             if self.attempt(add_quote, self.project, set_id, coding_id) is not None:
-                self.changed()
-                self.notify(self.tr("tui.quote.added", name=name))
+                self.after_write(self.tr("tui.quote.added", name=name), reload=False)
 
         def named(name: str | None) -> None:
             if name and name.strip():

@@ -276,8 +276,7 @@ class CodeGroupScreen(SdiScreen):
     # ---- grouping ---------------------------------------------------------------------------------------
 
     def _after_change(self) -> None:
-        self.changed()
-        self.reload()
+        self.after_write()
 
     def action_mark(self) -> None:
         """Mark or unmark the highlighted code, then step to the next one (marking runs of codes)."""

@@ -227,8 +227,7 @@ class ConceptScreen(SdiScreen):
     # ---- concepts ---------------------------------------------------------------------------------------
 
     def _after_change(self, keep: int | None = None) -> None:
-        self.changed()
-        self.reload()
+        self.after_write()
         if keep is not None:
             self.codings.select_id(f"coding-{keep}")
 

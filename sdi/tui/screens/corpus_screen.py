@@ -222,9 +222,8 @@ class CorpusScreen(SdiScreen):
                 return
             if self.perform(update_stage_summary, self.project, row.group, row.stage, text):
                 self._summaries.pop((row.group, row.stage), None)
-                self.changed()
                 self._show_detail(self.tree.cursor_node)
-                self.notify(self.tr("tui.corpus.summary_saved"))
+                self.after_write(self.tr("tui.corpus.summary_saved"), reload=False)
 
         self.app.push_screen(TextModal(title, self._summary(row.group, row.stage)), save)
 
@@ -373,4 +372,4 @@ class CorpusScreen(SdiScreen):
 
     def action_import(self) -> None:
         """`i`: import corpus/ (new and changed files), the status line saying which file it is on."""
-        start_import(sdi_app(self), self.sync)
+        start_import(sdi_app(self), self.after_write)

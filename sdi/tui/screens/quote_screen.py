@@ -194,8 +194,7 @@ class QuoteScreen(SdiScreen):
     # ---- quote sets -------------------------------------------------------------------------------------
 
     def _after_change(self, keep: int | None = None) -> None:
-        self.changed()
-        self.reload()
+        self.after_write()
         if keep is not None:
             self.quote_list.select_id(f"quote-{keep}")
 
