@@ -4,7 +4,6 @@ them (`enter` on a code). Groups on the left; the selected group's codes, with t
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,6 +20,7 @@ from sdi.tui.modals.grouping import Accepted, GroupingModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import CHECK_BINDINGS, NEW, WALK_BINDINGS, SdiScreen, Target
+from sdi.tui.screens.code_group_rows import UNGROUPED, code_row, group_key, group_row, ungrouped_row
 from sdi.tui.widgets.coding_list import CodingList
 from sdi.tui.widgets.pick_list import PickList
 from sdi.workflow.code import rename_code
@@ -38,21 +38,6 @@ from sdi.workflow.code_group import (
     rest_group,
 )
 from sdi.workflow.grouping import accept_suggestion
-
-UNGROUPED = "ungrouped"  # the list entry of codes in no group
-
-
-def group_key(group_id: int | None) -> str:
-    return UNGROUPED if group_id is None else f"group-{group_id}"
-
-
-def spread_text(stages: tuple[str, ...]) -> str:
-    """«Barnehage Fjordvik/1», «Barnehage Fjordvik/2» → «Barnehage Fjordvik 1+2»: where a code was heard."""
-    by_group: dict[str, list[str]] = defaultdict(list)
-    for stage in stages:
-        group, _, number = stage.rpartition("/")
-        by_group[group].append(number)
-    return ", ".join(f"{group} {'+'.join(numbers)}" for group, numbers in by_group.items())
 
 
 class CodeGroupScreen(SdiScreen):
@@ -134,41 +119,15 @@ class CodeGroupScreen(SdiScreen):
 
     def _show_groups(self) -> None:
         ungrouped = len(self._codes_of(UNGROUPED))
-        options = [Option(self._ungrouped_prompt(ungrouped), id=UNGROUPED)]
-        options += [Option(self._group_prompt(group), id=group_key(group.id)) for group in self.groups]
+        mark = self.group_list.mark_style
+        options = [Option(ungrouped_row(self, ungrouped), id=UNGROUPED)]
+        options += [Option(group_row(self, group, mark), id=group_key(group.id)) for group in self.groups]
         self.group_list.refill(options, self.group_key)
         parts = [counted(self, "tui.groups.ungrouped_count", ungrouped)]
         parts.append(counted(self, "tui.groups.group_count", len(self.groups)))
         if self.marked:
             parts.append(self.tr("tui.groups.marked", count=len(self.marked)))
         self.set_context(" · ".join(parts))
-
-    def _ungrouped_prompt(self, count: int) -> Text:
-        text = Text.assemble((self.tr("tui.groups.ungrouped"), "italic"))
-        text.append("\n" + counted(self, "tui.groups.codes", count), style="dim")
-        return text
-
-    def _group_prompt(self, group: GroupSummary) -> Text:
-        text = Text.assemble((group.name, "bold"))
-        if group.is_rest:
-            text.append(" " + self.tr("tui.groups.rest_mark"), style="dim")
-        counts = counted(self, "tui.groups.codes", group.codes) + " · " + sdi_app(self).codings(group.codings)
-        text.append("\n" + counts, style="dim")
-        if group.concept:
-            mark = self.group_list.mark_style
-            text.append("\n→ " + self.tr("tui.groups.concept", name=group.concept), style=mark)
-        return text
-
-    def _code_prompt(self, code: CodeSpread) -> Text:
-        marked = code.code_id in self.marked
-        mark = self.code_list.mark_style if marked else "dim"
-        text = Text.assemble(("● " if marked else "○ ", mark))
-        text.append(code.statement, style=mark if marked else "")
-        facts = [sdi_app(self).codings(code.codings), counted(self, "tui.groups.speakers", code.speakers)]
-        if code.stages:
-            facts.append(spread_text(code.stages))
-        text.append("\n  " + " · ".join(facts), style="dim")
-        return text
 
     def _show_right(self, keep_code: int | None = None) -> None:
         """The codes of the selected group, or (after `enter` on a code) that code's codings in context."""
@@ -188,7 +147,9 @@ class CodeGroupScreen(SdiScreen):
         name = next((g.name for g in self.groups if group_key(g.id) == self.group_key), None)
         heading = self.tr("tui.groups.codes_in", name=name) if name else self.tr("tui.groups.ungrouped")
         title.update(f"{heading} ({len(codes)})")
-        options = [Option(self._code_prompt(code), id=f"code-{code.code_id}") for code in codes]
+        mark = self.code_list.mark_style
+        options = [Option(code_row(self, code, code.code_id in self.marked, mark), id=f"code-{code.code_id}")
+                   for code in codes]  # fmt: skip
         if not options:
             options = [Option(Text(self.tr("tui.groups.no_codes"), style="dim"), disabled=True)]
         self.code_list.refill(options, f"code-{keep_code}" if keep_code is not None else None)
