@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from sdi.config import write_atomically
+from sdi.config.files import write_atomically
 from sdi.export.word import new_document, save_document
 
 LABELS = {

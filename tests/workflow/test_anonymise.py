@@ -14,7 +14,8 @@ from docx import Document as WordDocument
 from sqlalchemy import select
 
 from sdi.cli.main import main
-from sdi.config import add_to_key, load_config
+from sdi.config import load_config
+from sdi.config.key import add_to_key
 from sdi.storage.models import DocumentVersion
 from sdi.workflow.anonymise.names import Decision, apply_decisions, as_proposed, find_names
 from sdi.workflow.code import add_coding, codings_of_document, create_code, list_codes

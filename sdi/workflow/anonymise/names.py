@@ -18,7 +18,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sdi.config import ConfigError, add_many_to_key, load_config, read_key, write_key
+from sdi.config import ConfigError, load_config
+from sdi.config.key import add_many_to_key, read_key, write_key
 from sdi.ingest.pseudonymise import Pseudonymiser
 from sdi.nlp.known_names import KnownNames
 from sdi.nlp.names import (

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sdi import safe_toml
-from sdi.config import Config, in_private_folder, toml_string, user_config_dir, write_atomically
+from sdi.config import Config, in_private_folder, user_config_dir
+from sdi.config.files import toml_string, write_atomically
 from sdi.workflow.anonymise.names import Decision, NameProposal
 from sdi.workflow.errors import WorkflowError
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sdi import safe_toml
-from sdi.config import toml_string, write_atomically
+from sdi.config.files import toml_string, write_atomically
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.exchange.merge import (
     Candidate,
