@@ -96,11 +96,11 @@ def run(args: argparse.Namespace) -> int:
             for conflict in report.conflicts:
                 print(f"  ulike kodegrupper, ikke avgjort: {conflict}")
             return 0
-        proposal = _propose(project, args)
-        if proposal is None:
+        proposed = _propose(project, args)
+        if proposed is None:
             raise WorkflowError(key="exchange.merge_nothing_named")
-        print(render_proposal(proposal))
-        path = write_decisions(project, proposal)
+        print(render_proposal(proposed))
+        path = write_decisions(project, proposed)
         known = project.config.known_names
     if not no_real_names_in(path, known, args.allow_names, replace=args.replace_names):
         return EXIT_NAMES

@@ -24,7 +24,7 @@ from sdi.tui.keymap import user_keymap
 from sdi.tui.modals.coder import choose_coder
 from sdi.tui.modals.help import show_help
 from sdi.tui.modals.keywords import KeywordsModal
-from sdi.tui.modals.memo_browser import MemoBrowser, MemoListing, open_object
+from sdi.tui.modals.memo_browser import MemoBrowser, open_object
 from sdi.tui.modals.search import open_search
 from sdi.tui.modals.transcript_picker import TranscriptPicker
 from sdi.tui.navigation import Place, State, Trail
@@ -40,7 +40,7 @@ from sdi.tui.widgets.status_line import StatusLine
 from sdi.workflow.coder import needs_coder_choice
 from sdi.workflow.errors import reportable_errors
 from sdi.workflow.freshness import ChangeMark, change_mark
-from sdi.workflow.memo_index import list_memos
+from sdi.workflow.memo_index import MemoListing, list_memos
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
 from sdi.workflow.preference import read_preferences, write_preference
 from sdi.workflow.project import Project

@@ -50,3 +50,11 @@ def said(node: DOMNode, text: str) -> str:
 def is_ours(text: str) -> bool:
     """Whether a binding's description is one of sdi's (a catalogue key), not one of Textual's built-ins."""
     return text.startswith("tui.")
+
+
+def refusals() -> tuple[type[BaseException], ...]:
+    """What a worker thread's write may end in that is shown as one line: the workflow's refusals and a
+    file the system would not write."""
+    from sdi.workflow.errors import reportable_errors
+
+    return (OSError, *reportable_errors())

@@ -4,6 +4,7 @@ them (`enter` on a code). Groups on the left; the selected group's codes, with t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,7 +18,7 @@ from textual.widgets.option_list import Option
 from sdi.tui.context import counted, sdi_app
 from sdi.tui.modals.dialogs import ConfirmModal, InputModal
 from sdi.tui.modals.grouping import Accepted, GroupingModal
-from sdi.tui.modals.picker import PickerModal
+from sdi.tui.modals.picker import Choice, PickerModal
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import CHECK_BINDINGS, NEW, WALK_BINDINGS, SdiScreen, Target
 from sdi.tui.screens.code_group_rows import UNGROUPED, code_row, group_key, group_row, ungrouped_row
@@ -257,7 +258,7 @@ class CodeGroupScreen(SdiScreen):
         codes = self._codes_to_move()
         if not codes:
             return
-        choices = [(UNGROUPED, Text(self.tr("tui.groups.no_group"), style="italic"))]
+        choices: list[Choice] = [(UNGROUPED, Text(self.tr("tui.groups.no_group"), style="italic"))]
         choices += [(group_key(g.id), g.name) for g in self.groups]
         choices.append((NEW, self.tr("tui.groups.new_choice")))
         title = counted(self, "tui.groups.move_title", len(codes))
@@ -301,6 +302,7 @@ class CodeGroupScreen(SdiScreen):
         """`r` renames the highlighted code when the codes have the focus, else the selected group."""
         code = self._highlighted_code() if self.pane == "codes" else None
         group = self._group()
+        write: tuple[Callable[..., None], int, int]
         if code is not None:
             title, value = self.tr("tui.coding.rename_title"), code.statement
             write = (rename_code, code.code_id, code.version)
