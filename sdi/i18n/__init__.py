@@ -10,7 +10,7 @@ from functools import cache
 LANGUAGES = ("nb", "en")
 _PARTS = (
     "cli", "tui", "keys", "workbench", "ingest", "errors", "anonymise", "assist", "safety", "exchange",
-    "search", "similarity", "matrix", "nlp", "limits",
+    "search", "similarity", "matrix", "nlp", "limits", "reading", "refi_file",
 )  # fmt: skip
 
 
@@ -52,7 +52,9 @@ class Notice(str):
         return notice
 
     def in_language(self, language: str) -> str:
-        return t(self.key, language, **self.values)
+        """The sentence in `language`; a value that is itself a `Notice` is said in it too."""
+        return t(self.key, language, **{name: said(value, language) if isinstance(value, Notice) else value
+                                         for name, value in self.values.items()})  # fmt: skip
 
 
 def said(message: str, language: str) -> str:
