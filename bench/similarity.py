@@ -163,7 +163,7 @@ def _in_store(project: Any, path: str, words: str) -> bool:
 
 def _merge(project: Any, data: dict[str, Any], misses: list[str]) -> dict[str, Any]:
     from sdi.ingest.codebook import Codebook, CodebookCode
-    from sdi.workflow.merge import propose_merge
+    from sdi.workflow.exchange.merge import propose_merge
 
     codes = [CodebookCode(id=f"b{n:03d}", statement=c["said"][0]) for n, c in enumerate(data["code"])]
     gold = {c["said"][0]: c["code"] for c in data["code"]}

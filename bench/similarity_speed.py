@@ -34,8 +34,8 @@ def main() -> None:
     from sdi.ingest.codebook import Codebook, CodebookCode
     from sdi.workflow.code import CodeSummary
     from sdi.workflow.code_assist import CodeAssist
+    from sdi.workflow.exchange.merge import _file_side, match
     from sdi.workflow.likeness import lookup_terms, project_engine, project_weights
-    from sdi.workflow.merge import _file_side, match
     from sdi.workflow.project import open_project
     from sdi.workflow.quote_finder import _candidate_turns, _index_clauses, _telling, find_quote
 
@@ -90,7 +90,7 @@ def main() -> None:
             read.read(code.statement + " ")  # not in the memo: the floor reads each statement once
     results["merge_floor_read_s"] = round(time.perf_counter() - start, 3)
     start = time.perf_counter()
-    from sdi.workflow.merge import _engine
+    from sdi.workflow.exchange.merge import _engine
 
     proposal = match(sides[0], sides[1], _engine(project, *sides))
     results["merge_500x500_s"] = round(time.perf_counter() - start, 3)

@@ -11,7 +11,7 @@ Imports of the workflow, python-docx and lxml happen inside the functions: `sdi 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,15 @@ def slug(name: str, fallback: str) -> str:
     """A file-name-safe form of a title ("Artikkel 1" → "artikkel-1")."""
     kept = "".join(ch.lower() if ch.isalnum() else "-" for ch in name)
     return "-".join(part for part in kept.split("-") if part) or fallback
+
+
+def names_in_export(path: Path, names: Iterable[str]) -> list[str]:
+    """Every real name found in a written export, read back the way its readers will see it
+    (`sdi.export.readback`), by the one known-name check (`sdi.workflow.name_check`)."""
+    from sdi.export.readback import written_texts
+    from sdi.workflow.name_check import find_names
+
+    return find_names(written_texts(path), names)
 
 
 @dataclass(frozen=True)
@@ -53,8 +62,6 @@ class Export:
     def run(self, *, allow_names: bool = False) -> Written:
         """Write the file, read it back, and remove it again if a real name is in it (unless allowed). A
         figure that would show a real name is caught before anything is written."""
-        from sdi.export.names import names_in_export
-
         if self.drawn_names and not allow_names:
             return Written(self.path, self.drawn_names, kept=False)
         path = self.write(self.path)
@@ -120,7 +127,7 @@ def _drawn(figure: Any, names: tuple[str, ...]) -> tuple[str, ...]:
     if figure is None:
         return ()
     from sdi.export.figures import labels_of
-    from sdi.export.names import find_names
+    from sdi.workflow.name_check import find_names
 
     return tuple(find_names(labels_of(figure), names))
 
@@ -182,7 +189,7 @@ def report_figures(project: Project) -> list[Any]:
 def refi_export(project: Project, *, codebook_only: bool = False, path: Path | None = None) -> Export:
     """The project as a REFI-QDA project (.qdpx), or only its codes and code groups (.qdc)."""
     from sdi.export.refi import write_qdc, write_qdpx
-    from sdi.workflow.refi import gather_refi
+    from sdi.workflow.exchange.refi import gather_refi
 
     data = gather_refi(project, codebook_only=codebook_only)
     suffix = ".qdc" if codebook_only else ".qdpx"

@@ -133,7 +133,7 @@ def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_analysis(demo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo corpus with the seeded analysis (codebooks/demo-analyse.toml) imported, once for the
     session; never written by a test."""
-    from sdi.workflow.codebook import import_codebook_file
+    from sdi.workflow.exchange.codebook import import_codebook_file
 
     root = tmp_path_factory.mktemp("demo-analysis") / "demo"
     shutil.copytree(demo_root, root)

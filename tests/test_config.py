@@ -137,7 +137,7 @@ def test_the_database_password_comes_from_the_environment(
 def test_expand_url_quotes_a_value_inside_a_url_and_keeps_a_whole_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sdi.config import expand_url
+    from sdi.config.url import expand_url
 
     monkeypatch.setenv("PW", "p@ss/ord")
     monkeypatch.setenv("WHOLE", "postgresql+psycopg://kari:x%40y@server/db")
@@ -164,7 +164,7 @@ def test_expand_url_quotes_a_value_inside_a_url_and_keeps_a_whole_one(
     ],
 )
 def test_a_password_anywhere_sqlalchemy_reads_one_is_refused(tmp_path: Path, url: str) -> None:
-    from sdi.config import written_password
+    from sdi.config.url import written_password
 
     assert written_password(url) is not None
     root = tmp_path / "studie"
@@ -189,7 +189,7 @@ def test_a_password_anywhere_sqlalchemy_reads_one_is_refused(tmp_path: Path, url
     ],
 )
 def test_urls_without_a_written_password_pass(url: str) -> None:
-    from sdi.config import written_password
+    from sdi.config.url import written_password
 
     assert written_password(url) is None
 
@@ -212,7 +212,7 @@ def test_the_key_file_must_stay_in_the_state_folder_or_the_user_config(tmp_path:
 def test_the_key_file_may_live_in_the_user_config_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sdi.config import add_to_key
+    from sdi.config.key import add_to_key
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     root = tmp_path / "studie"

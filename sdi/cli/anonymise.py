@@ -13,7 +13,7 @@ from sdi.cli.common import opened
 from sdi.i18n import t
 
 if TYPE_CHECKING:
-    from sdi.workflow.anonymise import NameProposal
+    from sdi.workflow.anonymise.names import NameProposal
 
 SHOWN_PLACES = 3
 
@@ -46,13 +46,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sdi.workflow.anonymise import apply_decisions, as_proposed, find_names
-    from sdi.workflow.anonymise_review import read_review, review_path, write_review
+    from sdi.workflow.anonymise.names import apply_decisions, as_proposed, find_names
+    from sdi.workflow.anonymise.review import read_review, review_path, write_review
     from sdi.workflow.errors import WorkflowError
     from sdi.workflow.overview import nlp_description
 
     if args.review is not None and not args.apply:
-        raise WorkflowError("--review FILE needs --apply (write a review file with --write-review)")
+        raise WorkflowError(key="anon.review_needs_apply")
     with opened(args) as project:
         language = project.config.language
         if args.apply and args.review is not None:

@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from sdi.workflow.codebook import import_codebook_file
+    from sdi.workflow.exchange.codebook import import_codebook_file
 
     with opened(args) as project:
         report = import_codebook_file(project, args.file)
@@ -69,8 +69,8 @@ def run_export(args: argparse.Namespace) -> int:
     the pseudonyms: --replace-names) when a real name the project knows is in it, like every export."""
     from sdi.export.codebook_file import write_codebook, write_codebook_csv
     from sdi.export.refi import write_qdc, write_qdpx
-    from sdi.workflow.codebook import SUFFIXES, default_codebook_path, export_codebook
-    from sdi.workflow.refi import gather_refi
+    from sdi.workflow.exchange.codebook import SUFFIXES, default_codebook_path, export_codebook
+    from sdi.workflow.exchange.refi import gather_refi
 
     path = args.file
     suffix = path.suffix.lower() if path is not None else ".toml"

@@ -77,9 +77,9 @@ def no_real_names_in(
     None for files that must be refused (Word, CSV, REFI-QDA, xlsx); for the text files sdi writes for the
     team (codebook TOML, merge decisions) it is the researcher's --replace-names: the file is then rewritten
     with each name replaced by its pseudonym (`names` mapping name → pseudonym) instead of being removed."""
-    from sdi.config import write_atomically
-    from sdi.export.names import names_in_export, without_names
-    from sdi.publish import Written
+    from sdi.config.files import write_atomically
+    from sdi.publish import Written, names_in_export
+    from sdi.workflow.name_check import without_names
 
     found = tuple(names_in_export(path, names))
     if found and replace and isinstance(names, Mapping):

@@ -46,7 +46,7 @@ def figure_of(project: Any, kind: str, rows: str = "code-group", columns: str = 
 def names_allowed(figure: Any, names: tuple[str, ...], allowed: bool, target: str) -> bool:
     """False (and the names said on stderr) when the figure would show a real name from the key."""
     from sdi.export.figures import labels_of
-    from sdi.export.names import find_names
+    from sdi.workflow.name_check import find_names
 
     found = find_names(labels_of(figure), names)
     if not found or allowed:

@@ -70,7 +70,7 @@ def stages_sheet(changes: Sequence[StageChange], rows_by: str, language: str) ->
         kinds = {"new": t("mx.stages.new", language, later=change.later),
                  "gone": t("mx.stages.gone", language, earlier=change.earlier),
                  "kept": t("mx.stages.kept", language)}  # fmt: skip
-        start = [change.group, change.earlier, change.later]
+        start: list[str | int | float | None] = [change.group, change.earlier, change.later]
         rows += [[*start, kinds["new"], label, 0, count] for label, count in change.new]
         rows += [[*start, kinds["gone"], label, count, 0] for label, count in change.gone]
         rows += [[*start, kinds["kept"], label, before, after] for label, before, after in change.kept]

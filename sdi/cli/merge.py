@@ -2,29 +2,24 @@
 
 Without --apply the proposal is printed side by side and a decisions template is written to
 `codebooks/merge-<date>.toml`; the researchers edit it (accept / rename / apart per pair) and run the same
-command with --apply. The decisions file is ours (format `sdi-merge/1`) and names what was merged, so
-`sdi merge --apply FILE` alone rebuilds the same proposal."""
+command with --apply. The decisions file (format `sdi-merge/1`, shared with the TUI merge view) is
+`sdi.workflow.exchange.merge_decisions`; it names what was merged, so `sdi merge --apply FILE` alone rebuilds
+the same proposal."""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import shutil
 import textwrap
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sdi import safe_toml
 from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
-from sdi.config import toml_string, write_atomically
 
 if TYPE_CHECKING:
-    from sdi.workflow.merge import Decision, MergeProposal, Side, SideCode
+    from sdi.workflow.exchange.merge import MergeProposal, Side, SideCode
     from sdi.workflow.project import Project
 
-FORMAT = "sdi-merge/1"
 PASSAGES = 3  # passages shown per code
 
 
@@ -63,27 +58,28 @@ def _split(value: str | None) -> list[str]:
 
 def _propose(project: Project, args: argparse.Namespace) -> MergeProposal | None:
     from sdi.workflow.errors import WorkflowError
-    from sdi.workflow.merge import propose_coders, propose_files, propose_merge
+    from sdi.workflow.exchange.merge import propose_coders, propose_files, propose_merge
 
     coders, names = _split(args.coders), _split(args.names)
     if coders and args.files:
-        raise WorkflowError("merge either codebook files or --coders, not both")
+        raise WorkflowError(key="exchange.merge_files_or_coders")
     if coders:
         if len(coders) != 2:
-            raise WorkflowError("--coders needs two names: --coders kari,ola")
+            raise WorkflowError(key="exchange.merge_two_coders")
         return propose_coders(project, coders[0], coders[1])
     if len(args.files) == 1:
         return propose_merge(project, args.files[0], names[0] if names else "")
     if len(args.files) == 2:
         return propose_files(project, args.files[0], args.files[1], names)
     if args.files:
-        raise WorkflowError("merge one codebook into the project, or two codebooks with each other")
+        raise WorkflowError(key="exchange.merge_how_many")
     return None
 
 
 def run(args: argparse.Namespace) -> int:
     from sdi.workflow.errors import WorkflowError
-    from sdi.workflow.merge_apply import apply_merge
+    from sdi.workflow.exchange.merge_apply import apply_merge
+    from sdi.workflow.exchange.merge_decisions import proposal_from_file, read_decisions, write_decisions
 
     with opened(args) as project:
         if args.apply is not None:
@@ -100,11 +96,11 @@ def run(args: argparse.Namespace) -> int:
             for conflict in report.conflicts:
                 print(f"  ulike kodegrupper, ikke avgjort: {conflict}")
             return 0
-        proposal = _propose(project, args)
-        if proposal is None:
-            raise WorkflowError("name a codebook file (or two), or --coders A,B")
-        print(render_proposal(proposal))
-        path = write_decisions(project, proposal)
+        proposed = _propose(project, args)
+        if proposed is None:
+            raise WorkflowError(key="exchange.merge_nothing_named")
+        print(render_proposal(proposed))
+        path = write_decisions(project, proposed)
         known = project.config.known_names
     if not no_real_names_in(path, known, args.allow_names, replace=args.replace_names):
         return EXIT_NAMES
@@ -167,128 +163,3 @@ def render_proposal(proposal: MergeProposal, width: int | None = None) -> str:
     if right.kind == "file":
         out.append("Koder fra kodebokfilene som ikke slås sammen, legges til som egne koder ved --apply.")
     return "\n".join(out)
-
-
-# --- the decisions file ------------------------------------------------------------------------------
-
-
-def _side_table(name: str, side: Side, root: Path) -> list[str]:
-    origin = side.origin
-    if side.kind == "file" and origin:
-        path = Path(origin).resolve()
-        origin = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-    return [f"[{name}]", f"kind = {toml_string(side.kind)}", f"origin = {toml_string(origin)}",
-            f"name = {toml_string(side.name)}", ""]  # fmt: skip
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def render_decisions(proposal: MergeProposal, root: Path) -> str:
-    """One [[pairs]] entry per candidate pair (with why it was paired); proposed pairs default to accept,
-    the others to apart."""
-    from sdi.workflow.likeness import explain
-
-    lines = [
-        '# Sammenslåing av kodebøker. For hvert par: decision = "accept" (slå sammen; venstre kode',
-        '# beholdes), "rename" (slå sammen under ny formulering i statement) eller "apart" (hold adskilt).',
-        "# Par som fjernes, holdes adskilt. Ulike kodegrupper avgjøres ikke her: koden blir i venstre kodes",
-        "# gruppe, og konflikten står i kodens memo.",
-        f"format = {toml_string(FORMAT)}",
-        "",
-        *_side_table("left", proposal.left, root.resolve()),
-        *_side_table("right", proposal.right, root.resolve()),
-    ]
-    for number, pair in enumerate(proposal.pairs, start=1):
-        a, b = proposal.left.code(pair.left), proposal.right.code(pair.right)
-        assert a is not None and b is not None
-        how = "samme id" if pair.by_id else f"likhet {pair.score:.0f}"
-        lines += [
-            "[[pairs]]",
-            f"# {number}. {how}",
-            f"#   venstre: «{_flat(a.statement)}» ({a.author or '?'}, kodinger: {len(a.passages)})",
-            f"#   høyre:   «{_flat(b.statement)}» ({b.author or '?'}, kodinger: {len(b.passages)})",
-        ]
-        if not pair.by_id:
-            lines.append(f"#   hvorfor: {_flat(explain(pair.shared))}")
-        conflict = proposal.conflict(pair)
-        if conflict:
-            lines.append(f"#   KONFLIKT: kodegruppe «{_flat(conflict.left_group)}» / "
-                         f"«{_flat(conflict.right_group)}»")  # fmt: skip
-        lines += [
-            f"left = {toml_string(pair.left)}",
-            f"right = {toml_string(pair.right)}",
-            f"score = {pair.score}",
-            f"decision = {toml_string('accept' if pair.proposed else 'apart')}",
-            'statement = ""',
-            "",
-        ]
-    return "\n".join(lines)
-
-
-def write_decisions(project: Project, proposal: MergeProposal, today: dt.date | None = None) -> Path:
-    """`codebooks/merge-<date>.toml`; an existing file (perhaps already edited) is never overwritten."""
-    folder = project.config.codebooks_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"merge-{(today or dt.date.today()).isoformat()}"
-    path, number = folder / f"{stem}.toml", 1
-    while path.exists():
-        number += 1
-        path = folder / f"{stem}-{number}.toml"
-    return write_atomically(path, render_decisions(proposal, project.root))  # owner-only, whole or not at all
-
-
-@dataclass(frozen=True)
-class DecisionFile:
-    left: tuple[str, ...]  # kind, origin, name
-    right: tuple[str, ...]
-    decisions: tuple[Decision, ...]
-
-
-def read_decisions(path: Path) -> DecisionFile:
-    from sdi.workflow.errors import WorkflowError
-    from sdi.workflow.merge import Decision
-
-    try:
-        data = safe_toml.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise WorkflowError(f"{path}: cannot read the decisions ({exc})") from None
-    if data.get("format") != FORMAT:
-        raise WorkflowError(f'{path}: not a merge decisions file (expected format = "{FORMAT}")')
-    pairs = data.get("pairs", [])
-    if not isinstance(pairs, list) or not all(isinstance(p, dict) for p in pairs):
-        raise WorkflowError(f"{path}: 'pairs' must be an array of tables ([[pairs]])")
-    sides = []
-    for name in ("left", "right"):
-        table = data.get(name, {})
-        table = table if isinstance(table, dict) else {}
-        sides.append(tuple(str(table.get(k, "")) for k in ("kind", "origin", "name")))
-    decisions = []
-    for number, entry in enumerate(pairs, start=1):
-        left, right, decision, statement = (entry.get(k, "") for k in ("left", "right", "decision",
-                                                                      "statement"))  # fmt: skip
-        if not all(isinstance(v, str) for v in (left, right, decision, statement)):
-            raise WorkflowError(f"{path}: pair {number}: left, right, decision and statement must be text")
-        decisions.append(Decision(left, right, decision.strip().lower(), " ".join(statement.split())))
-    return DecisionFile(sides[0], sides[1], tuple(decisions))
-
-
-def proposal_from_file(project: Project, plan: DecisionFile) -> MergeProposal:
-    """Rebuild the proposal a decisions file was written for, from the sides it names."""
-    from sdi.workflow.errors import WorkflowError
-    from sdi.workflow.merge import propose_coders, propose_files, propose_merge
-
-    (lk, lo, ln), (rk, ro, rn) = plan.left, plan.right
-
-    def where(origin: str) -> Path:
-        path = Path(origin)
-        return path if path.is_absolute() else project.root / path
-
-    if lk == "coder" and rk == "coder":
-        return propose_coders(project, lo, ro)
-    if lk == "project" and rk == "file" and ro:
-        return propose_merge(project, where(ro), rn)
-    if lk == "file" and rk == "file" and lo and ro:
-        return propose_files(project, where(lo), where(ro), (ln, rn))
-    raise WorkflowError("the decisions file does not say what was merged ([left] and [right])")

@@ -38,7 +38,7 @@ def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from sdi.config import add_to_key
+    from sdi.config.key import add_to_key
 
     path = add_to_key(_config(args), args.name, args.pseudonym)
     print(f"{path}: «{args.name}» → {args.pseudonym}")
@@ -47,7 +47,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from sdi.config import read_key
+    from sdi.config.key import read_key
 
     config = _config(args)
     key = read_key(config.key_path)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sdi.cli.common import EXIT_NAMES, no_real_names, opened
 
 if TYPE_CHECKING:
-    from sdi.workflow.refi_import import RefiReport
+    from sdi.workflow.exchange.refi_import import RefiReport
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,7 +64,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from sdi.workflow.refi_import import import_refi_file
+    from sdi.workflow.exchange.refi_import import import_refi_file
 
     with opened(args) as project:
         report = import_refi_file(project, args.file)

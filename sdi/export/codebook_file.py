@@ -7,7 +7,7 @@ import csv
 import io
 from pathlib import Path
 
-from sdi.config import toml_string, write_atomically
+from sdi.config.files import toml_string, write_atomically
 from sdi.interchange.codebook import FORMAT, Codebook, CodebookCode, CodebookGroup
 
 

@@ -152,8 +152,8 @@ def add_table(
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     table._tbl.tblPr.append(layout)
-    for grid_column, value in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-        grid_column.set(qn("w:w"), str(value // 635))  # EMU -> twentieths of a point
+    for grid_column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        grid_column.set(qn("w:w"), str(width // 635))  # EMU -> twentieths of a point
     for index, values in enumerate([header, *rows]):
         cells = table.add_row().cells
         for column, (cell, value) in enumerate(zip(cells, values, strict=True)):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from sdi.config import write_atomically
+from sdi.config.files import write_atomically
 
 FONT = "DejaVu Sans"
 FORMATS = ("svg", "png")

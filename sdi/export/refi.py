@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from sdi import __version__
-from sdi.config import write_atomically
+from sdi.config.files import write_atomically
 from sdi.interchange.refi import (
     RefiCode,
     RefiCoding,

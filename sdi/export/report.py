@@ -30,11 +30,16 @@ STAGE_COLUMNS = 8  # stage columns per table on a landscape page (with the code 
 class MemoEntry(Protocol):
     """A memo with what it is about (the workflow's `MemoNote`)."""
 
-    about: str
-    title: str
-    text: str
-    author: str
-    updated_at: dt.datetime
+    @property
+    def about(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def updated_at(self) -> dt.datetime: ...
 
 
 def _memo(document: Any, memo: MemoEntry, labels: dict[str, str], with_about: bool) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sdi.config import write_atomically
+from sdi.config.files import write_atomically
 
 Value = str | int | float | None
 SHEET_NAME = re.compile(r"[\[\]:*?/\\]")

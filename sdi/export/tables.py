@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from sdi.config import write_atomically
+from sdi.config.files import write_atomically
 from sdi.export.word import new_document, save_document
 
 LABELS = {
@@ -33,16 +33,23 @@ COLUMNS = ("statement", "description", "group", "codings", "first", "last")
 class CodebookEntry(Protocol):
     """One code of the codebook (the workflow's `CodebookRow` is one)."""
 
-    statement: str
-    description: str
-    group: str
-    codings: int
-    first_used: dt.datetime | None
-    last_used: dt.datetime | None
+    @property
+    def statement(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def group(self) -> str: ...
+    @property
+    def codings(self) -> int: ...
+    @property
+    def first_used(self) -> dt.datetime | None: ...
+    @property
+    def last_used(self) -> dt.datetime | None: ...
 
 
 class QuoteEntry(Protocol):
-    text: str
+    @property
+    def text(self) -> str: ...
 
     @property
     def attribution(self) -> str: ...
@@ -51,18 +58,27 @@ class QuoteEntry(Protocol):
 class SectionEntry(Protocol):
     """One code group of the report, with its concept if it has one (the workflow's `GroupSection`)."""
 
-    name: str
-    description: str
-    concept: str | None
-    definition: str
-    codes: Sequence[tuple[str, int]]
-    quotes: Sequence[QuoteEntry]
+    @property
+    def name(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def concept(self) -> str | None: ...
+    @property
+    def definition(self) -> str: ...
+    @property
+    def codes(self) -> Sequence[tuple[str, int]]: ...
+    @property
+    def quotes(self) -> Sequence[QuoteEntry]: ...
 
 
 class CheckEntry(Protocol):
-    at: dt.datetime
-    coder: str
-    summary: str
+    @property
+    def at(self) -> dt.datetime: ...
+    @property
+    def coder(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
 
 
 def _day(value: dt.datetime | None) -> str:

@@ -114,7 +114,7 @@ def write_poster(path: Path, title: str, quotes: Sequence[WordQuote], participan
 def save_document(document, path: Path) -> Path:  # type: ignore[no-untyped-def]
     import io
 
-    from sdi.config import write_atomically
+    from sdi.config.files import write_atomically
 
     buffer = io.BytesIO()
     document.save(buffer)

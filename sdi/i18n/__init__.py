@@ -9,8 +9,8 @@ from functools import cache
 
 LANGUAGES = ("nb", "en")
 _PARTS = (
-    "cli", "tui", "workbench", "ingest", "errors", "anonymise", "assist", "safety", "exchange", "search",
-    "similarity", "matrix", "nlp", "limits", "reading", "refi_file",
+    "cli", "tui", "keys", "workbench", "ingest", "errors", "anonymise", "assist", "safety", "exchange",
+    "search", "similarity", "matrix", "nlp", "limits", "reading", "refi_file",
 )  # fmt: skip
 
 

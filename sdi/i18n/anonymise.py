@@ -76,4 +76,55 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "{names} navn i nøkkelen; {replacements} steder erstattet i {documents} transkripsjoner",
         "en": "{names} names in the key; {replacements} places replaced in {documents} transcripts",
     },
+    # refusals of sdi.workflow.anonymise and `sdi anonymise`
+    "anon.nothing_accepted": {
+        "nb": "ingenting å bruke: ingen navn ble godtatt",
+        "en": "nothing to apply: no name was accepted",
+    },
+    "anon.needs_both": {
+        "nb": "«{name}»: både et navn og et pseudonym trengs",
+        "en": "«{name}»: a name and a pseudonym are both needed",
+    },
+    "anon.pseudonym_holds_name": {
+        "nb": "pseudonymet {replacement} inneholder det virkelige navnet det erstatter",
+        "en": "the pseudonym {replacement} contains the real name it replaces",
+    },
+    "anon.review_outside": {
+        "nb": "{path}: gjennomgangsfilen inneholder virkelige navn, så den skrives bare i {state_dir} eller "
+        "{user_dir} (ignorert av git, aldri delt)",
+        "en": "{path}: the review file holds real names, so it is only written inside {state_dir} or "
+        "{user_dir} (git-ignored, never shared)",
+    },
+    "anon.review_unreadable": {
+        "nb": "{path}: kan ikke lese: {reason}",
+        "en": "{path}: cannot read: {reason}",
+    },
+    "anon.review_toml": {
+        "nb": "{where}: ugyldig TOML i gjennomgangsfilen",
+        "en": "{where}: invalid TOML in the review file",
+    },
+    "anon.review_list": {
+        "nb": "{path}: 'name' må være en liste av [[name]]-tabeller",
+        "en": "{path}: 'name' must be a list of [[name]] tables",
+    },
+    "anon.review_no_name": {
+        "nb": "{where}: hver [[name]] trenger et navn",
+        "en": "{where}: each [[name]] needs a name",
+    },
+    "anon.review_no_replacement": {
+        "nb": "{where}: «{name}» trenger en erstatning som ikke er tom",
+        "en": "{where}: «{name}» needs a non-empty replacement",
+    },
+    "anon.review_accept": {
+        "nb": "{where}: accept må være true eller false",
+        "en": "{where}: accept must be true or false",
+    },
+    "anon.review_variants": {
+        "nb": "{where}: variants må være en liste av tekster",
+        "en": "{where}: variants must be a list of strings",
+    },
+    "anon.review_needs_apply": {
+        "nb": "--review FIL trenger --apply (skriv en gjennomgangsfil med --write-review)",
+        "en": "--review FILE needs --apply (write a review file with --write-review)",
+    },
 }

@@ -77,4 +77,119 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui.key.merge_rename": {"nb": "Ny formulering", "en": "New wording"},
     "tui.key.merge_apart": {"nb": "Hold adskilt", "en": "Keep apart"},
     "tui.key.merge_apply": {"nb": "Utfør", "en": "Apply"},
+    # refusals of the exchange services (sdi.workflow.exchange) and of `sdi merge`
+    "exchange.words_missing": {
+        "nb": "kode {code}: ordene «{words}» finnes ikke i {path}",
+        "en": "code {code}: the words «{words}» are not in {path}",
+    },
+    "exchange.words_ambiguous": {
+        "nb": "kode {code}: ordene «{words}» står mer enn én gang i {path}; siter mer",
+        "en": "code {code}: the words «{words}» occur more than once in {path}; quote more",
+    },
+    "exchange.merge_words_ambiguous": {
+        "nb": "kode {code}: ordene «{words}» står mer enn én gang i {path}",
+        "en": "code {code}: the words «{words}» occur more than once in {path}",
+    },
+    "exchange.group_name_taken": {
+        "nb": "kodegruppe {ident}: en annen kodegruppe heter allerede «{name}»",
+        "en": "group {ident}: a different code group is already called «{name}»",
+    },
+    "exchange.rest_group_exists": {
+        "nb": "kodegruppe {ident}: prosjektet har allerede en restgruppe",
+        "en": "group {ident}: the project already has a rest group",
+    },
+    "exchange.code_no_transcript": {
+        "nb": "kode {code}: ingen transkripsjon {transcript} i prosjektet (kjør `sdi import`)",
+        "en": "code {code}: no transcript {transcript} in the project (run `sdi import`)",
+    },
+    "exchange.merge_no_transcript": {
+        "nb": "kode {code}: ingen transkripsjon {transcript} i prosjektet",
+        "en": "code {code}: no transcript {transcript} in the project",
+    },
+    "exchange.concept_exists": {
+        "nb": "begrep {ident}: «{group}» har allerede et begrep",
+        "en": "concept {ident}: «{group}» already has a concept",
+    },
+    "exchange.concept_no_coding": {
+        "nb": "begrep {ident}: ingen koding med {code} i {transcript}",
+        "en": "concept {ident}: no coding of {code} in {transcript}",
+    },
+    "exchange.no_coder": {
+        "nb": "ingen koder som heter «{name}» i dette prosjektet",
+        "en": "no coder called «{name}» in this project",
+    },
+    "exchange.two_coders": {"nb": "oppgi to ulike kodere", "en": "name two different coders"},
+    "exchange.pair_unknown": {
+        "nb": "par {left} / {right}: ingen slik kode på den siden (er kodebøkene endret?)",
+        "en": "pair {left} / {right}: no such code on that side (did the codebooks change?)",
+    },
+    "exchange.pair_action": {
+        "nb": "par {left} / {right}: decision må være accept, rename eller apart, ikke «{action}»",
+        "en": "pair {left} / {right}: decision must be accept, rename or apart, not «{action}»",
+    },
+    "exchange.pair_twice": {
+        "nb": "par {left} / {right}: avgjort to ganger",
+        "en": "pair {left} / {right}: decided twice",
+    },
+    "exchange.pair_rename_empty": {
+        "nb": "par {left} / {right}: rename trenger den nye formuleringen (statement)",
+        "en": "pair {left} / {right}: rename needs the new statement",
+    },
+    "exchange.pair_merged_already": {
+        "nb": "par {left} / {right}: den høyre koden er allerede slått sammen med {into}",
+        "en": "pair {left} / {right}: the right code is already merged into {into}",
+    },
+    "exchange.pair_renamed_twice": {
+        "nb": "par {left} / {right}: den venstre koden får to ulike nye formuleringer",
+        "en": "pair {left} / {right}: the left code is renamed twice, differently",
+    },
+    "exchange.merge_into_itself": {
+        "nb": "«{statement}» kan ikke slås sammen med seg selv",
+        "en": "«{statement}» cannot be merged into itself",
+    },
+    "exchange.refi_no_codes": {
+        "nb": "prosjektet har ingen koder ennå: en REFI-QDA-kodebok trenger minst én",
+        "en": "the project has no codes yet: a REFI-QDA codebook needs at least one",
+    },
+    "exchange.refi_stage_taken": {
+        "nb": "kilde «{source}»: trinn {number} i «{group}» har allerede en transkripsjon",
+        "en": "source «{source}»: stage {number} of «{group}» has a transcript",
+    },
+    # the decisions file of a merge (sdi.workflow.exchange.merge_decisions)
+    "exchange.decisions_unreadable": {
+        "nb": "{path}: kan ikke lese beslutningene ({reason})",
+        "en": "{path}: cannot read the decisions ({reason})",
+    },
+    "exchange.decisions_format": {
+        "nb": '{path}: ikke en fil med beslutninger om sammenslåing (ventet format = "{format}")',
+        "en": '{path}: not a merge decisions file (expected format = "{format}")',
+    },
+    "exchange.decisions_pairs": {
+        "nb": "{path}: 'pairs' må være en liste av tabeller ([[pairs]])",
+        "en": "{path}: 'pairs' must be an array of tables ([[pairs]])",
+    },
+    "exchange.decisions_text": {
+        "nb": "{path}: par {number}: left, right, decision og statement må være tekst",
+        "en": "{path}: pair {number}: left, right, decision and statement must be text",
+    },
+    "exchange.decisions_sides": {
+        "nb": "beslutningsfilen sier ikke hva som ble slått sammen ([left] og [right])",
+        "en": "the decisions file does not say what was merged ([left] and [right])",
+    },
+    "exchange.merge_files_or_coders": {
+        "nb": "slå sammen enten kodebokfiler eller --coders, ikke begge",
+        "en": "merge either codebook files or --coders, not both",
+    },
+    "exchange.merge_two_coders": {
+        "nb": "--coders trenger to navn: --coders kari,ola",
+        "en": "--coders needs two names: --coders kari,ola",
+    },
+    "exchange.merge_how_many": {
+        "nb": "slå sammen én kodebok med prosjektet, eller to kodebøker med hverandre",
+        "en": "merge one codebook into the project, or two codebooks with each other",
+    },
+    "exchange.merge_nothing_named": {
+        "nb": "oppgi en kodebokfil (eller to), eller --coders A,B",
+        "en": "name a codebook file (or two), or --coders A,B",
+    },
 }

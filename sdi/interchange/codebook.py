@@ -1,6 +1,7 @@
-"""A codebook (`sdi-codebook/1`) as plain data: what `sdi.ingest.codebook` reads, what `sdi.workflow.codebook`
-gathers from the store and `sdi.export.codebook_file` writes. Codings are anchored by their exact words in a
-transcript rather than by offsets, so a codebook survives re-transcription."""
+"""A codebook (`sdi-codebook/1`) as plain data: what `sdi.ingest.codebook` reads, what
+`sdi.workflow.exchange.codebook` gathers from the store and `sdi.export.codebook_file` writes. Codings are
+anchored by their exact words in a transcript rather than by offsets, so a codebook survives
+re-transcription."""
 
 from __future__ import annotations
 

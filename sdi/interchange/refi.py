@@ -1,4 +1,4 @@
-"""REFI-QDA as plain data: what `sdi.ingest.refi` reads, what `sdi.workflow.refi` gathers and
+"""REFI-QDA as plain data: what `sdi.ingest.refi` reads, what `sdi.workflow.exchange.refi` gathers and
 `sdi.export.refi` writes. Kept apart from the reader so writing and gathering need no XML parser, and GUIDs
 derived from our ids (`refi_guid`) are the same wherever they are made."""
 

@@ -1,7 +1,7 @@
 """The one matcher for names the researcher already knows — the pseudonym key, `[pseudonyms]` and the
 `[privacy]` lists — wherever text is checked or pseudonymised: at import (`sdi.ingest.pseudonymise`), by
-`sdi anonymise` (`sdi.nlp.names`), in the export checks (`sdi.export.names`), on every file sdi writes, on
-transcript file names and in `sdi keywords`.
+`sdi anonymise` (`sdi.nlp.names`), in the export checks (`sdi.workflow.name_check`), on every file sdi
+writes, on transcript file names and in `sdi keywords`.
 
 A known name matches however it is written: in any case (Unicode case folding, so «KARI NORDMANN», «kari
 nordmann» and «ÅSE» ~ «åse»), with soft hyphens and zero-width characters inside it ignored («Ka\u00adri»),

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sdi.config import write_atomically
+from sdi.config.files import write_atomically
 from sdi.nlp.lexicon import OVERRIDES, PREFERRED, lexicon_digest
 from sdi.nlp.packed_table import PackedTable, mapped, pack
 

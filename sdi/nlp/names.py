@@ -1,6 +1,7 @@
 """Finding what may identify someone in a transcript: person names, places and institutions.
 
-Pure functions over plain annotations (`sdi.nlp.pipeline.Annotation`), called by `sdi.workflow.anonymise`.
+Pure functions over plain annotations (`sdi.nlp.pipeline.Annotation`), called by
+`sdi.workflow.anonymise.names`.
 Three sources of mentions, strongest first:
 
 - **lists**: names the researcher already knows (the pseudonym key, `[pseudonyms]`, `[privacy] names /

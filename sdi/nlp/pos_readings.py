@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from sdi.config import write_atomically
+from sdi.config.files import write_atomically
 from sdi.nlp.lemma_table import _read_json, data_version, default_cache_dir
 from sdi.nlp.packed_table import PackedTable, mapped, pack
 

@@ -1,6 +1,6 @@
 """Consistent pseudonyms for found names: one name, one pseudonym, in every transcript.
 
-Pure; called by `sdi.workflow.anonymise` with the candidates of `sdi.nlp.names` and the existing key.
+Pure; called by `sdi.workflow.anonymise.names` with the candidates of `sdi.nlp.names` and the existing key.
 A name the key (or `[pseudonyms]`) already maps keeps its pseudonym. A new one gets a bracketed label by
 kind with the next free letter — «[Person A]», «[Sted B]», «[Barnehage A]» — never a letter the key already
 uses for that label, so earlier and later runs never give two names the same pseudonym. A place that is

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from sdi.i18n import t
 from sdi.tui.commands import SdiCommands
-from sdi.tui.context import refuse, translate_bindings
+from sdi.tui.context import refuse
+from sdi.tui.keymap import user_keymap
 from sdi.tui.modals.help import show_help
 from sdi.tui.navigation import Place, State, Trail
 from sdi.tui.palette import open_palette, search_themes, system_commands
@@ -34,7 +36,7 @@ from sdi.workflow.project import Project
 from sdi.workflow.transcript import list_transcripts
 
 if TYPE_CHECKING:  # the dialogs load when first opened, not before the first screen is drawn
-    from sdi.tui.modals.memo_browser import MemoListing
+    from sdi.workflow.memo_index import MemoListing
 
 STEPS: tuple[str, ...] = ("corpus", "coding", "code_groups", "concepts", "quotes")
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -98,7 +100,8 @@ class SdiApp(App[None]):
     HELP_TITLE: ClassVar[str] = "tui.help.everywhere"
     COMMANDS = App.COMMANDS | {SdiCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"step({n})", f"tui.step.{mode}", show=False) for n, mode in enumerate(STEPS, 1)),
+        *(Binding(str(n), f"step({n})", f"tui.step.{mode}", show=False, id=f"step_{mode}")
+          for n, mode in enumerate(STEPS, 1)),
         Binding("question_mark", "help", "tui.key.help", id="help"),
         Binding("slash", "search", "tui.key.search", show=False, id="search"),
         Binding("M", "memos", "tui.key.memos", show=False, id="memos"),
@@ -125,7 +128,7 @@ class SdiApp(App[None]):
         saved = read_preferences(project).get("theme", DARK)
         self._saved_theme = saved if saved in self.available_themes else DARK
         self.theme = self._saved_theme
-        translate_bindings(self, self.language)
+        self.set_keymap(user_keymap(project.config))  # [keys] in sdi.toml; a broken entry is a ConfigError
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
@@ -147,6 +150,19 @@ class SdiApp(App[None]):
         if self._nlp is None:
             self._nlp = nlp_description(self.project)
         return self._nlp
+
+    def after_write(
+        self, message: str = "", *, reload: bool = True, severity: SeverityLevel = "information"
+    ) -> None:
+        """After a write from a dialog, the palette or undo/redo: the step screen shown takes it in
+        (`SdiScreen.after_write`, the one sequence); with a dialog in front, the store's change is noted
+        (every screen rereads when shown next) and `message` said."""
+        if isinstance(self.screen, SdiScreen):
+            self.screen.after_write(message, reload=reload, severity=severity)
+            return
+        self.data_changed()
+        if message:
+            self.notify(message, severity=severity)
 
     def data_changed(self) -> None:
         """Something was written: new status, and every screen rereads when it is shown next."""
@@ -338,7 +354,4 @@ class SdiApp(App[None]):
         if description is None:
             self.notify(self.tr(f"tui.history.nothing_{name}"))
             return
-        self.data_changed()
-        if isinstance(self.screen, SdiScreen):
-            self.screen.sync()
-        self.notify(self.tr(f"tui.history.{name}_done", what=description))
+        self.after_write(self.tr(f"tui.history.{name}_done", what=description))

@@ -10,8 +10,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from sdi.i18n import catalogue
-from sdi.tui.context import sdi_app, tr
+from sdi.tui.context import said, sdi_app, tr
 from sdi.tui.exporting import export_commands
 from sdi.tui.matrix_commands import matrix_commands
 from sdi.workflow.transcript import list_transcripts
@@ -59,16 +58,17 @@ class SdiCommands(Provider):
         mode = getattr(screen, "MODE", "")
         if not mode:
             return []
-        ours = {text[app.language] for key, text in catalogue().items() if key.startswith("tui.key.")}
         step = tr(app, f"tui.step.{mode}")
         commands: dict[str, Command] = {}
-        for bindings in screen._bindings.key_to_bindings.values():
-            for binding in bindings:
-                if binding.description in ours and binding.action not in commands:
-                    action = binding.tooltip or binding.description
-                    name = tr(app, "tui.cmd.screen", step=step, action=action)
-                    run = partial(app.run_action, binding.action, screen)
-                    commands[binding.action] = (name, run, app.get_key_display(binding))
+        for active in screen.active_bindings.values():  # with the keys of [keys] in sdi.toml
+            binding = active.binding
+            if active.node is screen and binding.description.startswith("tui.key.") and (
+                binding.action not in commands
+            ):
+                action = said(app, binding.tooltip or binding.description)
+                name = tr(app, "tui.cmd.screen", step=step, action=action)
+                run = partial(app.run_action, binding.action, screen)
+                commands[binding.action] = (name, run, app.get_key_display(binding))
         return list(commands.values())
 
     async def discover(self) -> Hits:

@@ -1,12 +1,12 @@
 """Small glue every face module needs: the running SdiApp with its project, strings in the project's
-language, and binding descriptions translated per instance (class-level BINDINGS cannot know the language)."""
+language, and binding descriptions said in it. Bindings carry catalogue keys (`tui.key.…`) as their
+descriptions, because class-level BINDINGS cannot know the language; `said` turns them into text wherever
+they are shown (the footer, `?`'s help, the palette)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
-from textual.binding import BindingsMap
 from textual.dom import DOMNode
 
 from sdi.i18n import t
@@ -39,28 +39,22 @@ def refuse(node: DOMNode, error: BaseException) -> None:
     node.app.notify(describe(error, language), title=t("tui.error", language), severity="error")
 
 
-def translate_bindings(node: DOMNode, language: str) -> None:
-    """Replace binding descriptions and tooltips that are i18n keys (`tui.…`) by their text, on this
-    instance only. The description is the footer's short word; a tooltip, where there is one, says it in
-    full for the help and the palette."""
+def said(node: DOMNode, text: str) -> str:
+    """A binding's description or tooltip in the project's language: catalogue keys (`tui.…`) are looked up,
+    anything else (Textual's own bindings) is shown as it is."""
+    from sdi.i18n import catalogue
 
-    def said(text: str) -> str:
-        return t(text, language) if text.startswith("tui.") else text
-
-    keys = {
-        key: [
-            replace(binding, description=said(binding.description), tooltip=said(binding.tooltip))
-            for binding in bindings
-        ]
-        for key, bindings in node._bindings.key_to_bindings.items()
-    }
-    node._bindings = BindingsMap.from_keys(keys)
+    return tr(node, text) if text.startswith("tui.") and text in catalogue() else text
 
 
-def translate_tree(root: DOMNode) -> None:
-    """Translate the bindings of `root` and everything under it (screens call this when mounted)."""
-    language = str(getattr(root.app, "language", "nb"))
-    translate_bindings(root, language)
-    for node in root.query("*"):
-        translate_bindings(node, language)
-    root.refresh_bindings()
+def is_ours(text: str) -> bool:
+    """Whether a binding's description is one of sdi's (a catalogue key), not one of Textual's built-ins."""
+    return text.startswith("tui.")
+
+
+def refusals() -> tuple[type[BaseException], ...]:
+    """What a worker thread's write may end in that is shown as one line: the workflow's refusals and a
+    file the system would not write."""
+    from sdi.workflow.errors import reportable_errors
+
+    return (OSError, *reportable_errors())

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sdi.publish import Export, Written, codebook_exports, quotes_export, refi_export, report_export
-from sdi.tui.context import refuse
+from sdi.tui.context import refusals, refuse
 from sdi.workflow.errors import reportable_errors
 from sdi.workflow.quote import list_quote_sets
 
@@ -70,7 +70,7 @@ def start_export(app: SdiApp, make: Callable[[], list[Export]], what: str) -> No
         results: list[Written] = []
         try:
             results = [export.run() for export in exports]
-        except (OSError, *reportable_errors()) as error:
+        except refusals() as error:
             app.call_from_thread(finished, [], error)
             return
         app.call_from_thread(finished, results, None)

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual.notifications import SeverityLevel
+
 from sdi.i18n import said
-from sdi.tui.context import refuse
-from sdi.workflow.errors import reportable_errors
+from sdi.tui.context import refusals, refuse
 
 if TYPE_CHECKING:
     from sdi.tui.app import SdiApp
@@ -36,7 +37,7 @@ def report_lines(app: SdiApp, report: ImportReport) -> tuple[str, list[str]]:
 
 
 def start_import(app: SdiApp, done: Callable[[], None]) -> None:
-    """Import corpus/; `done` runs on the app's thread afterwards (the screen rereads)."""
+    """Import corpus/; `done` runs on the app's thread afterwards (the screen's `after_write`)."""
     from sdi.workflow.corpus_import import import_paths  # loaded on use: start-up does not need it
 
     project = app.project
@@ -48,15 +49,14 @@ def start_import(app: SdiApp, done: Callable[[], None]) -> None:
     def work() -> None:
         try:
             report = import_paths(project, [], progress)
-        except (OSError, *reportable_errors()) as error:
+        except refusals() as error:
             app.call_from_thread(finished, None, error)
             return
         app.call_from_thread(finished, report, None)
 
     def finished(report: ImportReport | None, error: BaseException | None) -> None:
         app.set_activity("")
-        app.data_changed()
-        done()
+        done()  # the screen that started it: `SdiScreen.after_write`
         if report is None:
             refuse(app, error or RuntimeError())
             return
@@ -64,7 +64,7 @@ def start_import(app: SdiApp, done: Callable[[], None]) -> None:
         if problems:
             more = len(problems) - SHOWN_PROBLEMS
             listed = problems[:SHOWN_PROBLEMS] + ([app.tr("tui.import.more", count=more)] if more > 0 else [])
-            severity = "error" if report.failed else "warning"
+            severity: SeverityLevel = "error" if report.failed else "warning"
             app.notify("\n".join([summary, *listed]), severity=severity, timeout=NOTICE_SECONDS)
         else:
             app.notify(summary, timeout=NOTICE_SECONDS)

@@ -64,7 +64,7 @@ def draw_figure(app: SdiApp, kind: str, figure: Any = None, name: str = "") -> N
 
 def write_spreadsheet(app: SdiApp, sheets: list[Any], name: str) -> None:
     """The sheets as exports/<name>.xlsx; read back for real names before it may stay."""
-    from sdi.export.names import names_in_export
+    from sdi.publish import names_in_export
 
     config = app.project.config
     path = config.exports_dir / f"{name}.xlsx"
@@ -88,7 +88,7 @@ class _Names(Exception):
 
 
 def _without_names(app: SdiApp, labels: list[tuple[str, str]], path: Path) -> bool:
-    from sdi.export.names import find_names
+    from sdi.workflow.name_check import find_names
 
     found = find_names(labels, tuple(app.project.config.known_names))
     if found:

@@ -48,7 +48,7 @@ class SdiPalette(CommandPalette):
 
 
 def open_palette(app: SdiApp) -> None:
-    if app.use_command_palette and not CommandPalette.is_open(app):
+    if app.use_command_palette and not isinstance(app.screen, CommandPalette):
         app.push_screen(SdiPalette(app.language))
 
 

@@ -17,7 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from sdi.config import Config, expand_url
+from sdi.config import Config
+from sdi.config.url import expand_url
 from sdi.i18n import t
 from sdi.nlp.stopwords import stop_words
 from sdi.storage import copy as store_copy

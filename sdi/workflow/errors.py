@@ -65,7 +65,8 @@ def reportable_errors() -> tuple[type[BaseException], ...]:
     """Exceptions a face should show as one line (with the file and line they name) instead of a traceback."""
     from sqlalchemy.exc import OperationalError
 
-    from sdi.config import ConfigError, WriteError
+    from sdi.config import ConfigError
+    from sdi.config.files import WriteError
     from sdi.ingest.model import IngestError
     from sdi.storage.engine import ConcurrentEditError
     from sdi.storage.faults import StoreError

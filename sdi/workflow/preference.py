@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 from sdi import safe_toml
-from sdi.config import toml_string, write_atomically
+from sdi.config.files import toml_string, write_atomically
 from sdi.workflow.project import Project
 
 FILE = Path(".sdi") / "workbench.toml"

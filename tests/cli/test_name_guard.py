@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from sdi.cli.main import main
-from sdi.export.names import names_in_export
 from sdi.nlp.known_names import KnownNames
-from sdi.workflow.anonymise import apply_decisions, as_proposed, find_names
+from sdi.publish import names_in_export
+from sdi.workflow.anonymise.names import apply_decisions, as_proposed, find_names
 from sdi.workflow.code import add_coding, create_code
 from sdi.workflow.code_group import create_group, move_codes
 from sdi.workflow.concept import create_concept
@@ -168,7 +168,8 @@ def test_transcript_file_names_leave_pseudonymised_and_are_found_again(
 
 @pytest.mark.parametrize("variant", ["upper", "lower", "soft-hyphen", "zero-width", "line-break"])
 def test_import_pseudonymises_each_form_of_a_key_name(project_dir: Path, variant: str) -> None:
-    from sdi.config import add_to_key, load_config
+    from sdi.config import load_config
+    from sdi.config.key import add_to_key
 
     add_to_key(load_config(project_dir), NAME, "[helsesykepleier]")
     body = BODY.replace("helsesøster", f"{VARIANTS[variant]}s kollega")

@@ -15,7 +15,7 @@ from sdi.cli import agreement as agreement_cli
 from sdi.cli import merge as merge_cli
 from sdi.workflow.code import add_coding, create_code, list_codes
 from sdi.workflow.code_group import create_group, move_codes
-from sdi.workflow.codebook import export_codebook
+from sdi.workflow.exchange.codebook import export_codebook
 from sdi.workflow.memo import memos_for
 from sdi.workflow.project import Project, open_project
 from sdi.workflow.transcript import list_transcripts, transcript_view

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from sdi.cli.main import main
-from sdi.workflow.codebook import import_codebook_file
+from sdi.workflow.exchange.codebook import import_codebook_file
 from sdi.workflow.project import Project, open_project
 from sdi.workflow.quote import add_quote, create_quote_set
 from tests.conftest import REPO

@@ -12,7 +12,7 @@ from docx import Document
 from sdi.cli.main import main
 from sdi.workflow.check import record_check
 from sdi.workflow.code_group import list_groups
-from sdi.workflow.codebook import import_codebook_file
+from sdi.workflow.exchange.codebook import import_codebook_file
 from sdi.workflow.project import open_project
 from tests.conftest import REPO
 

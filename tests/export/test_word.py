@@ -8,12 +8,12 @@ import pytest
 from docx import Document
 
 from sdi.cli.main import main
-from sdi.export.names import find_names
 from sdi.export.word import WordQuote, write_paper, write_poster
 from sdi.workflow.code import add_coding, create_code
 from sdi.workflow.code_group import create_group, move_codes
 from sdi.workflow.concept import create_concept
 from sdi.workflow.corpus_import import import_paths
+from sdi.workflow.name_check import find_names
 from sdi.workflow.project import Project
 from sdi.workflow.quote import add_quote, create_quote_set, edit_display
 from sdi.workflow.transcript import list_transcripts, transcript_view

@@ -24,11 +24,11 @@ from sqlalchemy import func, select
 from sdi.config import ConfigError, load_config
 from sdi.storage.base import Base
 from sdi.storage.url import project_url
-from sdi.workflow.codebook import import_codebook_file
 from sdi.workflow.corpus_import import import_file
 from sdi.workflow.errors import reportable_errors
+from sdi.workflow.exchange.codebook import import_codebook_file
+from sdi.workflow.exchange.refi_import import import_refi_file
 from sdi.workflow.project import Project, init_project, open_project
-from sdi.workflow.refi_import import import_refi_file
 from tests.conftest import transcript_md, write
 from tests.hostile.corpus import QDC, docx_body, docx_package
 

@@ -10,7 +10,8 @@ from sdi.tui.app import SdiApp
 from sdi.tui.modals.code_picker import CodePicker
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.grouping import GroupingModal
-from sdi.tui.screens.code_group_screen import CodeGroupScreen, group_key
+from sdi.tui.screens.code_group_rows import group_key
+from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.coding_screen import CodingScreen
 from sdi.workflow.code import list_codes
 from sdi.workflow.code_group import list_groups, move_codes

@@ -7,7 +7,8 @@ from sdi.tui.app import SdiApp
 from sdi.tui.modals.dialogs import ConfirmModal, InputModal
 from sdi.tui.modals.help import HelpModal
 from sdi.tui.modals.picker import PickerModal
-from sdi.tui.screens.code_group_screen import UNGROUPED, CodeGroupScreen, group_key, spread_text
+from sdi.tui.screens.code_group_rows import UNGROUPED, group_key, spread_text
+from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.quote_screen import QuoteScreen
 from sdi.tui.widgets.step_bar import StepBar

@@ -10,7 +10,8 @@ from sdi.tui.app import SdiApp
 from sdi.tui.modals.audit import AuditModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.help import HelpModal
-from sdi.tui.screens.code_group_screen import UNGROUPED, CodeGroupScreen, group_key
+from sdi.tui.screens.code_group_rows import UNGROUPED, group_key
+from sdi.tui.screens.code_group_screen import CodeGroupScreen
 from sdi.tui.screens.coding_screen import CodingScreen
 from sdi.tui.screens.concept_screen import ConceptScreen
 from sdi.tui.screens.quote_screen import QuoteScreen

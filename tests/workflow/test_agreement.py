@@ -210,7 +210,7 @@ def test_codes_can_be_named_by_uid(project: Project, coders: tuple[Project, Proj
     code = create_code(kari, "Noe")
     add_coding(kari, code, doc, 0, 10)
     add_coding(ola, code, doc, 0, 10)
-    from sdi.workflow.codebook import export_codebook
+    from sdi.workflow.exchange.codebook import export_codebook
 
     uid = export_codebook(project).codes[0].id
     report = agreement(project, code=uid)

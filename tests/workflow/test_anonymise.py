@@ -14,9 +14,10 @@ from docx import Document as WordDocument
 from sqlalchemy import select
 
 from sdi.cli.main import main
-from sdi.config import add_to_key, load_config
+from sdi.config import load_config
+from sdi.config.key import add_to_key
 from sdi.storage.models import DocumentVersion
-from sdi.workflow.anonymise import Decision, apply_decisions, as_proposed, find_names
+from sdi.workflow.anonymise.names import Decision, apply_decisions, as_proposed, find_names
 from sdi.workflow.code import add_coding, codings_of_document, create_code, list_codes
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.errors import WorkflowError
@@ -173,7 +174,7 @@ def test_a_failure_leaves_store_and_key_as_they_were(
 ) -> None:
     """The key is written last inside the transaction; if anything fails, the store rolls back and the key
     file is put back as it was (here: one earlier entry)."""
-    import sdi.workflow.anonymise as anonymise
+    import sdi.workflow.anonymise.names as anonymise
 
     add_to_key(named.config, "Ola", "[Person Q]")
     key_before = named.config.key_path.read_bytes()

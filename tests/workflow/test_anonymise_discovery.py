@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sdi.workflow.anonymise import apply_decisions, as_proposed, find_names
+from sdi.workflow.anonymise.names import apply_decisions, as_proposed, find_names
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.project import Project, open_project
 from sdi.workflow.transcript import list_transcripts, transcript_view

@@ -12,10 +12,10 @@ from sdi.export.codebook_file import render_codebook, write_codebook
 from sdi.ingest.model import IngestError
 from sdi.workflow.code import add_coding, create_code, list_codes
 from sdi.workflow.code_group import create_group, list_groups, move_codes, rest_group
-from sdi.workflow.codebook import export_codebook, import_codebook_file
 from sdi.workflow.concept import create_concept, list_concepts, set_key_quotes
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.errors import WorkflowError
+from sdi.workflow.exchange.codebook import export_codebook, import_codebook_file
 from sdi.workflow.history import undo
 from sdi.workflow.memo import write_memo
 from sdi.workflow.overview import project_status

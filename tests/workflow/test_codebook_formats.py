@@ -15,7 +15,7 @@ from sdi.cli.main import main
 from sdi.ingest.codebook_csv import read_codebook_csv
 from sdi.ingest.model import IngestError
 from sdi.storage.models import Code, CodeGroup
-from sdi.workflow.codebook import import_codebook_file
+from sdi.workflow.exchange.codebook import import_codebook_file
 from sdi.workflow.project import Project
 from tests.conftest import dump_store
 from tests.workflow.test_codebook import analysed, copy_of

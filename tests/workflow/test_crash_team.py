@@ -20,11 +20,11 @@ from sdi.export.refi import write_qdpx
 from sdi.storage.copy import TableDigest, digest_all
 from sdi.storage.faults import PAUSE_ENV, PAUSE_SIGNAL
 from sdi.workflow.code import add_coding, create_code, list_codes
-from sdi.workflow.codebook import import_codebook_file
 from sdi.workflow.corpus_import import import_paths
+from sdi.workflow.exchange.codebook import import_codebook_file
+from sdi.workflow.exchange.refi import gather_refi
 from sdi.workflow.integrity import check_store
 from sdi.workflow.project import Project, open_project
-from sdi.workflow.refi import gather_refi
 from sdi.workflow.transcript import list_transcripts, transcript_view
 from tests.conftest import REPO, dump_store, transcript_md, write
 

@@ -15,9 +15,9 @@ from sdi.storage import copy as store_copy
 from sdi.storage.faults import StoreError
 from sdi.workflow.check import record_check
 from sdi.workflow.code import create_code, list_codes, rename_code
-from sdi.workflow.codebook import import_codebook_file
 from sdi.workflow.database import copy_store, resolve_url
 from sdi.workflow.errors import WorkflowError
+from sdi.workflow.exchange.codebook import import_codebook_file
 from sdi.workflow.history import undo
 from sdi.workflow.integrity import check_store
 from sdi.workflow.project import Project, init_project, open_project

@@ -18,7 +18,7 @@ import pytest
 from sdi.cli.main import main
 from sdi.storage.faults import LOCK_TIMEOUT_ENV, StoreError
 from sdi.workflow.code import create_code, list_codes
-from sdi.workflow.codebook import import_codebook_file
+from sdi.workflow.exchange.codebook import import_codebook_file
 from sdi.workflow.integrity import check_store
 from sdi.workflow.project import Project, open_project
 from sdi.workflow.search import search

@@ -12,7 +12,7 @@ import pytest
 
 from sdi.workflow.code import list_codes
 from sdi.workflow.code_group import list_groups, move_codes
-from sdi.workflow.codebook import import_codebook_file
+from sdi.workflow.exchange.codebook import import_codebook_file
 from sdi.workflow.grouping import accept_suggestion, suggest_groups
 from sdi.workflow.history import undo
 from sdi.workflow.project import Project, open_project

@@ -16,12 +16,10 @@ from sdi.storage.models import Coder, Coding
 from sdi.workflow.agreement import agreement
 from sdi.workflow.code import add_coding, create_code, list_codes
 from sdi.workflow.code_group import create_group, move_codes
-from sdi.workflow.codebook import export_codebook, import_codebook_file
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.errors import WorkflowError
-from sdi.workflow.history import undo
-from sdi.workflow.memo import memos_for, write_memo
-from sdi.workflow.merge import (
+from sdi.workflow.exchange.codebook import export_codebook, import_codebook_file
+from sdi.workflow.exchange.merge import (
     Decision,
     Side,
     SideCode,
@@ -31,7 +29,9 @@ from sdi.workflow.merge import (
     propose_files,
     propose_merge,
 )
-from sdi.workflow.merge_apply import apply_merge
+from sdi.workflow.exchange.merge_apply import apply_merge
+from sdi.workflow.history import undo
+from sdi.workflow.memo import memos_for, write_memo
 from sdi.workflow.project import Project, init_project, open_project
 from sdi.workflow.transcript import list_transcripts, transcript_view
 from tests.conftest import dump_store, transcript_md, write

@@ -22,16 +22,16 @@ from sdi.ingest.model import IngestError
 from sdi.storage.models import Code, CodeGroup, Coder, Coding, Concept, Document, Memo, Participant, Utterance
 from sdi.workflow.code import add_coding, create_code
 from sdi.workflow.code_group import create_group, move_codes, rest_group
-from sdi.workflow.codebook import import_codebook_file
 from sdi.workflow.concept import create_concept
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.errors import WorkflowError
+from sdi.workflow.exchange.codebook import import_codebook_file
+from sdi.workflow.exchange.refi import gather_refi
+from sdi.workflow.exchange.refi_import import import_refi_file
 from sdi.workflow.history import undo
 from sdi.workflow.integrity import check_store
 from sdi.workflow.memo import write_memo
 from sdi.workflow.project import Project, init_project, open_project
-from sdi.workflow.refi import gather_refi
-from sdi.workflow.refi_import import import_refi_file
 from sdi.workflow.transcript import list_transcripts
 from tests.conftest import POSTGRES_URL, REPO, dump_store, transcript_md, write
 

@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sdi.export.refi import write_qdpx
 from sdi.ingest.refi import RefiCode, RefiProject, RefiUser, refi_guid
 from sdi.storage.models import Code, CodeGroup, Coder, Coding, Document, Utterance
-from sdi.workflow.codebook import import_codebook_file
+from sdi.workflow.exchange.codebook import import_codebook_file
+from sdi.workflow.exchange.refi import gather_refi
+from sdi.workflow.exchange.refi_import import import_refi_file
 from sdi.workflow.project import Project, open_project
-from sdi.workflow.refi import gather_refi
-from sdi.workflow.refi_import import import_refi_file
 from tests.conftest import REPO, dump_store
 from tests.workflow.test_refi import analysed, analysis, xsd
 

@@ -17,9 +17,9 @@ from sqlalchemy import func, select
 from sdi.ingest.refi import read_refi
 from sdi.ingest.refi_positions import on_word_edge
 from sdi.storage.models import Code, CodeGroup, Coding, Document, Memo, Participant
-from sdi.workflow.codebook import import_codebook_file
+from sdi.workflow.exchange.codebook import import_codebook_file
+from sdi.workflow.exchange.refi_import import import_refi_file
 from sdi.workflow.project import Project, open_project
-from sdi.workflow.refi_import import import_refi_file
 from tests.conftest import REPO, dump_store
 
 INTEROP = REPO.parent / "shared" / "interop"

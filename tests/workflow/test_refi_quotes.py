@@ -14,10 +14,10 @@ from sdi.export.refi import codebook_xml, write_qdpx
 from sdi.storage.models import Coding, Concept, Document, Quote, QuoteSet, Utterance
 from sdi.workflow.concept import set_key_quotes
 from sdi.workflow.corpus_import import import_paths
+from sdi.workflow.exchange.refi import gather_refi
+from sdi.workflow.exchange.refi_import import import_refi_file
 from sdi.workflow.project import Project
 from sdi.workflow.quote import add_quote, create_quote_set
-from sdi.workflow.refi import gather_refi
-from sdi.workflow.refi_import import import_refi_file
 from tests.conftest import dump_store, transcript_md, write
 from tests.workflow.test_refi import analysed, analysis, other, xsd
 

@@ -16,10 +16,10 @@ from sdi.export.refi import write_qdpx
 from sdi.ingest.refi import RefiCoding, RefiProject, RefiSelection, RefiSource
 from sdi.storage.models import Coding, Document
 from sdi.workflow.corpus_import import import_paths
+from sdi.workflow.exchange.refi import gather_refi
+from sdi.workflow.exchange.refi_import import import_refi_file
 from sdi.workflow.integrity import check_store
 from sdi.workflow.project import Project
-from sdi.workflow.refi import gather_refi
-from sdi.workflow.refi_import import import_refi_file
 from tests.conftest import dump_store, transcript_md, write
 from tests.workflow.test_refi import BODY, analysed
 

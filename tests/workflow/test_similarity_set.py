@@ -15,8 +15,8 @@ from sdi.ingest.codebook import Codebook, CodebookCode
 from sdi.nlp.similarity import SAME_AT
 from sdi.workflow.code import create_code
 from sdi.workflow.code_assist import CodeAssist, similar_codes
+from sdi.workflow.exchange.merge import propose_merge
 from sdi.workflow.likeness import project_engine, weigh
-from sdi.workflow.merge import propose_merge
 from sdi.workflow.project import Project, open_project
 from sdi.workflow.quote_finder import find_quote
 

@@ -1,7 +1,7 @@
 """The review of `sdi anonymise` in the workbench: every name found with its proposed pseudonym; the
 researcher accepts (`a`), rejects (`r`) or edits (`e`) each, and applies the accepted ones (`ctrl+s`).
 
-Opened from the command palette («Anonymiser …»). Finding and applying are `sdi.workflow.anonymise`;
+Opened from the command palette («Anonymiser …»). Finding and applying are `sdi.workflow.anonymise.names`;
 this modal only keeps the decisions."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Label
 from sdi.tui.context import refuse
 from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
-from sdi.workflow.anonymise import AnonymiseReport, Decision, NameProposal, apply_decisions, find_names
+from sdi.workflow.anonymise.names import AnonymiseReport, Decision, NameProposal, apply_decisions, find_names
 from sdi.workflow.errors import reportable_errors
 
 if TYPE_CHECKING:
@@ -41,11 +41,11 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
 
     CSS_PATH = "anonymise.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "decide(True)", "tui.key.anon_accept"),
-        Binding("r", "decide(False)", "tui.key.anon_reject"),
-        Binding("e", "edit", "tui.key.anon_edit"),
-        Binding("ctrl+s", "apply", "tui.key.anon_apply"),
-        Binding("escape", "close", "tui.key.anon_close"),
+        Binding("a", "decide(True)", "tui.key.anon_accept", id="anon_accept"),
+        Binding("r", "decide(False)", "tui.key.anon_reject", id="anon_reject"),
+        Binding("e", "edit", "tui.key.anon_edit", id="anon_edit"),
+        Binding("ctrl+s", "apply", "tui.key.anon_apply", id="anon_apply"),
+        Binding("escape", "close", "tui.key.anon_close", id="close"),
     ]
 
     def __init__(self, proposals: list[NameProposal]) -> None:
@@ -60,7 +60,6 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
             yield Label("", id="summary", classes="hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         table = self.query_one(DataTable)
         for column in ("decision", "name", "kind", "count", "replacement", "where"):
             table.add_column(self.tr(f"anon.col.{column}"), key=column)
@@ -140,13 +139,7 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
         except reportable_errors() as error:
             refuse(self, error)
             return
-        app.data_changed()
-        self.notify(
-            self.tr(
-                "anon.done", names=report.names, replacements=report.replacements, documents=report.documents
-            )
-        )
-        self.dismiss(report)
+        self.dismiss(report)  # `open_review` takes it in (`after_write`)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -155,11 +148,11 @@ class AnonymiseModal(SdiModal[AnonymiseReport | None]):
 def open_review(app: SdiApp) -> None:
     """Find the names (read-only, in a worker thread: on a large corpus it takes a while) and show the
     review; when names were applied, the screen rereads."""
-    from sdi.tui.screens.base import SdiScreen
 
     def done(report: AnonymiseReport | None) -> None:
-        if report is not None and isinstance(app.screen, SdiScreen):
-            app.screen.sync()
+        if report is not None:
+            app.after_write(app.tr("anon.done", names=report.names, replacements=report.replacements,
+                                   documents=report.documents))  # fmt: skip
 
     def show(proposals: list[NameProposal]) -> None:
         if not proposals:

@@ -27,7 +27,7 @@ class AuditModal(SdiModal[None]):
     """The events as a table; recorded checks stand out. `escape` or `a` closes."""
 
     CSS_PATH = "audit.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,a,q", "close", "tui.key.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,a,q", "close", "tui.key.close", id="close")]
 
     def __init__(self, title: str, events: Sequence[AuditView]) -> None:
         super().__init__()

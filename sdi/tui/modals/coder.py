@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from sdi.tui.context import counted
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.picker import PickerModal
-from sdi.tui.widgets.status_line import StatusLine
 from sdi.workflow.coder import list_coders, switch_coder
 
 if TYPE_CHECKING:
@@ -40,7 +39,4 @@ def choose_coder(app: SdiApp, at_start: bool = False) -> None:
 
 def _code_as(app: SdiApp, name: str) -> None:
     switch_coder(app.project, name)
-    app.data_changed()
-    for status in app.screen.query(StatusLine):
-        status.refresh()
-    app.notify(app.tr("tui.coder.now", name=app.project.coder_name))
+    app.after_write(app.tr("tui.coder.now", name=app.project.coder_name))

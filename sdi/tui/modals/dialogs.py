@@ -19,8 +19,8 @@ class ConfirmModal(SdiModal[bool]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "tui.key.yes"),
-        Binding("n,escape", "answer(False)", "tui.key.no"),
+        Binding("y", "answer(True)", "tui.key.yes", id="yes"),
+        Binding("n,escape", "answer(False)", "tui.key.no", id="no"),
     ]
 
     def __init__(self, question: str, confirm: str) -> None:
@@ -49,7 +49,7 @@ class InputModal(SdiModal[str | None]):
     """One line of text, `enter` to save; returns None when cancelled."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "tui.key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
 
     def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
@@ -74,8 +74,8 @@ class TextModal(SdiModal[str | None]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "tui.key.save"),
-        Binding("escape", "cancel", "tui.key.cancel"),
+        Binding("ctrl+s", "save", "tui.key.save", id="save"),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
     ]
 
     def __init__(self, title: str, text: str = "") -> None:

@@ -21,11 +21,11 @@ class QuoteEditor(SdiModal[str | None]):
 
     CSS_PATH = "editors.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "tui.key.save"),
-        Binding("ctrl+r", "cut", "tui.key.cut"),
-        Binding("ctrl+t", "fill(True)", "tui.key.tidy"),
-        Binding("ctrl+o", "fill(False)", "tui.key.original"),
-        Binding("escape", "cancel", "tui.key.cancel"),
+        Binding("ctrl+s", "save", "tui.key.save", id="save"),
+        Binding("ctrl+r", "cut", "tui.key.cut", id="cut"),
+        Binding("ctrl+t", "fill(True)", "tui.key.tidy", id="tidy"),
+        Binding("ctrl+o", "fill(False)", "tui.key.original", id="original"),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
     ]
 
     def __init__(self, title: str, display: str, original: str) -> None:

@@ -34,8 +34,8 @@ class GroupingModal(SdiModal[Accepted | None]):
 
     CSS_PATH = "grouping.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d,delete", "dismiss_suggestion", "tui.key.dismiss_suggestion"),
-        Binding("escape", "cancel", "tui.key.cancel"),
+        Binding("d,delete", "dismiss_suggestion", "tui.key.dismiss_suggestion", id="dismiss_suggestion"),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
     ]
 
     def __init__(self, project: Project, dismissed: set[frozenset[int]]) -> None:

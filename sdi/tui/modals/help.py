@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
-from sdi.i18n import catalogue
+from sdi.tui.context import is_ours, said
 from sdi.tui.modals.base import SdiModal
 
 if TYPE_CHECKING:
@@ -26,7 +26,9 @@ class HelpModal(SdiModal[None]):
     """Sections of key and description; any of `escape`, `?`, `q` closes it."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "tui.key.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "tui.key.close", id="close")
+    ]
 
     def __init__(self, title: str, sections: Sequence[Section]) -> None:
         super().__init__()
@@ -60,14 +62,14 @@ class HelpModal(SdiModal[None]):
 def show_help(app: SdiApp) -> None:
     """The keys of the screen underneath — sdi's own bindings (Textual's built-in ones are left out),
     grouped by where they act: the focused widget, the screen, everywhere."""
-    ours = {text[app.language] for key, text in catalogue().items() if key.startswith("tui.")}
     sections: dict[str, dict[str, list[str]]] = {}
-    for active in app.screen.active_bindings.values():
+    for active in app.screen.active_bindings.values():  # with the keys of [keys] in sdi.toml
         binding = active.binding
-        if binding.description not in ours:
+        if not is_ours(binding.description):
             continue
         heading = app.tr(getattr(active.node, "HELP_TITLE", "tui.help.here"))
-        keys = sections.setdefault(heading, {}).setdefault(binding.tooltip or binding.description, [])
+        text = said(app, binding.tooltip or binding.description)
+        keys = sections.setdefault(heading, {}).setdefault(text, [])
         keys.append(app.get_key_display(binding))
     rows = [
         (heading, [(" / ".join(dict.fromkeys(keys)), text) for text, keys in entries.items()])

@@ -24,8 +24,8 @@ class KeywordsModal(SdiModal[None]):
 
     CSS_PATH = "keywords.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "tui.key.close"),
-        Binding("b", "next_slicing", "tui.key.keywords_by"),
+        Binding("escape,q", "close", "tui.key.close", id="close"),
+        Binding("b", "next_slicing", "tui.key.keywords_by", id="keywords_by"),
     ]
 
     def __init__(self, project: Project, by: str = "group") -> None:
@@ -40,7 +40,6 @@ class KeywordsModal(SdiModal[None]):
             yield Label(self.tr("tui.keywords.hint"), classes="hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.show()
         self.query_one(DataTable).focus()
 

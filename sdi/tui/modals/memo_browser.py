@@ -66,7 +66,6 @@ class MemoBrowser(SdiModal[MemoListing | None]):
             yield Label(self.tr("tui.memos.hint"), classes="hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show("")
         self.query_one("#memo-search", Input).focus()
 

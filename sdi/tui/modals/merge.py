@@ -1,9 +1,10 @@
 """The merge view (palette: «Slå sammen kodebok»): the project's codes against a codebook file in
 `codebooks/`, or one coder's codes against another's. The proposed pairs — computed by
-`sdi.workflow.merge` — are listed with a decision each; the highlighted pair is shown side by side with its
-passages, and group conflicts are listed, never resolved. The researcher merges, renames or keeps apart each
-pair; `ctrl+s` checks the decisions and answers them. `start_merge` then applies them through
-`sdi.workflow.merge_apply`: one transaction, one undo step, like `sdi merge --apply`."""
+`sdi.workflow.exchange.merge` — are listed with a decision each; the highlighted pair is shown side by
+side with its passages, and group conflicts are listed, never resolved. The researcher merges, renames
+or keeps apart each pair; `ctrl+s` checks the decisions and answers them. `start_merge` then applies
+them through `sdi.workflow.exchange.merge_apply`: one transaction, one undo step, like `sdi merge
+--apply`."""
 
 from __future__ import annotations
 
@@ -25,9 +26,10 @@ from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.dialogs import InputModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.workflow.errors import reportable_errors
+from sdi.workflow.exchange.merge import Candidate, Decision, MergeProposal, Side, SideCode, merge_sources
+from sdi.workflow.exchange.merge_apply import apply_merge, check_decisions
+from sdi.workflow.exchange.merge_decisions import Choices, as_decisions, decide, proposed_choices
 from sdi.workflow.likeness import explain
-from sdi.workflow.merge import Candidate, Decision, MergeProposal, Side, SideCode, merge_sources
-from sdi.workflow.merge_apply import apply_merge, check_decisions
 
 if TYPE_CHECKING:
     from sdi.tui.app import SdiApp
@@ -40,20 +42,18 @@ class MergeModal(SdiModal[list[Decision] | None]):
 
     CSS_PATH = "merge.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "decide('accept')", "tui.key.merge_accept"),
-        Binding("r", "rename", "tui.key.merge_rename"),
-        Binding("h", "decide('apart')", "tui.key.merge_apart"),
-        Binding("ctrl+s", "apply", "tui.key.merge_apply"),
-        Binding("escape", "cancel", "tui.key.cancel"),
+        Binding("a", "decide('accept')", "tui.key.merge_accept", id="merge_accept"),
+        Binding("r", "rename", "tui.key.merge_rename", id="merge_rename"),
+        Binding("h", "decide('apart')", "tui.key.merge_apart", id="merge_apart"),
+        Binding("ctrl+s", "apply", "tui.key.merge_apply", id="merge_apply"),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
     ]
 
     def __init__(self, proposal: MergeProposal) -> None:
         super().__init__()
         self.proposal = proposal
         # (left key, right key) → (action, new statement); proposed pairs start as merges, as in `sdi merge`
-        self.decisions: dict[tuple[str, str], tuple[str, str]] = {
-            (p.left, p.right): ("accept" if p.proposed else "apart", "") for p in proposal.pairs
-        }
+        self.decisions: Choices = proposed_choices(proposal)
 
     # ---- what is shown ------------------------------------------------------------------------------
 
@@ -72,7 +72,6 @@ class MergeModal(SdiModal[list[Decision] | None]):
             yield Label(self.tr("tui.merge.hint"), classes="hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         pairs = self.query_one("#pairs", OptionList)
         pairs.focus()
         if self.proposal.pairs:
@@ -162,13 +161,8 @@ class MergeModal(SdiModal[list[Decision] | None]):
     # ---- deciding -----------------------------------------------------------------------------------
 
     def decide(self, pair: Candidate, action: str, statement: str = "") -> None:
-        """One pair's decision. A right code merges into one code only: merging it here keeps its other
-        pairs apart, so the decisions never contradict each other."""
-        self.decisions[(pair.left, pair.right)] = (action, statement)
-        if action != "apart":
-            for other in self.proposal.pairs:
-                if other.right == pair.right and other.left != pair.left:
-                    self.decisions[(other.left, other.right)] = ("apart", "")
+        """One pair's decision (`merge_decisions.decide`: a merged right code keeps its other pairs apart)."""
+        decide(self.proposal, self.decisions, pair, action, statement)
         pairs = self.query_one("#pairs", OptionList)
         for index, item in enumerate(self.proposal.pairs):
             pairs.replace_option_prompt_at_index(index, self._pair_row(item))
@@ -194,8 +188,7 @@ class MergeModal(SdiModal[list[Decision] | None]):
 
     @property
     def answer(self) -> list[Decision]:
-        return [Decision(left, right, action, statement)
-                for (left, right), (action, statement) in self.decisions.items()]  # fmt: skip
+        return as_decisions(self.decisions)
 
     def action_apply(self) -> None:
         """Refuse contradicting decisions here, while they can still be changed."""
@@ -225,7 +218,7 @@ def merge_choices(app: SdiApp) -> list[tuple[str, str]]:
 
 
 def propose(app: SdiApp, choice: str) -> MergeProposal:
-    from sdi.workflow.merge import propose_coders, propose_merge
+    from sdi.workflow.exchange.merge import propose_coders, propose_merge
 
     kind, _, value = choice.partition(":")
     if kind == "file":
@@ -249,11 +242,7 @@ def start_merge(app: SdiApp) -> None:
         except reportable_errors() as error:
             refuse(app, error)
             return
-        app.data_changed()
-        sync = getattr(app.screen, "sync", None)
-        if callable(sync):
-            sync()
-        app.notify(app.tr("tui.merge.done", merged=report.merged, renamed=report.renamed,
+        app.after_write(app.tr("tui.merge.done", merged=report.merged, renamed=report.renamed,
                           added=report.codes_added, moved=report.codings_moved,
                           codings=report.codings_added))  # fmt: skip
         if report.conflicts:

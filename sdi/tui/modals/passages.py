@@ -21,8 +21,8 @@ class PassagesModal(SdiModal[CodingContext | None]):
 
     CSS_PATH = "passages.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "tui.key.down"),
-        Binding("escape", "close", "tui.key.close"),
+        Binding("enter", "open", "tui.key.down", id="down"),
+        Binding("escape", "close", "tui.key.close", id="close"),
     ]
 
     def __init__(self, title: str, contexts: Sequence[CodingContext]) -> None:
@@ -36,7 +36,6 @@ class PassagesModal(SdiModal[CodingContext | None]):
             yield Label(self.tr("mx.tui.passages_hint"), classes="hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         passages = self.query_one(CodingList)
         passages.show(self.contexts, statements=True, top=True)
         passages.focus()

@@ -23,7 +23,7 @@ class PickerModal(SdiModal[str | None]):
     """`enter` picks the highlighted choice, `escape` picks nothing (None)."""
 
     CSS_PATH = "picker.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "tui.key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
 
     def __init__(self, title: str, choices: Sequence[Choice], current: str | None = None) -> None:
         super().__init__()

@@ -96,7 +96,6 @@ class SearchModal(SdiModal[SearchOutcome]):
             yield Label(self.tr("tui.search.hint"), classes="hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._fill_filters(filter_options(self.project))
         if read_preferences(self.project).get(FUZZY) == "on":
             with self.prevent(Checkbox.Changed):
@@ -304,8 +303,7 @@ def open_search(app: SdiApp, opener: SdiScreen) -> None:
         if outcome is None:
             return
         if outcome.wrote:
-            app.data_changed()
-            opener.sync()
+            opener.after_write()
         if outcome.place is not None:
             document_id, offset = outcome.place
             app.walk_down("coding", {"document": document_id, "offset": offset})

@@ -21,7 +21,7 @@ class TranscriptPicker(SdiModal[int | None]):
     """Returns the chosen transcript's id, or None."""
 
     CSS_PATH = "transcript_picker.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "tui.key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
 
     def __init__(self, transcripts: Sequence[TranscriptSummary], current: int | None = None) -> None:
         super().__init__()

@@ -10,14 +10,15 @@ from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer
 
-from sdi.tui.context import refuse, sdi_app, tr, translate_tree
+from sdi.tui.context import refuse, sdi_app, tr
 from sdi.tui.modals.audit import AuditModal
 from sdi.tui.modals.dialogs import InputModal, TextModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.tui.navigation import State
+from sdi.tui.widgets.key_footer import KeyFooter
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.tui.widgets.step_bar import StepBar
 from sdi.workflow.check import audit_log, record_check, transcript_log
@@ -30,12 +31,12 @@ T = TypeVar("T")
 NEW = "new"  # the picker key of «new …» entries
 
 WALK_BINDINGS: list[BindingType] = [
-    Binding("enter", "down", "tui.key.down", show=False),
-    Binding("escape", "up", "tui.key.up", show=False),
+    Binding("enter", "down", "tui.key.down", show=False, id="down"),
+    Binding("escape", "up", "tui.key.up", show=False, id="up"),
 ]
 CHECK_BINDINGS: list[BindingType] = [
-    Binding("ctrl+k,exclamation_mark", "check", "tui.key.check"),
-    Binding("a", "audit", "tui.key.audit", show=False),
+    Binding("ctrl+k,exclamation_mark", "check", "tui.key.check", id="check"),
+    Binding("a", "audit", "tui.key.audit", show=False, id="audit"),
 ]
 
 
@@ -69,16 +70,13 @@ class SdiScreen(Screen[None]):
         yield StepBar(self.MODE)
         yield from self.compose_body()
         yield StatusLine()
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
 
     def reload(self) -> None:
         """Reread everything this screen shows from the store."""
-
-    def on_mount(self) -> None:
-        translate_tree(self)
 
     def on_screen_resume(self) -> None:
         self.sync()
@@ -96,12 +94,22 @@ class SdiScreen(Screen[None]):
             self.show_place(state)
         self.query_one(StatusLine).refresh()
 
-    def changed(self) -> None:
-        """After this screen wrote something: new status for every screen, no reload of this one."""
+    def after_write(
+        self, message: str = "", *, reload: bool = True, severity: SeverityLevel = "information"
+    ) -> None:
+        """The one sequence after a write, wherever it was made (this screen, a dialog over it, the palette,
+        undo/redo — `SdiApp.after_write` comes here): every screen learns that the store changed and rereads
+        when it is shown next; this one rereads now, unless it already shows the change itself
+        (`reload=False`: the Coding screen redraws only its codings); the status line is redrawn; and
+        `message`, if any, is said."""
         app = sdi_app(self)
         app.data_changed()
         self._seen_version = app.version
+        if reload:
+            self.reload()
         self.query_one(StatusLine).refresh()
+        if message:
+            app.notify(message, severity=severity)
 
     def attempt(self, action: Callable[..., T], *args: object, **kwargs: object) -> T | None:
         """Run a workflow call; a refusal is shown as one line instead of a traceback."""
@@ -125,16 +133,8 @@ class SdiScreen(Screen[None]):
         showed: a colleague's change since is refused with a message and the screen shows their version."""
         if self.perform(action, *args, seen_version=seen_version):
             return True
-        self.reload_now()
+        self.after_write()  # reread at once, so the newer state is what the coder sees
         return False
-
-    def reload_now(self) -> None:
-        """Reread the store at once (after a refused edit, so the newer state is what the coder sees)."""
-        app = sdi_app(self)
-        app.data_changed()
-        self._seen_version = app.version
-        self.reload()
-        self.query_one(StatusLine).refresh()
 
     def set_context(self, text: str) -> None:
         """What the screen has open, shown in the step bar."""
@@ -209,9 +209,8 @@ class SdiScreen(Screen[None]):
                 memo_id = memo.id if memo else None
                 done = self.perform(write_memo, self.project, target_type, target_id, text, "", memo_id)
             if done:
-                self.changed()
+                self.after_write(self.tr("tui.memo.saved"), reload=False)
                 self.memo_written()
-                self.notify(self.tr("tui.memo.saved"))
 
         self.app.push_screen(TextModal(title, memo.text if memo else ""), written)
 
@@ -229,8 +228,7 @@ class SdiScreen(Screen[None]):
 
         def add(set_id: int, name: str) -> None:
             if self.attempt(add_quote, self.project, set_id, coding_id) is not None:
-                self.changed()
-                self.notify(self.tr("tui.quote.added", name=name))
+                self.after_write(self.tr("tui.quote.added", name=name), reload=False)
 
         def named(name: str | None) -> None:
             if name and name.strip():

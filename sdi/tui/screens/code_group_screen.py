@@ -4,7 +4,7 @@ them (`enter` on a code). Groups on the left; the selected group's codes, with t
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,9 +18,10 @@ from textual.widgets.option_list import Option
 from sdi.tui.context import counted, sdi_app
 from sdi.tui.modals.dialogs import ConfirmModal, InputModal
 from sdi.tui.modals.grouping import Accepted, GroupingModal
-from sdi.tui.modals.picker import PickerModal
+from sdi.tui.modals.picker import Choice, PickerModal
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import CHECK_BINDINGS, NEW, WALK_BINDINGS, SdiScreen, Target
+from sdi.tui.screens.code_group_rows import UNGROUPED, code_row, group_key, group_row, ungrouped_row
 from sdi.tui.widgets.coding_list import CodingList
 from sdi.tui.widgets.pick_list import PickList
 from sdi.workflow.code import rename_code
@@ -39,21 +40,6 @@ from sdi.workflow.code_group import (
 )
 from sdi.workflow.grouping import accept_suggestion
 
-UNGROUPED = "ungrouped"  # the list entry of codes in no group
-
-
-def group_key(group_id: int | None) -> str:
-    return UNGROUPED if group_id is None else f"group-{group_id}"
-
-
-def spread_text(stages: tuple[str, ...]) -> str:
-    """«Barnehage Fjordvik/1», «Barnehage Fjordvik/2» → «Barnehage Fjordvik 1+2»: where a code was heard."""
-    by_group: dict[str, list[str]] = defaultdict(list)
-    for stage in stages:
-        group, _, number = stage.rpartition("/")
-        by_group[group].append(number)
-    return ", ".join(f"{group} {'+'.join(numbers)}" for group, numbers in by_group.items())
-
 
 class CodeGroupScreen(SdiScreen):
     """`enter` walks down group → codes → a code's codings → the transcript; `escape` walks back."""
@@ -63,14 +49,14 @@ class CodeGroupScreen(SdiScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *WALK_BINDINGS,
         Binding("space", "mark", "tui.key.mark", key_display="space", id="mark", tooltip="tui.key.mark_next"),
-        Binding("m", "move", "tui.key.move_codes"),
-        Binding("n", "new_group", "tui.key.new_group", show=False),
-        Binding("r", "rename", "tui.key.rename_here", show=False),
-        Binding("delete", "delete_group", "tui.key.delete_group", show=False),
-        Binding("ctrl+up,shift+up", "shift_group(-1)", "tui.key.group_up", show=False),
-        Binding("ctrl+down,shift+down", "shift_group(1)", "tui.key.group_down", show=False),
-        Binding("R", "to_rest", "tui.key.rest_group", show=False),
-        Binding("g", "suggest_groups", "tui.key.suggest_groups", show=False),
+        Binding("m", "move", "tui.key.move_codes", id="move_codes"),
+        Binding("n", "new_group", "tui.key.new_group", show=False, id="new_group"),
+        Binding("r", "rename", "tui.key.rename_here", show=False, id="rename_here"),
+        Binding("delete", "delete_group", "tui.key.delete_group", show=False, id="delete_group"),
+        Binding("ctrl+up,shift+up", "shift_group(-1)", "tui.key.group_up", show=False, id="group_up"),
+        Binding("ctrl+down,shift+down", "shift_group(1)", "tui.key.group_down", show=False, id="group_down"),
+        Binding("R", "to_rest", "tui.key.rest_group", show=False, id="rest_group"),
+        Binding("g", "suggest_groups", "tui.key.suggest_groups", show=False, id="suggest_groups"),
         *CHECK_BINDINGS,
     ]
 
@@ -134,41 +120,15 @@ class CodeGroupScreen(SdiScreen):
 
     def _show_groups(self) -> None:
         ungrouped = len(self._codes_of(UNGROUPED))
-        options = [Option(self._ungrouped_prompt(ungrouped), id=UNGROUPED)]
-        options += [Option(self._group_prompt(group), id=group_key(group.id)) for group in self.groups]
+        mark = self.group_list.mark_style
+        options = [Option(ungrouped_row(self, ungrouped), id=UNGROUPED)]
+        options += [Option(group_row(self, group, mark), id=group_key(group.id)) for group in self.groups]
         self.group_list.refill(options, self.group_key)
         parts = [counted(self, "tui.groups.ungrouped_count", ungrouped)]
         parts.append(counted(self, "tui.groups.group_count", len(self.groups)))
         if self.marked:
             parts.append(self.tr("tui.groups.marked", count=len(self.marked)))
         self.set_context(" · ".join(parts))
-
-    def _ungrouped_prompt(self, count: int) -> Text:
-        text = Text.assemble((self.tr("tui.groups.ungrouped"), "italic"))
-        text.append("\n" + counted(self, "tui.groups.codes", count), style="dim")
-        return text
-
-    def _group_prompt(self, group: GroupSummary) -> Text:
-        text = Text.assemble((group.name, "bold"))
-        if group.is_rest:
-            text.append(" " + self.tr("tui.groups.rest_mark"), style="dim")
-        counts = counted(self, "tui.groups.codes", group.codes) + " · " + sdi_app(self).codings(group.codings)
-        text.append("\n" + counts, style="dim")
-        if group.concept:
-            mark = self.group_list.mark_style
-            text.append("\n→ " + self.tr("tui.groups.concept", name=group.concept), style=mark)
-        return text
-
-    def _code_prompt(self, code: CodeSpread) -> Text:
-        marked = code.code_id in self.marked
-        mark = self.code_list.mark_style if marked else "dim"
-        text = Text.assemble(("● " if marked else "○ ", mark))
-        text.append(code.statement, style=mark if marked else "")
-        facts = [sdi_app(self).codings(code.codings), counted(self, "tui.groups.speakers", code.speakers)]
-        if code.stages:
-            facts.append(spread_text(code.stages))
-        text.append("\n  " + " · ".join(facts), style="dim")
-        return text
 
     def _show_right(self, keep_code: int | None = None) -> None:
         """The codes of the selected group, or (after `enter` on a code) that code's codings in context."""
@@ -188,7 +148,9 @@ class CodeGroupScreen(SdiScreen):
         name = next((g.name for g in self.groups if group_key(g.id) == self.group_key), None)
         heading = self.tr("tui.groups.codes_in", name=name) if name else self.tr("tui.groups.ungrouped")
         title.update(f"{heading} ({len(codes)})")
-        options = [Option(self._code_prompt(code), id=f"code-{code.code_id}") for code in codes]
+        mark = self.code_list.mark_style
+        options = [Option(code_row(self, code, code.code_id in self.marked, mark), id=f"code-{code.code_id}")
+                   for code in codes]  # fmt: skip
         if not options:
             options = [Option(Text(self.tr("tui.groups.no_codes"), style="dim"), disabled=True)]
         self.code_list.refill(options, f"code-{keep_code}" if keep_code is not None else None)
@@ -276,8 +238,7 @@ class CodeGroupScreen(SdiScreen):
     # ---- grouping ---------------------------------------------------------------------------------------
 
     def _after_change(self) -> None:
-        self.changed()
-        self.reload()
+        self.after_write()
 
     def action_mark(self) -> None:
         """Mark or unmark the highlighted code, then step to the next one (marking runs of codes)."""
@@ -297,7 +258,7 @@ class CodeGroupScreen(SdiScreen):
         codes = self._codes_to_move()
         if not codes:
             return
-        choices = [(UNGROUPED, Text(self.tr("tui.groups.no_group"), style="italic"))]
+        choices: list[Choice] = [(UNGROUPED, Text(self.tr("tui.groups.no_group"), style="italic"))]
         choices += [(group_key(g.id), g.name) for g in self.groups]
         choices.append((NEW, self.tr("tui.groups.new_choice")))
         title = counted(self, "tui.groups.move_title", len(codes))
@@ -341,6 +302,7 @@ class CodeGroupScreen(SdiScreen):
         """`r` renames the highlighted code when the codes have the focus, else the selected group."""
         code = self._highlighted_code() if self.pane == "codes" else None
         group = self._group()
+        write: tuple[Callable[..., None], int, int]
         if code is not None:
             title, value = self.tr("tui.coding.rename_title"), code.statement
             write = (rename_code, code.code_id, code.version)

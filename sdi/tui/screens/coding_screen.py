@@ -152,7 +152,7 @@ class CodingScreen(SdiScreen):
         self.codings = codings_of_document(self.project, self.document_id)
         self.reader.set_codings(self.codings)
         self._show_codings()
-        self.changed()
+        self.after_write(reload=False)
 
     def _show_codings(self) -> None:
         self.panel.show_codes(self.codings)

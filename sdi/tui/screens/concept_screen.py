@@ -227,8 +227,7 @@ class ConceptScreen(SdiScreen):
     # ---- concepts ---------------------------------------------------------------------------------------
 
     def _after_change(self, keep: int | None = None) -> None:
-        self.changed()
-        self.reload()
+        self.after_write()
         if keep is not None:
             self.codings.select_id(f"coding-{keep}")
 
@@ -268,9 +267,13 @@ class ConceptScreen(SdiScreen):
         if concept is None:
             return
         if new is not None and new != ConceptDraft(concept.name, concept.definition, concept.notes):
-            fields = {"name": new.name, "definition": new.definition, "notes": new.notes}
-            if not self.edit(lambda **seen: update_concept(self.project, concept.id, **fields, **seen),
-                             seen_version=concept.version):  # fmt: skip
+            draft, concept_id = new, concept.id
+
+            def write(*, seen_version: int | None = None) -> None:
+                update_concept(self.project, concept_id, name=draft.name, definition=draft.definition,
+                               notes=draft.notes, seen_version=seen_version)  # fmt: skip
+
+            if not self.edit(write, seen_version=concept.version):
                 self._close_form()  # refused: the colleague's version is shown
                 return
             self._close_form()

@@ -91,7 +91,7 @@ class CorpusScreen(SdiScreen):
         self.set_context(self.tr("tui.corpus.context"))
 
     @property
-    def tree(self) -> Tree[Entry]:
+    def corpus_tree(self) -> Tree[Entry]:
         return self.query_one("#corpus-tree", Tree)
 
     def reload(self) -> None:
@@ -109,13 +109,13 @@ class CorpusScreen(SdiScreen):
                 node.set_label(self._label(entry))
         else:
             self._build(entries)
-        self._show_detail(self.tree.cursor_node)
+        self._show_detail(self.corpus_tree.cursor_node)
 
     def _first_run(self, empty: bool) -> None:
         """An empty project: the key to import first, then what to put in corpus/ — the whole width."""
         panel = self.query_one("#first-run", Static)
         panel.display = empty
-        self.tree.display = not empty
+        self.corpus_tree.display = not empty
         self.query_one("#corpus-detail").set_class(empty, "-alone")
         if not empty:
             return
@@ -143,7 +143,7 @@ class CorpusScreen(SdiScreen):
                 yield Entry("transcript", row.group, row)
 
     def _build(self, entries: list[Entry]) -> None:
-        tree = self.tree
+        tree = self.corpus_tree
         cursor = tree.cursor_node.data.key if tree.cursor_node and tree.cursor_node.data else None
         tree.clear()
         self._entry_nodes.clear()
@@ -162,9 +162,9 @@ class CorpusScreen(SdiScreen):
     def _put_cursor(self, node: TreeNode[Entry] | None) -> None:
         """Back on the node it was on before a rebuild (the tree knows its lines only after a refresh)."""
         if node is not None:
-            self.tree.move_cursor(node)
-        elif self.tree.last_line >= 0:
-            self.tree.move_cursor_to_line(0)
+            self.corpus_tree.move_cursor(node)
+        elif self.corpus_tree.last_line >= 0:
+            self.corpus_tree.move_cursor_to_line(0)
 
     def _label(self, entry: Entry) -> Text:
         row = entry.row
@@ -199,7 +199,7 @@ class CorpusScreen(SdiScreen):
             event.node.toggle()
 
     def _entry(self) -> Entry | None:
-        node = self.tree.cursor_node
+        node = self.corpus_tree.cursor_node
         return node.data if node else None
 
     def action_open(self) -> None:
@@ -207,7 +207,7 @@ class CorpusScreen(SdiScreen):
         if entry and entry.row and entry.row.document_id is not None and entry.kind != "group":
             sdi_app(self).open_transcript(entry.row.document_id)
         elif entry:
-            self.tree.action_select_cursor()
+            self.corpus_tree.action_select_cursor()
 
     def action_edit_summary(self) -> None:
         entry = self._entry()
@@ -222,9 +222,8 @@ class CorpusScreen(SdiScreen):
                 return
             if self.perform(update_stage_summary, self.project, row.group, row.stage, text):
                 self._summaries.pop((row.group, row.stage), None)
-                self.changed()
-                self._show_detail(self.tree.cursor_node)
-                self.notify(self.tr("tui.corpus.summary_saved"))
+                self._show_detail(self.corpus_tree.cursor_node)
+                self.after_write(self.tr("tui.corpus.summary_saved"), reload=False)
 
         self.app.push_screen(TextModal(title, self._summary(row.group, row.stage)), save)
 
@@ -345,7 +344,7 @@ class CorpusScreen(SdiScreen):
 
     def memo_written(self) -> None:
         self._memos.clear()
-        self._show_detail(self.tree.cursor_node)
+        self._show_detail(self.corpus_tree.cursor_node)
 
     def show_place(self, state: State) -> None:
         """The tree's cursor on a focus group (or its stage) a walk down came for."""
@@ -363,7 +362,7 @@ class CorpusScreen(SdiScreen):
         )
         if node is not None:
             self.call_after_refresh(self._put_cursor, node)
-        self.tree.focus()
+        self.corpus_tree.focus()
 
     def place(self) -> dict[str, object]:
         entry = self._entry()
@@ -373,4 +372,4 @@ class CorpusScreen(SdiScreen):
 
     def action_import(self) -> None:
         """`i`: import corpus/ (new and changed files), the status line saying which file it is on."""
-        start_import(sdi_app(self), self.sync)
+        start_import(sdi_app(self), self.after_write)

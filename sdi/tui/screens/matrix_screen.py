@@ -45,13 +45,13 @@ class MatrixScreen(SdiScreen):
     MODE = "matrix"
     CSS_PATH = "matrix_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "down", "tui.key.matrix_passages", show=False),
-        Binding("escape", "up", "tui.key.up", show=False),
-        Binding("r", "next_rows", "tui.key.matrix_rows"),
-        Binding("c", "next_columns", "tui.key.matrix_columns"),
-        Binding("m", "next_measure", "tui.key.matrix_measure"),
-        Binding("f", "figure", "tui.key.matrix_figure", show=False),
-        Binding("x", "spreadsheet", "tui.key.matrix_spreadsheet", show=False),
+        Binding("enter", "down", "tui.key.matrix_passages", show=False, id="down"),
+        Binding("escape", "up", "tui.key.up", show=False, id="up"),
+        Binding("r", "next_rows", "tui.key.matrix_rows", id="matrix_rows"),
+        Binding("c", "next_columns", "tui.key.matrix_columns", id="matrix_columns"),
+        Binding("m", "next_measure", "tui.key.matrix_measure", id="matrix_measure"),
+        Binding("f", "figure", "tui.key.matrix_figure", show=False, id="matrix_figure"),
+        Binding("x", "spreadsheet", "tui.key.matrix_spreadsheet", show=False, id="matrix_spreadsheet"),
     ]
 
     def __init__(self) -> None:
@@ -70,7 +70,6 @@ class MatrixScreen(SdiScreen):
             yield Static("", id="matrix-cell")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.app.theme_changed_signal.subscribe(self, self._recolour)
         self.grid.focus()
 

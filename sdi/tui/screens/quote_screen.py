@@ -50,14 +50,14 @@ class QuoteScreen(SdiScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *WALK_BINDINGS,
         Binding("n", "new_set", "tui.key.new_set_short", id="new_set", tooltip="tui.key.new_set"),
-        Binding("e", "edit_display", "tui.key.edit_display"),
-        Binding("t", "tidy", "tui.key.tidy_quote", show=False),
-        Binding("o", "original", "tui.key.original_quote", show=False),
-        Binding("x", "remove_quote", "tui.key.remove_quote", show=False),
-        Binding("ctrl+up,shift+up", "move_quote(-1)", "tui.key.quote_up", show=False),
-        Binding("ctrl+down,shift+down", "move_quote(1)", "tui.key.quote_down", show=False),
-        Binding("r", "rename_set", "tui.key.rename_set", show=False),
-        Binding("delete", "delete_set", "tui.key.delete_set", show=False),
+        Binding("e", "edit_display", "tui.key.edit_display", id="edit_display"),
+        Binding("t", "tidy", "tui.key.tidy_quote", show=False, id="tidy_quote"),
+        Binding("o", "original", "tui.key.original_quote", show=False, id="original_quote"),
+        Binding("x", "remove_quote", "tui.key.remove_quote", show=False, id="remove_quote"),
+        Binding("ctrl+up,shift+up", "move_quote(-1)", "tui.key.quote_up", show=False, id="quote_up"),
+        Binding("ctrl+down,shift+down", "move_quote(1)", "tui.key.quote_down", show=False, id="quote_down"),
+        Binding("r", "rename_set", "tui.key.rename_set", show=False, id="rename_set"),
+        Binding("delete", "delete_set", "tui.key.delete_set", show=False, id="delete_set"),
         *CHECK_BINDINGS,
     ]
 
@@ -194,8 +194,7 @@ class QuoteScreen(SdiScreen):
     # ---- quote sets -------------------------------------------------------------------------------------
 
     def _after_change(self, keep: int | None = None) -> None:
-        self.changed()
-        self.reload()
+        self.after_write()
         if keep is not None:
             self.quote_list.select_id(f"quote-{keep}")
 

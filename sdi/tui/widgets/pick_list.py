@@ -17,12 +17,12 @@ class PickList(OptionList, inherit_bindings=False):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pick-list--mark"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", show=False),
-        Binding("up", "cursor_up", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
-        Binding("pagedown", "page_down", show=False),
-        Binding("pageup", "page_up", show=False),
+        Binding("down", "cursor_down", show=False, id="list_down"),
+        Binding("up", "cursor_up", show=False, id="list_up"),
+        Binding("home", "first", show=False, id="list_first"),
+        Binding("end", "last", show=False, id="list_last"),
+        Binding("pagedown", "page_down", show=False, id="list_page_down"),
+        Binding("pageup", "page_up", show=False, id="list_page_up"),
     ]
 
     @property

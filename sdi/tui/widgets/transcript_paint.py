@@ -281,14 +281,14 @@ class ReaderPainter:
         overflow = any(stripe.lane >= lanes for stripe in stripes)
         segments = [Segment(" ", base)]
         for lane in range(lanes):
-            stripe = in_lane.get(lane)
+            here = in_lane.get(lane)
             if overflow and lane == lanes - 1:
                 segments.append(Segment("┇", frame.styles["overflow"]))
-            elif stripe is None:
+            elif here is None:
                 segments.append(Segment(" ", base))
             else:
-                lit = focus is not None and stripe.coding.id == focus.id
-                segments.append(Segment("█" if lit else "┃", base + Style(color=self.colour(stripe.coding))))
+                lit = focus is not None and here.coding.id == focus.id
+                segments.append(Segment("█" if lit else "┃", base + Style(color=self.colour(here.coding))))
         if frame.label:
             segments += self._label(row, stripes, frame)
         return segments

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sdi import safe_toml
-from sdi.config import Config, in_private_folder, toml_string, user_config_dir, write_atomically
-from sdi.workflow.anonymise import Decision, NameProposal
+from sdi.config import Config, in_private_folder, user_config_dir
+from sdi.config.files import toml_string, write_atomically
+from sdi.workflow.anonymise.names import Decision, NameProposal
 from sdi.workflow.errors import WorkflowError
 
 REVIEW_NAME = "anonymisering.toml"
@@ -37,8 +38,7 @@ def review_path(config: Config, given: str | Path | None) -> Path:
     path = path if path.is_absolute() else Path.cwd() / path
     if not in_private_folder(config.root, path):
         raise WorkflowError(
-            f"{path}: the review file holds real names, so it is only written inside "
-            f"{config.state_dir} or {user_config_dir()} (git-ignored, never shared)"
+            key="anon.review_outside", path=path, state_dir=config.state_dir, user_dir=user_config_dir()
         )
     return path
 
@@ -84,16 +84,16 @@ def _entries(path: Path) -> list[tuple[str, str, tuple[str, ...], bool]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise WorkflowError(f"{path}: cannot read: {exc.strerror}") from None
+        raise WorkflowError(key="anon.review_unreadable", path=path, reason=exc.strerror) from None
     try:
         data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+)", str(exc))
         where = f"{path}:{match.group(1)}" if match else str(path)
-        raise WorkflowError(f"{where}: invalid TOML in the review file") from None
+        raise WorkflowError(key="anon.review_toml", where=where) from None
     entries = data.get("name", [])
     if not isinstance(entries, list):
-        raise WorkflowError(f"{path}: 'name' must be a list of [[name]] tables")
+        raise WorkflowError(key="anon.review_list", path=path)
     headers = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == "[[name]]"]
     decisions: list[tuple[str, str, tuple[str, ...], bool]] = []
     for index, entry in enumerate(entries):
@@ -101,12 +101,12 @@ def _entries(path: Path) -> list[tuple[str, str, tuple[str, ...], bool]]:
         name, replacement = entry.get("name"), entry.get("replacement")
         accept, variants = entry.get("accept", True), entry.get("variants", [])
         if not isinstance(name, str) or not name.strip():
-            raise WorkflowError(f"{where}: each [[name]] needs a name")
+            raise WorkflowError(key="anon.review_no_name", where=where)
         if not isinstance(replacement, str) or not replacement.strip():
-            raise WorkflowError(f"{where}: «{name}» needs a non-empty replacement")
+            raise WorkflowError(key="anon.review_no_replacement", where=where, name=name)
         if not isinstance(accept, bool):
-            raise WorkflowError(f"{where}: accept must be true or false")
+            raise WorkflowError(key="anon.review_accept", where=where)
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
-            raise WorkflowError(f"{where}: variants must be a list of strings")
+            raise WorkflowError(key="anon.review_variants", where=where)
         decisions.append((name, replacement, tuple(variants), accept))
     return decisions

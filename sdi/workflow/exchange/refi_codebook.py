@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 from sdi.ingest.refi import RefiCode, RefiProject, RefiSet, refi_guid
 from sdi.storage.models import Code, CodeGroup, Concept, Document
 from sdi.workflow.code_group import REST_GROUP_NAME
-from sdi.workflow.refi import CONCEPT_PATTERN, PARTICIPANT_FOLDERS
-from sdi.workflow.refi_identity import CodeMatcher, CodingIndex, norm, split_memos
-from sdi.workflow.refi_quotes import QuoteParts
+from sdi.workflow.exchange.refi import CONCEPT_PATTERN, PARTICIPANT_FOLDERS
+from sdi.workflow.exchange.refi_identity import CodeMatcher, CodingIndex, norm, split_memos
+from sdi.workflow.exchange.refi_quotes import QuoteParts
 
 
 class CodebookPart:

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from sdi.ingest.refi import RefiNote, RefiProject
 from sdi.storage.models import Code, CodeGroup, Coding, Concept, Document, Memo, Utterance
-from sdi.workflow.refi import CUE_MARKERS
-from sdi.workflow.refi_identity import MemoIndex, norm
-from sdi.workflow.refi_quotes import QuoteParts
+from sdi.workflow.exchange.refi import CUE_MARKERS
+from sdi.workflow.exchange.refi_identity import MemoIndex, norm
+from sdi.workflow.exchange.refi_quotes import QuoteParts
 
 MARKERS = frozenset(norm(marker) for marker in CUE_MARKERS)
 

@@ -1,44 +1,19 @@
-"""The last guard before a file leaves the project: read a written file back and look for every real name the
+"""The last guard before a file leaves the project: look in a written file's texts for every real name the
 project knows (the pseudonym key, `[pseudonyms]`, the `[privacy]` lists) with the one known-name matcher
 (`sdi.nlp.known_names`): any case, soft hyphens and zero-width characters, names wrapped across lines or
 split over paragraphs, genitives, and names joined by `-`, `_` or `.` as in file names. Finding one means
 the file is refused (unless the researcher insists), or, for the text files sdi writes for the team
-(codebooks, merge decisions), written with the names replaced when asked to."""
+(codebooks, merge decisions), written with the names replaced when asked to.
+
+The texts come from `sdi.export.readback` (a written file read back as its readers see it); `sdi.publish`
+puts the two together (`names_in_export`). Figures' labels are checked here before they are drawn."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from sdi.nlp.known_names import KnownNames, file_name_part
-
-
-def docx_texts(path: Path) -> list[tuple[str, str]]:
-    """(where, text) for every paragraph, table cell, header and footer, and the document properties."""
-    from docx import Document
-
-    document = Document(str(path))
-    found: list[tuple[str, str]] = []
-    for number, paragraph in enumerate(document.paragraphs, start=1):
-        found.append((f"paragraph {number}", paragraph.text))
-    for t, table in enumerate(document.tables, start=1):
-        for r, row in enumerate(table.rows, start=1):
-            for c, cell in enumerate(row.cells, start=1):
-                found.append((f"table {t} row {r} cell {c}", cell.text))
-    for s, section in enumerate(document.sections, start=1):
-        for part, name in ((section.header, "header"), (section.footer, "footer")):
-            for paragraph in part.paragraphs:
-                found.append((f"section {s} {name}", paragraph.text))
-    props = document.core_properties
-    for field in ("title", "subject", "author", "keywords", "comments", "last_modified_by"):
-        found.append((f"document property {field}", getattr(props, field) or ""))
-    return found
-
-
-def text_file_texts(path: Path) -> list[tuple[str, str]]:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    return [(f"line {n}", line) for n, line in enumerate(text.splitlines(), start=1)]
 
 
 def find_names(texts: Iterable[tuple[str, str]], names: Iterable[str]) -> list[str]:
@@ -76,21 +51,3 @@ def without_names(text: str, names: Mapping[str, str]) -> str:
         cursor = match.suffix_end
     parts.append(text[cursor:])
     return "".join(parts)
-
-
-def names_in_export(path: Path, names: Iterable[str]) -> list[str]:
-    """Every real name found in a written export, read back the way its readers will see it."""
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        texts = docx_texts(path)
-    elif suffix in (".qdpx", ".qdc"):
-        from sdi.export.refi import refi_texts
-
-        texts = refi_texts(path)
-    elif suffix == ".xlsx":
-        from sdi.export.spreadsheet import spreadsheet_texts
-
-        texts = spreadsheet_texts(path)
-    else:
-        texts = text_file_texts(path)
-    return find_names(texts, names)

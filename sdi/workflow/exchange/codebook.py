@@ -51,11 +51,9 @@ class CodebookReport:
 def _locate(text: str, words: str, path: str, code: str) -> int:
     start = text.find(words)
     if start < 0:
-        raise WorkflowError(f"code {code}: the words «{words[:60]}» are not in {path}")
+        raise WorkflowError(key="exchange.words_missing", code=code, words=words[:60], path=path)
     if text.find(words, start + 1) >= 0:
-        raise WorkflowError(
-            f"code {code}: the words «{words[:60]}» occur more than once in {path}; quote more"
-        )
+        raise WorkflowError(key="exchange.words_ambiguous", code=code, words=words[:60], path=path)
     return start
 
 
@@ -67,7 +65,7 @@ def import_codebook_file(project: Project, path: Path) -> CodebookReport:
     of a REFI-QDA file (`.qdc`, or the codes, categories and Sets of a `.qdpx`)."""
     suffix = path.suffix.lower()
     if suffix in (".qdc", ".qdpx"):
-        from sdi.workflow.refi_import import import_refi_file
+        from sdi.workflow.exchange.refi_import import import_refi_file
 
         refi = import_refi_file(project, path, codebook_only=True)
         return CodebookReport(refi.groups, refi.codes, 0, refi.concepts, refi.memos, refi.skipped,
@@ -147,14 +145,12 @@ def _import_groups(
             group = session.scalar(select(CodeGroup).where(CodeGroup.name == item.name))
         if group is None:
             if session.scalar(select(CodeGroup.id).where(CodeGroup.name == item.name)) is not None:
-                raise WorkflowError(
-                    f"group {item.id}: a different code group is already called «{item.name}»"
-                )
+                raise WorkflowError(key="exchange.group_name_taken", ident=item.id, name=item.name)
             if (
                 item.rest
                 and session.scalar(select(CodeGroup.id).where(CodeGroup.is_rest.is_(True))) is not None
             ):
-                raise WorkflowError(f"group {item.id}: the project already has a rest group")
+                raise WorkflowError(key="exchange.rest_group_exists", ident=item.id)
             group = CodeGroup(
                 uid=item.id,
                 name=item.name,
@@ -177,9 +173,7 @@ def _add_coding(
 ) -> int:  # fmt: skip
     document = documents.get(anchor.transcript)
     if document is None:
-        raise WorkflowError(
-            f"code {item.id}: no transcript {anchor.transcript} in the project (run `sdi import`)"
-        )
+        raise WorkflowError(key="exchange.code_no_transcript", code=item.id, transcript=anchor.transcript)
     start = _locate(document.text, anchor.words, anchor.transcript, item.id)
     spot = anchor_for(document.text, start, start + len(anchor.words))
     coding = Coding(
@@ -206,7 +200,7 @@ def _import_concept(
         report.skipped += 1
         return
     if session.scalar(select(Concept.id).where(Concept.group_id == group.id)) is not None:
-        raise WorkflowError(f"concept {item.id}: «{group.name}» already has a concept")
+        raise WorkflowError(key="exchange.concept_exists", ident=item.id, group=group.name)
     concept = Concept(
         uid=item.id, group_id=group.id, name=item.name, definition=item.definition, notes=item.notes
     )
@@ -216,7 +210,8 @@ def _import_concept(
     for position, quote in enumerate(item.key_quotes):
         coding_id = codings_of.get((quote.code, quote.transcript))
         if coding_id is None:
-            raise WorkflowError(f"concept {item.id}: no coding of {quote.code} in {quote.transcript}")
+            raise WorkflowError(key="exchange.concept_no_coding", ident=item.id, code=quote.code,
+                                    transcript=quote.transcript)  # fmt: skip
         session.add(ConceptQuote(concept_id=concept.id, coding_id=coding_id, position=position))
 
 

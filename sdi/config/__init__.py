@@ -1,4 +1,5 @@
-"""`sdi.toml` → one frozen, validated `Config`, passed explicitly to whoever needs it.
+"""`sdi.toml` → one frozen, validated `Config`, passed explicitly to whoever needs it. Beside it in this room:
+`url` (the database URL), `key` (the pseudonym key file), `files` (writing files whole or not at all).
 
 Read by every room, imports none of them. A broken file is a `ConfigError` that names the file, the key
 and the line, so a researcher can fix it without reading a traceback.
@@ -6,17 +7,16 @@ and the line, so a researcher can fix it without reading a traceback.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import tomllib
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sdi import safe_toml
+from sdi.config.files import write_atomically
+from sdi.config.url import expand_url, written_password
 
 CONFIG_NAME = "sdi.toml"
 STATE_DIR = ".sdi"
@@ -67,6 +67,7 @@ class Config:
     # [analysis] the words of the model being evaluated: a code made only of them is suspect
     model_terms: tuple[str, ...] = ()
     guide: str = ""  # the interview guide (text/Markdown), relative to the project folder
+    keys: dict[str, str] = field(default_factory=dict)  # [keys] the workbench's keymap: binding id → key(s)
 
     @property
     def key_path(self) -> Path:
@@ -125,30 +126,6 @@ class Config:
         )
 
 
-def expand_url(url: str, root: Path, unset: Callable[[str], Exception]) -> str:
-    """A database URL as written (in `sdi.toml`, or given to `sdi db copy`) made usable: each `${NAME}`
-    filled in from the environment — percent-quoted inside a URL, as it is when it is the whole value — and
-    a relative `sqlite:///` path taken from `root`. `unset(name)` is the error raised for a missing one."""
-
-    def value(match: re.Match[str]) -> str:
-        found = os.environ.get(match.group(1))
-        if found is None:
-            raise unset(match.group(1))
-        return found if url.strip() == match.group(0) else quote(found, safe="")
-
-    url = _ENV_REFERENCE.sub(value, url)
-    prefix = "sqlite:///"
-    if url.startswith(prefix) and not url.startswith(prefix + "/") and url != prefix + ":memory:":
-        return f"{prefix}{root / url[len(prefix) :]}"
-    return url
-
-
-_ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_ENV_ONLY = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")
-# The user part as SQLAlchemy's make_url reads it: a password runs from ':' to the first '@', '/' and all.
-_USERINFO = re.compile(r"^[\w+]+://[^:/]*:(?P<password>[^@]*)@")
-# Query parameters a driver takes a secret from (psycopg passes all to libpq); `passfile` is only a path.
-_SECRET_PARAMETER = re.compile(r"pass(?!file$)|pwd|secret|token", re.IGNORECASE)
 _LIST_PLACEHOLDERS = {"names": "[navn]", "places": "[sted]", "institutions": "[institusjon]"}
 
 # table -> key -> (expected type(s), description for the error message)
@@ -162,25 +139,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
                 "acronyms": (list, "a list of strings")},
     "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
 }
-_FREE_TABLES = {"pseudonyms"}
-
-
-def written_password(url: str) -> str | None:
-    """Where `url` holds a password written out (not `${NAME}`) as SQLAlchemy would read it: "user part"
-    (`user:password@`, any characters) or the query parameter (`?password=…`, `?sslpassword=…`, …)."""
-    found = _USERINFO.match(url)
-    if found and found.group("password") and not _ENV_ONLY.fullmatch(found.group("password")):
-        return "user part"
-    from urllib.parse import parse_qsl
-
-    after = url[found.end() :] if found else url
-    if "?" not in after:
-        return None
-    for key, value in parse_qsl(after.split("?", 1)[1], keep_blank_values=True):
-        secret = bool(_SECRET_PARAMETER.search(key)) or "password=" in value.lower().replace(" ", "")
-        if secret and value and not _ENV_ONLY.fullmatch(value):
-            return f"?{key}="
-    return None
+_FREE_TABLES = {"pseudonyms", "keys"}
 
 
 def user_config_dir() -> Path:
@@ -273,7 +232,14 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
     if not in_private_folder(root, key_file):
         raise fail("privacy", "key_file", f"'privacy.key_file' must be inside the project's {STATE_DIR}/ "
                    f"or in {user_config_dir()}: the key holds the real names, never committed or shared")
+    from sdi.config.key import read_key  # the key module reads Config and ConfigError from here
+
     pseudonyms.update(read_key(root / Path(key_file).expanduser()))
+    keymap: dict[str, str] = {}
+    for ident, key in data.get("keys", {}).items():
+        if not isinstance(key, str) or not key.strip():
+            raise fail("keys", ident, f"'keys.{ident}' must be a key as text, e.g. {ident} = \"ctrl+e\"")
+        keymap[ident] = key.strip()
     where = written_password(values.get("database.url", ""))
     if where is not None:
         raise fail("database", "url", f"'database.url' holds a password ({where}), and sdi.toml is shared: "
@@ -306,108 +272,8 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config
         acronyms=tuple(w.strip() for w in values.get("privacy.acronyms", DEFAULT_ACRONYMS) if w.strip()),
         model_terms=terms,
         guide=values.get("analysis.guide", "").strip(),
+        keys=keymap,
     )
-
-
-def read_key(path: Path) -> dict[str, str]:
-    """The pseudonym key file (`"Real Name" = "[pseudonym]"` lines); missing means empty. A key that other
-    users can read is refused: it is the one file that undoes the pseudonymisation."""
-    if not path.exists():
-        return {}
-    if path.stat().st_mode & 0o077:
-        raise ConfigError(path, "the pseudonym key is readable by other users; run `chmod 600` on it")
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = safe_toml.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = int(match.group(1)) if match else None
-        raise ConfigError(path, "invalid TOML in the pseudonym key", line) from None
-    for name, replacement in data.items():
-        if not isinstance(replacement, str) or not replacement.strip():
-            raise ConfigError(path, f"'{name}' must map to a non-empty pseudonym", locate(text, None, name))
-    return dict(data)
-
-
-def add_to_key(config: Config, name: str, replacement: str) -> Path:
-    """Add (or change) one name in the pseudonym key, creating it owner-only; written atomically."""
-    return add_many_to_key(config, {name: replacement})
-
-
-def add_many_to_key(config: Config, entries: Mapping[str, str]) -> Path:
-    """Add (or change) several names in one atomic write of the key (owner-only), so a failure leaves the
-    key as it was rather than half-updated."""
-    path = config.key_path
-    cleaned = {" ".join(name.split()): replacement.strip() for name, replacement in entries.items()}
-    if not cleaned or not all(name and replacement for name, replacement in cleaned.items()):
-        raise ConfigError(path, "both a name and a pseudonym are needed")
-    return write_key(path, {**read_key(path), **cleaned})
-
-
-def write_key(path: Path, entries: Mapping[str, str]) -> Path:
-    """Replace the key file by `entries`: a temporary owner-only file renamed over it."""
-    lines = ["# sdi pseudonym key: real names → pseudonyms. Never share, never commit."]
-    names = sorted(entries, key=str.casefold)
-    lines += [f"{toml_string(name)} = {toml_string(entries[name])}" for name in names]
-    return write_atomically(path, "".join(f"{line}\n" for line in lines))
-
-
-_WRITE_REFUSALS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-                   errno.EFBIG: "the file is too large for this disk", errno.EROFS: "the disk is read-only",
-                   errno.EACCES: "the folder is read-only", errno.EPERM: "the folder is locked"}  # fmt: skip
-
-
-class WriteError(OSError):
-    """A file could not be written (full disk, read-only folder): one line naming it, left as it was."""
-
-    def __init__(self, path: Path, error: OSError) -> None:
-        reason = _WRITE_REFUSALS.get(error.errno or 0) or error.strerror or type(error).__name__
-        self.message = f"{path}: cannot write it ({reason}); nothing was changed"
-        super().__init__(error.errno, self.message, str(path))
-
-    def __str__(self) -> str:
-        return self.message
-
-
-def write_atomically(path: Path, content: bytes | str) -> Path:
-    """Replace `path` by `content` whole or not at all: a temporary file beside it (created owner-only),
-    flushed to disk, renamed over it. Every file sdi writes outside the database goes through here (exports,
-    codebook files, the key, review files, the lemma cache, the workbench's preferences); it lives in the
-    config module because every room may import this one. Text is written as UTF-8 with `\n` line ends.
-    A full or read-only folder is a WriteError naming the file."""
-    import tempfile
-
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
-    except OSError as exc:
-        raise WriteError(path, exc) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise WriteError(path, exc) from None
-        raise
-    return path
-
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
-
-
-def toml_string(value: str) -> str:
-    """A TOML basic string; text with line breaks becomes a multi-line string so diffs stay readable."""
-    escaped = "".join(
-        _ESCAPES.get(ch, ch if ch == "\n" or ord(ch) >= 0x20 else f"\\u{ord(ch):04x}") for ch in value
-    )
-    if "\n" in value:
-        return '"""\n' + escaped + '"""'
-    return f'"{escaped}"'
 
 
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
@@ -441,7 +307,7 @@ def write_default(root: Path, title: str) -> Path:
     if path.exists():
         raise ConfigError(path, "already exists; not overwritten")
     safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
-    template = (Path(__file__).parent / "default_project.toml").read_text(encoding="utf-8")
+    template = (Path(__file__).parent / "default_project.toml").read_text(encoding="utf-8")  # beside this
     listed = "[" + ", ".join(f'"{word}"' for word in DEFAULT_ACRONYMS) + "]"
     write_atomically(path, template.format(title=safe_title, model=DEFAULT_MODEL, acronyms=listed))
     return path

@@ -1,4 +1,4 @@
-"""Quote sets and concepts' key quotes from a REFI-QDA file, as `sdi.workflow.refi` writes them (the
+"""Quote sets and concepts' key quotes from a REFI-QDA file, as `sdi.workflow.exchange.refi` writes them (the
 schema has no way to put a selection in a Set, so a quote is a Note the coded passage's selection points
 at, listed in order by a Set). Called by `refi_import` inside its transaction. Files of other tools have no
 such Sets; for them nothing here happens, and their notes stay memos."""
@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from sdi.ingest.refi import RefiProject, RefiSet, refi_guid
 from sdi.storage.models import CodeGroup, Coding, Concept, ConceptQuote, Quote, QuoteSet
-from sdi.workflow.refi import KEY_QUOTE_PATTERN, QUOTE_SET_PATTERN
+from sdi.workflow.exchange.refi import KEY_QUOTE_PATTERN, QUOTE_SET_PATTERN
 
 
 @dataclass

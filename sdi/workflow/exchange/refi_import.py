@@ -34,13 +34,13 @@ from sdi.storage.models import (
 )
 from sdi.workflow.anchor import FLAGGED, anchor_for
 from sdi.workflow.errors import WorkflowError
+from sdi.workflow.exchange.refi import TEXTS, VARIABLES
+from sdi.workflow.exchange.refi_codebook import CodebookPart
+from sdi.workflow.exchange.refi_identity import CodingIndex
+from sdi.workflow.exchange.refi_notes import NotePart
+from sdi.workflow.exchange.refi_quotes import import_quotes, split_sets
+from sdi.workflow.exchange.refi_versions import forward, spoken, turns, version
 from sdi.workflow.project import Project
-from sdi.workflow.refi import TEXTS, VARIABLES
-from sdi.workflow.refi_codebook import CodebookPart
-from sdi.workflow.refi_identity import CodingIndex
-from sdi.workflow.refi_notes import NotePart
-from sdi.workflow.refi_quotes import import_quotes, split_sets
-from sdi.workflow.refi_versions import forward, spoken, turns, version
 from sdi.workflow.search import index_document
 
 
@@ -215,7 +215,8 @@ class _Importer(CodebookPart, NotePart):
                                          .where(Stage.group_id == group.id)))  # fmt: skip
         number = int(meta["stage"]) if re.fullmatch(r"\d{1,6}", meta.get("stage", "")) else None
         if number is not None and number in taken:
-            raise WorkflowError(f"source «{source.name}»: stage {number} of «{group.name}» has a transcript")
+            raise WorkflowError(key="exchange.refi_stage_taken", source=source.name, number=number,
+                                group=group.name)  # fmt: skip
         number = number or next(n for n in range(order, order + len(taken) + 1) if n not in taken)
         stage = self.session.scalar(select(Stage).where(Stage.group_id == group.id, Stage.number == number))
         if stage is None:

@@ -5,8 +5,8 @@ annotates every turn, `sdi.nlp.names` picks the candidates, `sdi.nlp.replacement
 per name. Applying writes the pseudonym key (owner-only, apart from the database) and rewrites every
 transcript that holds an accepted name through `corpus_import.new_version` — the same path a changed file
 takes on re-import, so codings follow their words — in one transaction. Archived versions, summaries, the
-audit log, the undo history and the analysis texts are pseudonymised as well (`anonymise_store`), so no
-accepted name is left anywhere in the store."""
+audit log, the undo history and the analysis texts are pseudonymised as well
+(`sdi.workflow.anonymise.store`), so no accepted name is left anywhere in the store."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sdi.config import ConfigError, add_many_to_key, load_config, read_key, write_key
+from sdi.config import ConfigError, load_config
+from sdi.config.key import add_many_to_key, read_key, write_key
 from sdi.ingest.pseudonymise import Pseudonymiser
 from sdi.nlp.known_names import KnownNames
 from sdi.nlp.names import (
@@ -41,7 +42,7 @@ from sdi.storage.models import (
     Participant,
     Utterance,
 )
-from sdi.workflow.anonymise_store import rewrite_document, scrub_history, scrub_log, scrub_text_fields
+from sdi.workflow.anonymise.store import rewrite_document, scrub_history, scrub_log, scrub_text_fields
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.project import Project
 from sdi.workflow.search import pipeline
@@ -169,7 +170,7 @@ def apply_decisions(project: Project, decisions: Sequence[Decision]) -> Anonymis
     just before the commit, and put back as it was if the commit fails."""
     mapping = _mapping(decisions)
     if not mapping:
-        raise WorkflowError("nothing to apply: no name was accepted")
+        raise WorkflowError(key="anon.nothing_accepted")
     pseudonymiser = Pseudonymiser(mapping)
     key_path = project.config.key_path
     before = read_key(key_path)
@@ -215,14 +216,14 @@ def _mapping(decisions: Sequence[Decision]) -> dict[str, str]:
     for decision in decisions:
         name, replacement = " ".join(decision.name.split()), decision.replacement.strip()
         if not name or not replacement:
-            raise WorkflowError(f"«{decision.name}»: a name and a pseudonym are both needed")
+            raise WorkflowError(key="anon.needs_both", name=decision.name)
         for form in (name, *decision.variants):
             form = " ".join(form.split())
             if form and form != name + "s":
                 mapping[form] = replacement
     for form, replacement in mapping.items():
         if Pseudonymiser({form: "x"}).spans(replacement):
-            raise WorkflowError(f"the pseudonym {replacement} contains the real name it replaces")
+            raise WorkflowError(key="anon.pseudonym_holds_name", replacement=replacement)
     return mapping
 
 

@@ -158,7 +158,7 @@ def conflict_between(a: SideCode, b: SideCode) -> GroupConflict | None:
 def _coder_row(session: Session, name: str) -> int:
     found = session.scalar(select(Coder.id).where(Coder.name == name))
     if found is None:
-        raise WorkflowError(f"no coder called «{name}» in this project")
+        raise WorkflowError(key="exchange.no_coder", name=name)
     return found
 
 
@@ -245,7 +245,7 @@ def merge_sources(project: Project) -> MergeSources:
 def propose_coders(project: Project, left: str, right: str) -> MergeProposal:
     """The codes two coders created in this one store (by author), against each other."""
     if left == right:
-        raise WorkflowError("name two different coders")
+        raise WorkflowError(key="exchange.two_coders")
     with project.store.reading() as session:
         sides = [_store_side(session, "coder", n, _coder_row(session, n)) for n in (left, right)]
     return match(sides[0], sides[1], _engine(project, *sides))

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from sdi.storage.models import Code, CodeGroup, Coding, Memo
 from sdi.workflow.anchor import anchor_for
-from sdi.workflow.codebook import documents_by_path
 from sdi.workflow.errors import WorkflowError, require
-from sdi.workflow.merge import (
+from sdi.workflow.exchange.codebook import documents_by_path
+from sdi.workflow.exchange.merge import (
     ACTIONS,
     Decision,
     GroupConflict,
@@ -34,22 +34,22 @@ def check_decisions(proposal: MergeProposal, decisions: Sequence[Decision]) -> l
     merging: dict[str, Decision] = {}
     renames: dict[str, str] = {}
     for d in decisions:
-        where = f"pair {d.left} / {d.right}"
+        where = {"left": d.left, "right": d.right}
         if proposal.left.code(d.left) is None or proposal.right.code(d.right) is None:
-            raise WorkflowError(f"{where}: no such code on that side (did the codebooks change?)")
+            raise WorkflowError(key="exchange.pair_unknown", **where)
         if d.action not in ACTIONS:
-            raise WorkflowError(f"{where}: decision must be accept, rename or apart, not «{d.action}»")
+            raise WorkflowError(key="exchange.pair_action", action=d.action, **where)
         if (d.left, d.right) in seen:
-            raise WorkflowError(f"{where}: decided twice")
+            raise WorkflowError(key="exchange.pair_twice", **where)
         seen.add((d.left, d.right))
         if d.action == "apart":
             continue
         if d.action == "rename" and not d.statement:
-            raise WorkflowError(f"{where}: rename needs the new statement")
+            raise WorkflowError(key="exchange.pair_rename_empty", **where)
         if d.right in merging:
-            raise WorkflowError(f"{where}: the right code is already merged into {merging[d.right].left}")
+            raise WorkflowError(key="exchange.pair_merged_already", into=merging[d.right].left, **where)
         if d.action == "rename" and renames.setdefault(d.left, d.statement) != d.statement:
-            raise WorkflowError(f"{where}: the left code is renamed twice, differently")
+            raise WorkflowError(key="exchange.pair_renamed_twice", **where)
         merging[d.right] = d
     return list(merging.values())
 
@@ -101,12 +101,12 @@ class _Applier:
         for passage in item.passages:
             document = self.documents.get(passage.transcript)
             if document is None:
-                raise WorkflowError(f"code {item.key}: no transcript {passage.transcript} in the project")
+                raise WorkflowError(key="exchange.merge_no_transcript", code=item.key,
+                                    transcript=passage.transcript)  # fmt: skip
             start = document.text.find(passage.words)
             if start < 0 or document.text.find(passage.words, start + 1) >= 0:
-                problem = "are not in" if start < 0 else "occur more than once in"
-                raise WorkflowError(f"code {item.key}: the words «{passage.words[:60]}» {problem} "
-                                    f"{passage.transcript}")  # fmt: skip
+                key = "exchange.words_missing" if start < 0 else "exchange.merge_words_ambiguous"
+                raise WorkflowError(key=key, code=item.key, words=passage.words[:60], path=passage.transcript)
             end = start + len(passage.words)
             if self.session.scalar(select(Coding.id).where(
                 Coding.code_id == row.id, Coding.document_id == document.id, Coding.start == start,
@@ -140,7 +140,7 @@ class _Applier:
             return
         row = require(self.session, Code, item.code_id, "code")
         if row.id == target.id:
-            raise WorkflowError(f"«{row.statement}» cannot be merged into itself")
+            raise WorkflowError(key="exchange.merge_into_itself", statement=row.statement)
         for coding in self.session.scalars(select(Coding).where(Coding.code_id == row.id)):
             coding.code_id = target.id
             self.report.codings_moved += 1

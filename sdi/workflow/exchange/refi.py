@@ -46,8 +46,8 @@ from sdi.storage.models import (
     Utterance,
 )
 from sdi.workflow.errors import WorkflowError
+from sdi.workflow.exchange.refi_identity import join_memos
 from sdi.workflow.project import Project
-from sdi.workflow.refi_identity import join_memos
 
 # key → (bokmål name, English name, REFI type); recognised on import by GUID, then by either name.
 VARIABLES = {
@@ -188,7 +188,7 @@ def gather_refi(project: Project, *, codebook_only: bool = False) -> RefiProject
                                            join_memos(description, memo_texts(*targets)), codable=False))
         if codebook_only:
             if not codes:
-                raise WorkflowError("the project has no codes yet: a REFI-QDA codebook needs at least one")
+                raise WorkflowError(key="exchange.refi_no_codes")
             return RefiProject(project.config.title, codes=(*categories, *codes), sets=tuple(sets))
         coders = list(session.scalars(select(Coder).order_by(Coder.id)))
         user = {c.id: refi_guid("coder", c.uid) for c in coders}
