@@ -50,7 +50,7 @@ def find_quote(
     the score that placed it; none when nothing reaches `RETRIEVAL_FLOOR`. `within` narrows the search."""
     query_text = " ".join(remembered.split())
     if not query_text:
-        raise WorkflowError("type what you remember of the quote")
+        raise WorkflowError(key="refusal.quote_finder.empty")
     engine = project_engine(project)
     query = engine.read(query_text)
     if not query.lemmas:

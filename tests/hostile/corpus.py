@@ -16,7 +16,7 @@ from pathlib import Path
 
 HEAD = '+++\ngroup = "Fjordvik barnehage"\nstage = 1\n+++\n\n'
 REFUSED_IMPORT = 1  # `sdi import` with a file that failed
-REFUSED = 2  # any other command refused with `sdi: error: …`
+REFUSED = 2  # any other command refused with `sdi: feil: …`
 QDC = "urn:QDA-XML:codebook:1.0"
 
 Setup = Callable[[Path], None]
