@@ -10,8 +10,8 @@ from functools import cache
 LANGUAGES = ("nb", "en")
 _PARTS = (
     "cli", "tui", "workbench", "ingest", "errors", "anonymise", "assist", "safety", "exchange", "search",
-    "similarity", "matrix", "nlp", "limits", "cli_help", "cli_help_a", "cli_help_f", "refusals",
-    "ingest_errors",
+    "similarity", "matrix", "nlp", "limits", "reading", "refi_file", "cli_help", "cli_help_a", "cli_help_f",
+    "refusals", "ingest_errors",
 )  # fmt: skip
 
 
@@ -53,14 +53,11 @@ class Notice(str):
         return notice
 
     def in_language(self, language: str) -> str:
-        """The sentence in `language`; values that are themselves notices are said in it too."""
-        return t(self.key, language, **{name: _said(value, language) for name, value in self.values.items()})
+        """The sentence in `language`; a value that is itself a `Notice` is said in it too."""
+        return t(self.key, language, **{name: said(value, language) if isinstance(value, Notice) else value
+                                         for name, value in self.values.items()})  # fmt: skip
 
 
 def said(message: str, language: str) -> str:
     """`message` in `language` when it is a `Notice`, else as it is."""
     return message.in_language(language) if isinstance(message, Notice) else message
-
-
-def _said(value: object, language: str) -> object:
-    return value.in_language(language) if isinstance(value, Notice) else value

@@ -38,17 +38,25 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise IngestError(path, "file not found") from None
+        raise IngestError(path, Notice("reading.not_found")) from None
     except OSError as exc:
-        raise IngestError(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise IngestError(path, Notice("reading.unreadable", reason=exc.strerror or exc)) from None
     if not path.is_file():
-        raise IngestError(path, "not a regular file")
+        raise IngestError(path, Notice("reading.not_a_file"))
     if size > max_bytes:
-        raise IngestError(path, f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
+        raise IngestError(
+            path,
+            Notice("reading.too_large", size=size, limit=max_bytes, mb=_mb(size), limit_mb=_mb(max_bytes)),
+        )
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise IngestError(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise IngestError(path, Notice("reading.unreadable", reason=exc.strerror or exc)) from None
+
+
+def _mb(size: int) -> str:
+    """Megabytes with one decimal and a decimal comma, as a Norwegian reader writes them."""
+    return f"{size / 2**20:.1f}".replace(".", ",")
 
 
 def decode_bytes(path: Path, data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
@@ -58,16 +66,16 @@ def decode_bytes(path: Path, data: bytes, warnings: list[str] | None = None) -> 
     to `warnings` when given, so the caller can show them to the user.
     """
     if not data.strip():
-        raise IngestError(path, "empty file")
+        raise IngestError(path, Notice("reading.empty"))
     text, encoding = _decode(path, data)
     text, repaired = repair_mojibake(text)
     if repaired and warnings is not None:
         warnings.append(Notice("ingest.repaired_text", count=repaired))
     if _control_share(text) > _MAX_CONTROL_SHARE:
-        raise IngestError(path, "binary file, not a transcript")
+        raise IngestError(path, Notice("reading.binary"))
     text = clean_text(_NEWLINES.sub("\n", text))
     if not text.strip():
-        raise IngestError(path, "empty file")
+        raise IngestError(path, Notice("reading.empty"))
     return text, encoding
 
 
@@ -84,7 +92,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError:
-                raise IngestError(path, f"not valid {name} despite its byte-order mark") from None
+                raise IngestError(path, Notice("reading.bad_bom", encoding=name)) from None
     utf16 = _guess_utf16(data)
     if utf16 is not None:
         try:
@@ -92,15 +100,101 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise IngestError(path, "binary file, not a transcript")
+        raise IngestError(path, Notice("reading.binary"))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    for name in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        _refuse_foreign_script(path, data, text)
+        return text, name
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+# Encodings of other scripts that a file which is neither UTF-8 nor UTF-16 may be in, with the Unicode ranges
+# their text falls in: named in the refusal when the file decodes in one of them as that script.
+_FOREIGN: tuple[tuple[str, str, tuple[tuple[int, int], ...]], ...] = (
+    ("euc_kr", "EUC-KR", ((0x3000, 0x303F), (0xAC00, 0xD7AF))),  # Hangul syllables: no Hanja, no jamo
+    ("shift_jis", "Shift-JIS", ((0x3000, 0x30FF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))),
+    ("euc_jp", "EUC-JP", ((0x3000, 0x30FF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))),
+    ("gb18030", "GB18030", ((0x3000, 0x303F), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))),
+    ("big5", "Big5", ((0x3000, 0x303F), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))),
+    ("cp1251", "Windows-1251", ((0x0400, 0x04FF), (0x2010, 0x2030))),
+    ("koi8_r", "KOI8-R", ((0x0400, 0x04FF),)),
+)
+# Characters above ASCII that Norwegian text in Windows-1252 holds: the Latin-1 letters (æøå, é, ü …) and the
+# typography Word writes («», “”, ‘’, –, —, …). Others (ƒ ‚ ˆ Š Ž ¤ ¦ …) are what another script's bytes
+# become when read as Windows-1252.
+_NORWEGIAN_HIGH = frozenset(
+    [chr(code) for code in range(0xC0, 0x100) if code not in (0xD7, 0xF7)]
+    + list("\xa0«»“”‘’„–—…•€°§½¼¾±·´©®™²³¹")
+)
+_SINGLE_BYTE = frozenset({"cp1251", "koi8_r"})
+_FOREIGN_SHARE = 0.25  # of the visible characters above ASCII: Norwegian has a few per cent (æøå, «», –)
+_FOREIGN_LEAST = 20
+
+
+def _refuse_foreign_script(path: Path, data: bytes, text: str) -> None:
+    """A file read through the single-byte fallback that does not look like Norwegian in Windows-1252 — many
+    characters only another script's bytes turn into, or mostly letters above ASCII — is text in another
+    encoding (Shift-JIS, GB18030, Windows-1251 …): importing it would store mojibake, so it is refused, naming
+    the encoding it decodes in when one fits."""
+    sample = text[: _SAMPLE * 8]
+    visible = sum(1 for ch in sample if not ch.isspace())
+    high = [ch for ch in sample if ord(ch) >= 0x80]
+    strange = sum(1 for ch in high if ch not in _NORWEGIAN_HIGH)
+    foreign = strange >= 3 and strange >= 0.05 * len(high)
+    if not foreign and (len(high) < _FOREIGN_LEAST or len(high) < _FOREIGN_SHARE * visible):
+        return
+    guess = _guess_script(data)
+    if guess:
+        raise IngestError(path, Notice("reading.unknown_encoding_guess", encoding=guess))
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise IngestError(path, Notice("reading.binary"))
+    raise IngestError(path, Notice("reading.unknown_encoding"))
+
+
+def _guess_script(data: bytes) -> str | None:
+    """The encoding `data` reads as one script in: the multi-byte ones first (they refuse most bytes that are
+    not theirs), then the Cyrillic single-byte ones, which read anything — of those the one giving most lower
+    case (Windows-1251 and KOI8-R each read the other's letters with the case flipped)."""
+    best: tuple[float, str] | None = None
+    for codec, name, ranges in _FOREIGN:
+        cased = _script_fit(data, codec, ranges)
+        if cased is None:
+            continue
+        if codec not in _SINGLE_BYTE:
+            return name
+        if cased >= 0.6 and (best is None or cased > best[0]) and _reads_as_russian(data, codec):
+            best = (cased, name)
+    return best[1] if best else None
+
+
+def _reads_as_russian(data: bytes, codec: str) -> bool:
+    """Whether the Cyrillic letters `codec` reads are mostly Russian's ten commonest (о е а и н т с р в л
+    make about 60 % of Russian text): any single-byte text decodes as Cyrillic in Windows-1251 or KOI8-R,
+    but Greek or Hebrew read that way has the letters spread evenly."""
+    letters = [ch for ch in data.decode(codec)[: _SAMPLE * 8].lower() if "\u0430" <= ch <= "\u044f"]
+    return bool(letters) and sum(1 for ch in letters if ch in "оеаинтсрвл") >= 0.45 * len(letters)
+
+
+def _script_fit(data: bytes, codec: str, ranges: tuple[tuple[int, int], ...]) -> float | None:
+    """None when `data` does not decode as `codec` or its characters above ASCII fall mostly outside the
+    script's ranges; else the share of lower case among its cased letters."""
     try:
-        return data.decode("cp1252"), "cp1252"
+        decoded = data.decode(codec)[: _SAMPLE * 8]
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        return None
+    wide = [ch for ch in decoded if ord(ch) >= 0x80]
+    inside = sum(1 for ch in wide if any(lo <= ord(ch) <= hi for lo, hi in ranges))
+    if not wide or inside < 0.9 * len(wide):
+        return None
+    cased = [ch for ch in wide if ch.lower() != ch.upper()]
+    return sum(1 for ch in cased if ch.islower()) / len(cased) if cased else 0.0
 
 
 def _guess_utf16(data: bytes) -> str | None:

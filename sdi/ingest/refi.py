@@ -19,7 +19,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from sdi.ingest import refi_positions
+from sdi.i18n import Notice
+from sdi.ingest import limits, refi_positions
 from sdi.ingest.model import IngestError
 from sdi.interchange.refi import (
     GUID_PATTERN,
@@ -61,29 +62,35 @@ def read_refi(path: Path) -> RefiProject:
             handle.seek(0)
             data = b"" if zipped else handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise IngestError(path, Notice("refi_file.unreadable", reason=exc.strerror or exc)) from None
     if zipped:
         return _read_archive(path, size)
     if len(data) > MAX_FILE_BYTES:
-        raise IngestError(path, f"too large for a REFI-QDA file ({size} bytes)")
+        raise IngestError(path, Notice("refi_file.file_too_large", size=size))
     return _Reader(path, "", None).project(_parse(path, data, ""))
 
 
 def _parse(path: Path, data: bytes, member: str) -> etree._Element:
-    where = f"{member}: " if member else ""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        detail, line = (f" (line {exc.lineno})", None) if member else ("", exc.lineno)
         reason = " ".join(str(exc.msg).split())  # libxml2 may end a message with a line break
-        raise IngestError(path, f"{where}not well-formed XML: {reason}{detail}", line) from None
+        if member:
+            raise IngestError(path, _in(member, Notice("refi_file.not_well_formed_at", reason=reason,
+                                                       line=exc.lineno))) from None  # fmt: skip
+        raise IngestError(path, Notice("refi_file.not_well_formed", reason=reason), exc.lineno) from None
     except (ValueError, etree.LxmlError) as exc:
-        raise IngestError(path, f"{where}unreadable XML: {exc}") from None
+        raise IngestError(path, _in(member, Notice("refi_file.unreadable_xml", reason=exc))) from None
     info = root.getroottree().docinfo if root is not None else None
     if info is None or info.doctype or info.internalDTD is not None or info.externalDTD is not None:
-        raise IngestError(path, f"{where}no XML document, or a DOCTYPE (REFI-QDA allows no entities)")
+        raise IngestError(path, _in(member, Notice("refi_file.doctype")))
     return root
+
+
+def _in(member: str, message: Notice) -> Notice:
+    """`message` about one member of a .qdpx archive, naming it; as it is for a lone XML file."""
+    return Notice("refi_file.in_member", member=member, message=message) if member else message
 
 
 def _safe_member(name: str) -> bool:
@@ -100,7 +107,7 @@ def _read_archive(path: Path, size: int) -> RefiProject:
             files = {info.filename.replace("\\", "/").lower(): info for info in infos if not info.is_dir()}
             qde = sorted(n for n in files if "/" not in n and n.endswith(".qde"))
             if not qde:
-                raise IngestError(path, "not a REFI-QDA project: no project.qde in the archive")
+                raise IngestError(path, Notice("refi_file.no_qde"))
             main = files["project.qde" if "project.qde" in qde else qde[0]]
 
             def load(reference: str) -> bytes | None:
@@ -112,31 +119,34 @@ def _read_archive(path: Path, size: int) -> RefiProject:
             return _Reader(path, main.filename, load).project(root)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
             OSError, struct.error) as exc:  # fmt: skip
-        raise IngestError(path, f"not a readable .qdpx archive (truncated or damaged?): {exc}") from None
+        raise IngestError(path, Notice("refi_file.damaged_archive", reason=exc)) from None
 
 
 def _check_members(path: Path, size: int, infos: list[zipfile.ZipInfo]) -> None:
     """Refuse the whole archive for one member that climbs out of it or would inflate absurdly."""
     if size > MAX_TOTAL_BYTES or len(infos) > MAX_MEMBERS:
-        raise IngestError(path, f"too large for a REFI-QDA project ({size} bytes, {len(infos)} files)")
+        raise IngestError(path, Notice("refi_file.project_too_large", size=size, files=len(infos)))
     total = 0
     for info in infos:
-        member = f"archive member '{info.filename}'"
         if not _safe_member(info.filename):
-            raise IngestError(path, f"refused {member}: its path leads outside the archive")
+            raise IngestError(path, Notice("refi_file.member_outside", member=info.filename))
         total += info.file_size
         if info.file_size > MAX_FILE_BYTES or total > MAX_TOTAL_BYTES:
-            raise IngestError(path, f"refused {member}: too large ({info.file_size} bytes)")
+            raise IngestError(
+                path, Notice("refi_file.member_too_large", member=info.filename, size=info.file_size)
+            )
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > 1024 * 1024 and ratio > MAX_RATIO:
-            raise IngestError(path, f"refused {member}: suspicious compression ratio ({ratio:.0f}:1)")
+            raise IngestError(
+                path, Notice("refi_file.member_ratio", member=info.filename, ratio=f"{ratio:.0f}")
+            )
 
 
 def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
     with archive.open(info) as handle:
         data = handle.read(MAX_FILE_BYTES + 1)  # headers can lie: never read past the limit
     if len(data) > MAX_FILE_BYTES:
-        raise IngestError(path, f"refused archive member '{info.filename}': too large")
+        raise IngestError(path, Notice("refi_file.member_too_large_read", member=info.filename))
     return data
 
 
@@ -178,17 +188,20 @@ class _Reader:
         self.warnings: list[str] = []
         self.whole: dict[str, tuple[RefiSelection, ...]] = {}  # source GUID → its whole-source coding
 
-    def fail(self, message: str, element: object) -> IngestError:
+    def fail(self, message: Notice, element: object) -> IngestError:
         line = getattr(element, "sourceline", None)
         if self.member:
-            return IngestError(self.path, f"{self.member} line {line}: {message}")
+            return IngestError(self.path, Notice("refi_file.member_line", member=self.member, line=line,
+                                                 message=message))  # fmt: skip
         return IngestError(self.path, message, line)
 
     def guid(self, element: etree._Element, attribute: str = "guid", required: bool = True) -> str | None:
         raw = (element.get(attribute) or "").strip()
         if not raw:
             if required:
-                raise self.fail(f"<{_local(element)}> has no {attribute}", element)
+                raise self.fail(
+                    Notice("refi_file.no_attribute", element=_local(element), attribute=attribute), element
+                )
             return None
         match = GUID_PATTERN.match(raw)
         # Not a GUID (some tools write their own ids): derive one, so references still line up.
@@ -202,7 +215,7 @@ class _Reader:
     def project(self, root: etree._Element) -> RefiProject:
         kind = _local(root)
         if kind not in ("Project", "CodeBook"):
-            raise self.fail(f"not a REFI-QDA file: the root element is <{kind or '?'}>", root)
+            raise self.fail(Notice("refi_file.root", element=kind or "?"), root)
         codebook = root if kind == "CodeBook" else next(_children(root, "CodeBook"), None)
         codes: list[RefiCode] = []
         for codes_element in _children(codebook, "Codes") if codebook is not None else ():
@@ -213,7 +226,8 @@ class _Reader:
             for sets_element in _children(root, "Sets") for s in _children(sets_element, "Set")
         )  # fmt: skip
         if kind == "CodeBook":
-            return RefiProject(root.get("name") or "", root.get("origin") or "", (), tuple(codes), sets)
+            return RefiProject(root.get("name") or "", root.get("origin") or "", (), tuple(codes), sets,
+                               warnings=tuple(self.warnings))  # fmt: skip
         users = tuple(
             RefiUser(self.guid(u) or "", u.get("name") or u.get("id") or "")
             for group in _children(root, "Users") for u in _children(group, "User")
@@ -261,10 +275,7 @@ class _Reader:
             (s.text, [(x.start, x.end) for x in (*s.selections, *annotated.get(s.guid, ()))]) for s in sources
         ))  # fmt: skip
         if not choice.fits:
-            self.warnings.append(
-                "no reading of the text positions puts the selections on word boundaries — "
-                f"{choice.summary}; check the coded words"
-            )
+            self.warnings.append(Notice("refi_file.positions_unsure", summary=choice.summary))
         readers = {s.guid: choice.reader(s.text) for s in sources}
 
         def placed(selections: tuple[RefiSelection, ...], source: RefiSource) -> list[RefiSelection]:
@@ -272,8 +283,8 @@ class _Reader:
             for selection in selections:
                 span = readers[source.guid].span(selection.start, selection.end)
                 if span is None:
-                    self.warnings.append(f"selection {selection.start}–{selection.end} in '{source.name}' "
-                                         f"skipped: outside the text or inside a character")  # fmt: skip
+                    self.warnings.append(Notice("refi_file.selection_skipped", start=selection.start,
+                                                end=selection.end, source=source.name))  # fmt: skip
                     continue
                 found.append(replace(selection, start=span[0], end=span[1]))
             return found
@@ -294,17 +305,33 @@ class _Reader:
             guid = self.guid(element) or ""
             name = " ".join((element.get("name") or "").split())
             description, notes = _text(element, "Description"), self.refs(element, "NoteRef")
+            if len(name) > limits.MAX_STATEMENT:
+                name, description = self.shortened(name, description, element)
             codable = (element.get("isCodable") or "true").strip().lower() not in ("false", "0")
             out.append(RefiCode(guid, name, description, _color(element.get("color")), parent_guid, notes,
                                 codable))  # fmt: skip
             self.codes(element, guid, out)
+
+    def shortened(self, name: str, description: str, element: etree._Element) -> tuple[str, str]:
+        """A code name longer than a statement may be (NVivo and ATLAS.ti allow any length): cut after a word
+        with «…», the whole name kept first in the description, and a warning — nothing lost in silence."""
+        cut = name[: limits.MAX_STATEMENT - 1]
+        if " " in cut and not name[limits.MAX_STATEMENT - 1].isspace():
+            cut = cut[: cut.rindex(" ")]
+        short = cut.rstrip() + "…"
+        line = getattr(element, "sourceline", None) or "?"
+        self.warnings.append(Notice("refi_file.long_code_name", line=line, start=name[:40], length=len(name),
+                                    limit=limits.MAX_STATEMENT))  # fmt: skip
+        return short, name + ("\n\n" + description if description else "")
 
     def values(self, element: etree._Element) -> tuple[RefiValue, ...]:
         found = []
         for value in _children(element, "VariableValue"):
             ref = next(_children(value, "VariableRef"), None)
             if ref is None:
-                raise self.fail("<VariableValue> without <VariableRef>", value)
+                raise self.fail(
+                    Notice("refi_file.without", element="VariableValue", reference="VariableRef"), value
+                )
             typed = next(_children(value, *_VALUE_KINDS), None)
             if typed is not None:
                 found.append(RefiValue(self.guid(ref, "targetGUID") or "", "".join(typed.itertext()).strip(),
@@ -321,27 +348,29 @@ class _Reader:
             return None
         name = reference[len("internal://") :].lstrip("/")
         if not _safe_member(name):
-            raise self.fail(f"refused plainTextPath '{reference}'", element)
+            raise self.fail(Notice("refi_file.text_path", path=reference), element)
         data = self.load(name) if self.load is not None else None
         if data is None:
             return None
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise self.fail(f"the text of '{element.get('name') or name}' is not UTF-8", element) from None
+            raise self.fail(
+                Notice("refi_file.not_utf8", source=element.get("name") or name), element
+            ) from None
 
     def source(self, element: etree._Element) -> RefiSource | None:
         kind = _local(element)
         if kind != "TextSource":
             if kind:
                 label = element.get("name") or ""
-                self.warnings.append(f"{kind} '{label}' skipped: only text sources are read")
+                self.warnings.append(Notice("refi_file.not_text", kind=kind, source=label))
             return None
         guid = self.guid(element) or ""
         name = element.get("name") or guid
         text = self.content(element)
         if text is None:
-            self.warnings.append(f"text source '{name}' skipped: its plain text is not in the file")
+            self.warnings.append(Notice("refi_file.text_missing", source=name))
             return None
         selections = tuple(self.raw_selection(s, name) for s in _children(element, "PlainTextSelection"))
         whole = self.codings(element, None)
@@ -363,7 +392,8 @@ class _Reader:
     def position(self, element: etree._Element, attribute: str) -> int:
         raw = (element.get(attribute) or "").strip()
         if not re.fullmatch(r"[+-]?\d{1,12}", raw):
-            raise self.fail(f"<{_local(element)}> needs a whole number {attribute}, not '{raw[:9]}'", element)
+            wrong = Notice("refi_file.not_whole", element=_local(element), attribute=attribute, value=raw[:9])
+            raise self.fail(wrong, element)
         return int(raw)
 
     def codings(self, element: etree._Element, user: str | None) -> tuple[RefiCoding, ...]:
@@ -371,7 +401,7 @@ class _Reader:
         for coding in _children(element, "Coding"):
             ref = next(_children(coding, "CodeRef"), None)
             if ref is None:
-                raise self.fail("<Coding> without <CodeRef>", coding)
+                raise self.fail(Notice("refi_file.without", element="Coding", reference="CodeRef"), coding)
             found.append(RefiCoding(
                 self.guid(coding) or "", self.guid(ref, "targetGUID") or "",
                 self.guid(coding, "creatingUser", False) or user, _datetime(coding.get("creationDateTime")),

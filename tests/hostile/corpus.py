@@ -150,6 +150,10 @@ def vtt_long_voice() -> str:
     return "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v " + "A" * 300 + ">hei\n"
 
 
+JAPANESE = "司会者: 今日は。\n参加者A: はい、大事です。\n"
+RUSSIAN = "Ведущий: Спасибо, что пришли.\nАнна: Да.\n"
+
+
 def star_free(encoding: str) -> bytes:
     """An ordinary short transcript in `encoding`."""
     return (HEAD + "Kari: Det var sånn på møtet, ærlig talt.\nOla: Ja.\n").encode(encoding)
@@ -339,6 +343,12 @@ CASES: tuple[Case, ...] = (
          REFUSED_IMPORT, r"corpus/feil\.md: not valid utf-16 despite its byte-order mark"),
     Case("encoding-utf-32-without-a-mark", file("corpus/feil.md", lambda: star_free("utf-32-le")), IMPORT,
          REFUSED_IMPORT, r"corpus/feil\.md: binary file, not a transcript"),
+    Case("encoding-shift-jis",
+         file("corpus/feil.txt", lambda: (HEAD + JAPANESE).encode("shift_jis")),
+         IMPORT, REFUSED_IMPORT, r"corpus/feil\.txt: unknown encoding: the text looks like Shift-JIS"),
+    Case("encoding-windows-1251",
+         file("corpus/feil.md", lambda: (HEAD + RUSSIAN).encode("cp1251")),
+         IMPORT, REFUSED_IMPORT, r"corpus/feil\.md: unknown encoding: the text looks like Windows-1251"),
     Case("encoding-ebcdic", file("corpus/feil.txt", lambda: star_free("cp500")), IMPORT, REFUSED_IMPORT,
          r"corpus/feil\.txt: binary file, not a transcript"),
     Case("codebook-in-utf-16", file("codebooks/k.toml", lambda: codebook("hei").encode("utf-16")),

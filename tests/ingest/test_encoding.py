@@ -123,3 +123,53 @@ def test_stray_control_characters_become_spaces(tmp_path: Path) -> None:
     text = "Moderator: hei\vpå\fdeg og " + "lang tekst " * 20
     parsed = read(write(tmp_path / "t.txt", text))
     assert parsed.text.startswith("hei på deg")
+
+
+JAPANESE = (
+    "司会者: 今日はお集まりいただきありがとうございます。\n参加者A: はい、連携がとても大事だと思います。\n"
+)
+RUSSIAN = "Ведущий: Спасибо, что пришли. Давайте поговорим о модели раннего вмешательства.\n"
+KOREAN = "사회자: 오늘 와 주셔서 감사합니다. 조기 개입 모델에 대해 이야기합시다.\n"
+CHINESE = "主持人：谢谢大家今天来参加。我们谈谈早期干预模式。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (JAPANESE.encode("shift_jis"), "Shift-JIS"),
+        ("司会者: はい".encode("shift_jis"), "Shift-JIS"),  # short: too few letters for a share, but ‚ and Ž
+        (JAPANESE.encode("euc_jp"), "EUC-JP"),
+        (KOREAN.encode("euc_kr"), "EUC-KR"),
+        (CHINESE.encode("gb18030"), "GB18030"),
+        ("主持人：謝謝大家今天來參加。我們談談早期干預模式。\n".encode("big5"), "Big5"),
+        (RUSSIAN.encode("cp1251"), "Windows-1251"),
+        (RUSSIAN.encode("koi8_r"), "KOI8-R"),
+    ],
+)
+def test_other_scripts_are_refused_not_stored_as_mojibake(tmp_path: Path, data: bytes, named: str) -> None:
+    # Neither UTF-8 nor UTF-16, these used to pass the Windows-1252 fallback as «Ži‰ïŽÒ: ‚Í‚¢».
+    with pytest.raises(
+        IngestError, match=f"unknown encoding: the text looks like {named}, not UTF-8"
+    ) as info:
+        read(write(tmp_path / "t.txt", data))
+    assert info.value.message.in_language("nb").startswith("ukjent tegnkoding: teksten ser ut til å være")
+
+
+def test_text_of_no_known_script_is_refused_as_an_unknown_encoding(tmp_path: Path) -> None:
+    data = ("Συντονιστής: Ευχαριστώ που ήρθατε σήμερα. Ας μιλήσουμε για το μοντέλο.\n" * 3).encode("cp1253")
+    with pytest.raises(IngestError, match=r"t\.txt: unknown encoding: the text is neither UTF-8"):
+        read(write(tmp_path / "t.txt", data))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ola: Øh, ærå på øya.\n",  # short and full of æøå
+        "Kari: det kostet £5, 3 µg og ¤ … " + SAMPLE * 10,  # a few odd signs in plenty of Norwegian
+        "Kari: Ærlig talt, Åse — «Øystein» sa «sånn»! Blåbærsyltetøy på brødskiva i Bærum.\n" * 30,
+    ],
+)
+def test_norwegian_in_windows_1252_is_still_read(tmp_path: Path, text: str) -> None:
+    parsed = read(write(tmp_path / "t.txt", text.encode("cp1252")))
+    assert parsed.encoding == "cp1252"
+    assert "ø" in "".join(turn_texts(parsed)).lower()

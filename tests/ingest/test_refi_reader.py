@@ -130,6 +130,25 @@ def test_a_codebook_inside_a_project_file_and_sets_with_member_codes(tmp_path: P
     assert [(s.name, s.codes) for s in project.sets] == [("Gruppe", (G[1], G[0]))]
 
 
+def test_a_code_name_longer_than_a_statement_is_cut_with_a_warning_and_kept_whole(tmp_path: Path) -> None:
+    # NVivo and ATLAS.ti allow code names of any length; a statement holds 1,000 characters. It used to be
+    # cut at 1,000 in the middle of a word, without a word said about it.
+    name = "Det er vanskelig å vite hvem som skal ringe foreldrene " * 25  # 1,374 characters without the last space
+    qdc = f"""<CodeBook><Codes>
+      <Code guid="{G[0]}" name="{name}" isCodable="true"><Description>Fra NVivo</Description></Code>
+      <Code guid="{G[1]}" name="kort" isCodable="true"/></Codes></CodeBook>"""
+    book = read_refi(write(tmp_path, "lang.qdc", qdc))
+    long, short = book.codes
+    assert len(long.name) <= 1000
+    assert long.name.endswith("…") and name.strip().startswith(long.name[:-1])
+    assert long.name[-2] != " " and name[len(long.name) - 1] == " "  # cut after a whole word
+    assert long.description == name.strip() + "\n\nFra NVivo"
+    assert short.name == "kort" and short.description == ""
+    (warning,) = book.warnings
+    assert "line 2" in warning and "1374 characters" in warning and "1000" in warning
+    assert warning.in_language("nb").startswith("koden på linje 2 («Det er vanskelig")
+
+
 def test_ids_that_are_not_guids_still_line_up(tmp_path: Path) -> None:
     qdc = """<CodeBook><Codes><Code guid="A" name="a" isCodable="true"/></Codes>
              <Sets><Set guid="S" name="s"><MemberCode guid="A"/></Set></Sets></CodeBook>"""
