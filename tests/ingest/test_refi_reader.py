@@ -133,7 +133,8 @@ def test_a_codebook_inside_a_project_file_and_sets_with_member_codes(tmp_path: P
 def test_a_code_name_longer_than_a_statement_is_cut_with_a_warning_and_kept_whole(tmp_path: Path) -> None:
     # NVivo and ATLAS.ti allow code names of any length; a statement holds 1,000 characters. It used to be
     # cut at 1,000 in the middle of a word, without a word said about it.
-    name = "Det er vanskelig å vite hvem som skal ringe foreldrene " * 25  # 1,374 characters without the last space
+    # 1,374 characters without the last space
+    name = "Det er vanskelig å vite hvem som skal ringe foreldrene " * 25
     qdc = f"""<CodeBook><Codes>
       <Code guid="{G[0]}" name="{name}" isCodable="true"><Description>Fra NVivo</Description></Code>
       <Code guid="{G[1]}" name="kort" isCodable="true"/></Codes></CodeBook>"""
