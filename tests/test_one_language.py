@@ -145,6 +145,9 @@ def _offenders_in(path: Path, root: Path = SDI) -> list[str]:
                     text = _literal_text(keyword.value)
                     if text is not None and _worded(text):
                         flag(node, f"{name}({keyword.arg}=)", text)
+            language = node.args[1] if name == "t" and len(node.args) >= 2 else None
+            if isinstance(language, ast.Constant) and language.value == "en":  # fixed English: use a Notice
+                flag(node, "t(…, 'en')", _literal_text(node.args[0]) or "")
             if name == "Binding" and len(node.args) >= 3:
                 text = _literal_text(node.args[2])
                 if text is not None and _worded(text):
@@ -191,21 +194,23 @@ def test_pending_names_only_files_that_exist() -> None:
 
 
 def test_the_scan_sees_a_literal() -> None:
-    """The scan is not blind: an English refusal, a help text and a notify are all caught."""
+    """The scan is not blind: an English refusal, a help text, a notify and a sentence fixed in English are
+    caught; a key, CSS ids and classes are not."""
     sample = SDI.parent / "tests" / "_one_language_sample.py"
     sample.write_text(
         "raise WorkflowError(f'no stage {n} here')\n"
         "parser.add_argument('x', help='what to look for')\n"
         "self.notify('Saved')\n"
         "raise WorkflowError(key='error.missing', what='x', ident=1)\n"
-        "Static('', id='reader-pane', classes='pane wide')\n",
+        "Static('', id='reader-pane', classes='pane wide')\n"
+        "raise ConfigError(path, t('config.exists', 'en'))\n",
         encoding="utf-8",
     )
     try:
         found = _offenders_in(sample, sample.parent)
     finally:
         sample.unlink()
-    assert len(found) == 3, found
+    assert len(found) == 4, found
 
 
 def _sdi(project: Path, *argv: str) -> subprocess.CompletedProcess[str]:
@@ -293,3 +298,24 @@ def test_project_option_chooses_the_language(tmp_path: Path) -> None:
     assert "usage:" in run.stdout
     run = _sdi(elsewhere, "status", "--help")  # no project: bokmål
     assert "bruk:" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("language", "refused", "config"),
+    [
+        ("nb", "YAML-metadata ('---') støttes ikke", "ukjent nøkkel «project.titel»"),
+        ("en", "YAML front matter ('---') is not supported", "unknown key 'project.titel'"),
+    ],
+)
+def test_import_and_config_refusals_are_in_the_projects_language(
+    tmp_path: Path, language: str, refused: str, config: str
+) -> None:
+    """A reader's refusal (a Notice in an IngestError) and a broken sdi.toml, as a researcher reads them."""
+    project = _project(tmp_path, language)
+    (project / "corpus" / "gruppe.md").write_text("---\ntitle: x\n---\nKari: Hei.\n", encoding="utf-8")
+    run = _sdi(project, "import")
+    assert refused in run.stderr and "Traceback" not in run.stderr, run.stderr
+    toml = project / "sdi.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "titel = 'x'\n", encoding="utf-8")
+    run = _sdi(project, "status")
+    assert run.returncode == 2 and config in run.stderr, run.stderr

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
-from sdi.i18n import t
+from sdi.i18n import said, t
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,7 +53,7 @@ def run_import(args: argparse.Namespace) -> int:
         + (t("out.codebook.recognised", lang, count=report.recognised) if report.recognised else "")
     )  # fmt: skip
     for warning in report.warnings:
-        print(t("out.warning", lang, warning=warning), file=sys.stderr)
+        print(t("out.warning", lang, warning=said(warning, lang)), file=sys.stderr)
     return 0
 
 

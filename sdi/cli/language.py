@@ -10,14 +10,15 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sdi import safe_toml
 from sdi.i18n import LANGUAGES, catalogue, t
 
+_MAX_BYTES = 1024 * 1024  # more than any sdi.toml; a larger one is refused by the command itself
 # argparse's own words (Python 3.11–3.13) → catalogue keys; they reach us through the formatter's sections
 _SECTIONS = {
     "positional arguments": "argparse.positional",
@@ -75,10 +76,10 @@ def project_language(project: Path | None) -> str:
         for folder in folders:
             path = folder / "sdi.toml"
             if path.is_file():
-                data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+                data = safe_toml.loads(path.read_bytes()[:_MAX_BYTES].decode("utf-8-sig"))
                 language = data.get("project", {}).get("language", "nb")
                 return language if language in LANGUAGES else "nb"
-    except (OSError, ValueError, AttributeError):
+    except Exception:  # any broken file: the command itself then says what is wrong
         pass
     return "nb"
 

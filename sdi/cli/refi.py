@@ -71,7 +71,7 @@ def run_import(args: argparse.Namespace) -> int:
     for line in recognised_lines(report, lang):
         print(f"  {line}")
     for warning in report.warnings:
-        print(t("out.warning", lang, warning=warning), file=sys.stderr)
+        print(t("out.warning", lang, warning=said(warning, lang)), file=sys.stderr)
     return 0
 
 
