@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from sdi.cli.common import count, opened
+from sdi.cli.common import count, opened, said_in
 from sdi.cli.table import render
 from sdi.i18n import t
 
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     coders = [c.strip() for c in (args.coders or "").split(",") if c.strip()]
     with opened(args) as project:
         report = agreement(project, args.unit, coders, args.code)
-    lang = args.language
+    lang = said_in(args)
     unit = t("out.agreement.sentences" if report.unit == "sentence" else "out.agreement.turns", lang)
     print(t("out.agreement.header", lang, coders=", ".join(report.coders), transcripts=report.transcripts,
             units=report.units, unit=unit))  # fmt: skip

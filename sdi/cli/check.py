@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sdi.cli.common import opened
+from sdi.cli.common import opened, said_in
 from sdi.i18n import said, t
 
 
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
 
     with opened(args) as project:
         report = check_store(project)
-    lang = args.language
+    lang = said_in(args)
     for problem in report.problems:
         print(t("out.check.problem", lang, problem=said(problem, lang)))
     for note in report.notes:

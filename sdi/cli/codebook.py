@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
+from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened, said_in
 from sdi.i18n import said, t
 
 
@@ -46,7 +46,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     with opened(args) as project:
         report = import_codebook_file(project, args.file)
-    lang = args.language
+    lang = said_in(args)
     print(
         t("out.codebook.imported", lang, file=args.file, groups=report.groups, codes=report.codes,
           codings=report.codings, concepts=report.concepts, memos=report.memos, skipped=report.skipped)
@@ -69,7 +69,7 @@ def run_export(args: argparse.Namespace) -> int:
     suffix = path.suffix.lower() if path is not None else ".toml"
     if suffix not in SUFFIXES:
         known = ", ".join(SUFFIXES)
-        print(t("out.codebook.format", args.language, path=path, suffix=suffix, known=known), file=sys.stderr)
+        print(t("out.codebook.format", said_in(args), path=path, suffix=suffix, known=known), file=sys.stderr)
         return 2
     with opened(args) as project:
         if suffix in (".qdc", ".qdpx"):
@@ -83,7 +83,7 @@ def run_export(args: argparse.Namespace) -> int:
             counts = (len(codebook.codes), len(codebook.groups))
         names = project.config.known_names
     replace = args.replace_names if suffix in (".toml", ".csv") else None
-    if not no_real_names_in(written, names, args.allow_names, replace=replace, language=args.language):
+    if not no_real_names_in(written, names, args.allow_names, replace=replace, language=said_in(args)):
         return EXIT_NAMES
-    print(t("out.codebook.written", args.language, path=written, codes=counts[0], groups=counts[1]))
+    print(t("out.codebook.written", said_in(args), path=written, codes=counts[0], groups=counts[1]))
     return 0

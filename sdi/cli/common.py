@@ -20,6 +20,13 @@ EXIT_NAMES = 3  # an export was refused because it contained real names
 MAX_COUNT = 1_000_000  # --limit, --top, --min-count: more than any study holds, less than SQL's integers
 
 
+def said_in(args: argparse.Namespace) -> str:
+    """The language of the command's own lines: the run's (`sdi.cli.main` sets it), else the project's."""
+    from sdi.cli.language import project_language
+
+    return getattr(args, "language", None) or project_language(args.project)
+
+
 def count(text: str) -> int:
     """A whole number no further from 0 than MAX_COUNT, for options that say how many (an argparse type;
     what makes sense is the workflow's to say, in one line)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened, said_in
 from sdi.i18n import t
 
 
@@ -66,12 +66,12 @@ def run_quotes(args: argparse.Namespace) -> int:
                                block=args.block, appendix=args.appendix, size=args.size,
                                figure=args.figure)  # fmt: skip
     written = export.run(allow_names=args.allow_names)
-    if not no_real_names(written, language=args.language):
+    if not no_real_names(written, language=said_in(args)):
         return EXIT_NAMES
     print(
         t(
             "out.export.quotes",
-            args.language,
+            said_in(args),
             path=written.path,
             quotes=export.counts["quotes"],
             layout=args.layout,
@@ -87,10 +87,10 @@ def run_codebook(args: argparse.Namespace) -> int:
     with opened(args) as project:
         exports = codebook_exports(project, formats)
     written = [export.run(allow_names=args.allow_names) for export in exports]
-    if not all([no_real_names(item, language=args.language) for item in written]):
+    if not all([no_real_names(item, language=said_in(args)) for item in written]):
         return EXIT_NAMES
     for export, item in zip(exports, written, strict=True):
-        print(t("out.export.codebook", args.language, path=item.path, codes=export.counts["codes"]))
+        print(t("out.export.codebook", said_in(args), path=item.path, codes=export.counts["codes"]))
     return 0
 
 
@@ -100,8 +100,8 @@ def run_report(args: argparse.Namespace) -> int:
     with opened(args) as project:
         export = report_export(project, path=args.output, figures=not args.no_figures)
     written = export.run(allow_names=args.allow_names)
-    if not no_real_names(written, language=args.language):
+    if not no_real_names(written, language=said_in(args)):
         return EXIT_NAMES
-    print(t("out.export.report", args.language, path=written.path, groups=export.counts["groups"],
+    print(t("out.export.report", said_in(args), path=written.path, groups=export.counts["groups"],
             checks=export.counts["checks"]))  # fmt: skip
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sdi.cli.common import said_in
 from sdi.i18n import t
 
 
@@ -41,7 +42,7 @@ def run_add(args: argparse.Namespace) -> int:
 
     path = add_to_key(_config(args), args.name, args.pseudonym)
     print(f"{path}: «{args.name}» → {args.pseudonym}")
-    print(t("out.pseudonym.added", args.language))
+    print(t("out.pseudonym.added", said_in(args)))
     return 0
 
 

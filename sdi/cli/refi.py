@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened, said_in
 from sdi.i18n import said, t
 
 if TYPE_CHECKING:
@@ -47,10 +47,10 @@ def run_export(args: argparse.Namespace) -> int:
     with opened(args) as project:
         export = refi_export(project, codebook_only=args.codebook_only, path=args.output)
     written = export.run(allow_names=args.allow_names)
-    if not no_real_names(written, language=args.language):
+    if not no_real_names(written, language=said_in(args)):
         return EXIT_NAMES
     counts = export.counts
-    lang = args.language
+    lang = said_in(args)
     print(t("out.refi.written", lang, path=written.path, codes=counts["codes"], groups=counts["groups"])
           + ("" if args.codebook_only else t(
               "out.refi.written_project", lang, transcripts=counts["transcripts"], codings=counts["codings"],
@@ -63,7 +63,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     with opened(args) as project:
         report = import_refi_file(project, args.file)
-    lang = args.language
+    lang = said_in(args)
     print(t("out.refi.imported", lang, file=args.file, transcripts=report.transcripts, matched=report.matched,
             codes=report.codes, groups=report.groups, codings=report.codings, memos=report.memos,
             participants=report.participants, quote_sets=report.quote_sets, quotes=report.quotes,
