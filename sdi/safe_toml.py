@@ -60,4 +60,5 @@ def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
 def _error(reason: str, text: str, at: int) -> tomllib.TOMLDecodeError:
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
+    # not shown: the position is tomllib's own wording, which every reader replaces with the file's line
     return tomllib.TOMLDecodeError(f"{reason} (at line {line}, column {column})")

@@ -5,24 +5,23 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from sdi.cli.common import count, opened
+from sdi.cli.common import count, opened, said_in
 from sdi.cli.table import render
+from sdi.i18n import t
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "agreement",
-        help="inter-coder agreement: percent, Cohen's kappa, Krippendorff's alpha, and the disagreements",
-        description="How far two or more coders apply the same codes to the same units (the informants' "
-        "sentences, or turns). A coder applied a code to a unit when one of their codings of it overlaps at "
-        "least half of the unit or lies entirely inside it. Only transcripts a coder has coded count for "
-        "that coder. Per code and overall (every unit × code a yes/no decision): percent agreement, Cohen's "
-        "kappa (two coders) and Krippendorff's alpha (nominal); then the passages to discuss.",
+        help="help.agreement",
+        description="desc.agreement",
     )
-    parser.add_argument("--unit", choices=("sentence", "turn"), default="sentence", help="default: sentence")
-    parser.add_argument("--coders", metavar="A,B,...", help="the coders to compare (default: all who coded)")
-    parser.add_argument("--code", metavar="ID", help="only this code (its id or number)")
-    parser.add_argument("--limit", "-n", type=count, default=50, help="show at most this many disagreements")
+    parser.add_argument(
+        "--unit", choices=("sentence", "turn"), default="sentence", help="help.agreement.unit"
+    )
+    parser.add_argument("--coders", metavar="A,B,...", help="help.agreement.coders")
+    parser.add_argument("--code", metavar="meta.id", help="help.agreement.code")
+    parser.add_argument("--limit", "-n", type=count, default=50, help="help.agreement.limit")
     parser.set_defaults(handler=run)
 
 
@@ -38,10 +37,12 @@ def run(args: argparse.Namespace) -> int:
     coders = [c.strip() for c in (args.coders or "").split(",") if c.strip()]
     with opened(args) as project:
         report = agreement(project, args.unit, coders, args.code)
-    unit = "setninger" if report.unit == "sentence" else "ytringer"
-    print(f"koderne {', '.join(report.coders)}: {report.transcripts} transkripsjoner kodet av minst to, "
-          f"{report.units} {unit}")  # fmt: skip
-    headers = ["kode", "enheter", *report.coders, "enighet", "kappa", "alfa"]
+    lang = said_in(args)
+    unit = t("out.agreement.sentences" if report.unit == "sentence" else "out.agreement.turns", lang)
+    print(t("out.agreement.header", lang, coders=", ".join(report.coders), transcripts=report.transcripts,
+            units=report.units, unit=unit))  # fmt: skip
+    headers = [t("out.agreement.code", lang), t("out.agreement.units", lang), *report.coders,
+               *(t(f"out.agreement.{key}", lang) for key in ("percent", "kappa", "alpha"))]  # fmt: skip
     rows = [
         [row.statement[:60], row.units, *row.applied, _number(row.percent, True), _number(row.kappa),
          _number(row.alpha)]
@@ -49,17 +50,20 @@ def run(args: argparse.Namespace) -> int:
     ]  # fmt: skip
     print(render(headers, rows, [False, *([True] * (len(headers) - 1))]))
     if report.overall:
-        print("(«Alle koder»: hver enhet × kode er én ja/nei-beslutning)")
+        print(t("out.agreement.all_codes", lang))
     if not report.disagreements:
-        print("\ningen uenighet")
+        print("\n" + t("out.agreement.none", lang))
         return 0
-    print(f"\n{len(report.disagreements)} {unit} der koderne er uenige:")
+    print("\n" + t("out.agreement.disagree", lang, count=len(report.disagreements), unit=unit))
     for item in report.disagreements[: args.limit]:
         where = item.unit
         print(f"\n{where.source_path}:{where.line}  {where.speaker}")
         print(textwrap.fill(where.text, 100, initial_indent="    ", subsequent_indent="    "))
         for statement, yes, no in item.codes:
-            print(f"    «{statement}»: {', '.join(yes)} ja; {', '.join(no)} nei")
+            print(
+                "    "
+                + t("out.agreement.votes", lang, statement=statement, yes=", ".join(yes), no=", ".join(no))
+            )
     if len(report.disagreements) > args.limit:
-        print(f"\n… og {len(report.disagreements) - args.limit} til (--limit)")
+        print("\n" + t("out.agreement.more", lang, count=len(report.disagreements) - args.limit))
     return 0

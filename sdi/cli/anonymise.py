@@ -19,29 +19,12 @@ SHOWN_PLACES = 3
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "anonymise",
-        help="find names, places and institutions in the transcripts and pseudonymise them",
-        description="Find person names, places and institutions left in the stored transcripts "
-        "(named entities when the spaCy model has them, otherwise capitalised words that do not "
-        "start a sentence, plus [privacy] names/places/institutions in sdi.toml and the key, "
-        "matched fuzzily) and propose one pseudonym per name. With --apply the names go into "
-        "the pseudonym key (owner-only, apart from the database) and every transcript holding "
-        "one gets a new, pseudonymised version; codings move with their words.",
-    )
+    parser = sub.add_parser("anonymise", help="help.anonymise", description="desc.anonymise")
     parser.add_argument(
-        "--write-review",
-        nargs="?",
-        const="",
-        metavar="FILE",
-        help="write the proposals to a review file (default .sdi/anonymisering.toml, owner-only)",
+        "--write-review", nargs="?", const="", metavar="meta.file", help="help.anonymise.write_review"
     )
-    parser.add_argument(
-        "--apply", action="store_true", help="write the key and pseudonymise the stored transcripts"
-    )
-    parser.add_argument(
-        "--review", type=Path, metavar="FILE", help="with --apply: only the accepted names of this file"
-    )
+    parser.add_argument("--apply", action="store_true", help="help.anonymise.apply")
+    parser.add_argument("--review", type=Path, metavar="meta.file", help="help.anonymise.review")
     parser.set_defaults(handler=run)
 
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from sdi.cli.common import opened
+from sdi.cli.common import opened, said_in
+from sdi.i18n import said, t
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "check",
-        help="verify the store's integrity",
-        description="Verify the store: the engine's integrity check, foreign keys, every "
-        "coding inside its transcript and on its words, every turn inside its text, and the "
-        "search index. Reports only; changes nothing.",
+        help="help.check",
+        description="desc.check",
     )
     parser.set_defaults(handler=run)
 
@@ -23,9 +22,10 @@ def run(args: argparse.Namespace) -> int:
 
     with opened(args) as project:
         report = check_store(project)
+    lang = said_in(args)
     for problem in report.problems:
-        print(f"FEIL: {problem}")
+        print(t("out.check.problem", lang, problem=said(problem, lang)))
     for note in report.notes:
-        print(f"merk: {note}")
-    print("Lageret er i orden." if report.ok else f"{len(report.problems)} feil funnet.")
+        print(t("out.check.note", lang, note=said(note, lang)))
+    print(t("out.check.ok", lang) if report.ok else t("out.check.failed", lang, count=len(report.problems)))
     return 0 if report.ok else 1

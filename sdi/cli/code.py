@@ -13,23 +13,21 @@ from sdi.i18n import t
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "code",
-        help="work with codes (similar: the codes most like a statement)",
-        description="Codes: the empirically close statements of the codebook.",
+        help="help.code",
+        description="desc.code",
     )
-    nouns = parser.add_subparsers(dest="code_command", metavar="ACTION", required=True)
+    nouns = parser.add_subparsers(dest="code_command", metavar="meta.action", required=True)
     similar = nouns.add_parser(
         "similar",
-        help="the existing codes most like TEXT, with scores",
-        description="List the existing codes that say most nearly what TEXT says, best first, with a score "
-        "from 0 to 100: shared content words weighted by how rare they are in the project, synonyms, "
-        "compound parts and inflections counted. A code at or above the merge threshold says the same.",
+        help="help.code.similar",
+        description="desc.code.similar",
     )
-    similar.add_argument("text", nargs="+", help="the statement, e.g. a code you are about to write")
-    similar.add_argument("-n", "--limit", type=count, default=8, help="at most N codes (default 8)")
+    similar.add_argument("text", nargs="+", help="help.code.similar.text")
+    similar.add_argument("-n", "--limit", type=count, default=8, help="help.code.similar.n")
     similar.add_argument(
         "--json",
         action="store_true",
-        help="print a JSON list of {statement, score, same, id, group, codings, shared}",
+        help="help.code.similar.json",
     )
     similar.set_defaults(handler=run_similar)
 

@@ -7,44 +7,37 @@ import argparse
 import sys
 from pathlib import Path
 
-from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
+from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened, said_in
+from sdi.i18n import said, t
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "codebook",
-        help="import or export a codebook (.toml, .csv, .qdc, .qdpx)",
-        description="Codebooks as diff-friendly TOML files with stable ids (format "
-        "sdi-codebook/1): codes, code groups, concepts, memos and, optionally, codings "
-        "anchored by their exact words. By the file's extension also CSV (columns name, description, "
-        "group, memo, id: what spreadsheets and Taguette read) and REFI-QDA (.qdc, or the codes, "
-        "categories and Sets of a .qdpx) for NVivo, ATLAS.ti, MAXQDA and QualCoder.",
+        help="help.codebook",
+        description="desc.codebook",
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="action", metavar="meta.action", required=True)
     imp = actions.add_parser(
         "import",
-        help="add a codebook's groups, codes, codings and concepts",
-        description="Add what is new in a codebook (matched by id; a CSV's codes and groups also by "
-        "name, a REFI-QDA file's codes also by name and place or description); existing objects are "
-        "left as they are. One transaction: a bad codebook changes nothing.",
+        help="help.codebook.import",
+        description="desc.codebook.import",
     )
     imp.add_argument("file", type=Path)
     imp.set_defaults(handler=run_import)
     exp = actions.add_parser(
         "export",
-        help="write the project's codebook",
-        description="Write the project's codebook in a stable order (default: codebooks/kodebok.toml); "
-        "FILE's extension chooses the format: .toml, .csv, .qdc or .qdpx. A CSV, .qdc or .qdpx is read "
-        "back and removed if it contains a real name from the pseudonym key.",
+        help="help.codebook.export",
+        description="desc.codebook.export",
     )
     exp.add_argument("file", type=Path, nargs="?")
-    exp.add_argument("--with-codings", action="store_true", help="include codings, anchored by their words")
+    exp.add_argument("--with-codings", action="store_true", help="help.codebook.exp.with_codings")
     exp.add_argument(
         "--replace-names",
         action="store_true",
-        help="write real names the project knows as their pseudonyms instead of refusing the file",
+        help="help.codebook.exp.replace_names",
     )
-    exp.add_argument("--allow-names", action="store_true", help="keep the file even if it holds real names")
+    exp.add_argument("--allow-names", action="store_true", help="help.codebook.exp.allow_names")
     exp.set_defaults(handler=run_export)
 
 
@@ -53,14 +46,14 @@ def run_import(args: argparse.Namespace) -> int:
 
     with opened(args) as project:
         report = import_codebook_file(project, args.file)
+    lang = said_in(args)
     print(
-        f"{args.file}: {report.groups} kodegrupper, {report.codes} koder, {report.codings} kodinger, "
-        f"{report.concepts} begreper, {report.memos} memoer lagt til; {report.skipped} fantes fra før"
-        + (f" ({report.recognised} koder gjenkjent ved navn, beskrivelse eller kodinger)" if report.recognised
-           else "")
+        t("out.codebook.imported", lang, file=args.file, groups=report.groups, codes=report.codes,
+          codings=report.codings, concepts=report.concepts, memos=report.memos, skipped=report.skipped)
+        + (t("out.codebook.recognised", lang, count=report.recognised) if report.recognised else "")
     )  # fmt: skip
     for warning in report.warnings:
-        print(f"  advarsel: {warning}", file=sys.stderr)
+        print(t("out.warning", lang, warning=said(warning, lang)), file=sys.stderr)
     return 0
 
 
@@ -76,7 +69,7 @@ def run_export(args: argparse.Namespace) -> int:
     suffix = path.suffix.lower() if path is not None else ".toml"
     if suffix not in SUFFIXES:
         known = ", ".join(SUFFIXES)
-        print(f"sdi: error: {path}: unknown codebook format '{suffix}': use {known}", file=sys.stderr)
+        print(t("out.codebook.format", said_in(args), path=path, suffix=suffix, known=known), file=sys.stderr)
         return 2
     with opened(args) as project:
         if suffix in (".qdc", ".qdpx"):
@@ -90,7 +83,7 @@ def run_export(args: argparse.Namespace) -> int:
             counts = (len(codebook.codes), len(codebook.groups))
         names = project.config.known_names
     replace = args.replace_names if suffix in (".toml", ".csv") else None
-    if not no_real_names_in(written, names, args.allow_names, replace=replace):
+    if not no_real_names_in(written, names, args.allow_names, replace=replace, language=said_in(args)):
         return EXIT_NAMES
-    print(f"{written}: {counts[0]} koder, {counts[1]} kodegrupper")
+    print(t("out.codebook.written", said_in(args), path=written, codes=counts[0], groups=counts[1]))
     return 0

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sdi.i18n import Notice, t
 from sdi.publish import slug as slug
 
 if TYPE_CHECKING:
@@ -17,6 +18,13 @@ if TYPE_CHECKING:
 
 EXIT_NAMES = 3  # an export was refused because it contained real names
 MAX_COUNT = 1_000_000  # --limit, --top, --min-count: more than any study holds, less than SQL's integers
+
+
+def said_in(args: argparse.Namespace) -> str:
+    """The language of the command's own lines: the run's (`sdi.cli.main` sets it), else the project's."""
+    from sdi.cli.language import project_language
+
+    return getattr(args, "language", None) or project_language(args.project)
 
 
 def count(text: str) -> int:
@@ -34,9 +42,10 @@ def _whole(text: str, low: int, high: int) -> int:
     try:
         value = int(text.strip()[:20])
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text[:20]!r}") from None
+        raise argparse.ArgumentTypeError(Notice("argparse.not_whole", value=repr(text[:20]))) from None
     if not low <= value <= high or len(text.strip()) > 20:
-        raise argparse.ArgumentTypeError(f"must be from {low:,} to {high:,}, not {text[:20]}")
+        raise argparse.ArgumentTypeError(Notice("argparse.out_of_range", low=f"{low:,}", high=f"{high:,}",
+                                                value=text[:20]))  # fmt: skip
     return value
 
 
@@ -52,7 +61,7 @@ def opened(args: argparse.Namespace) -> Iterator[Project]:
         project.close()
 
 
-def no_real_names(written: Written, *, replaceable: bool = False) -> bool:
+def no_real_names(written: Written, *, replaceable: bool = False, language: str = "nb") -> bool:
     """After a file was written and read back: False (saying where) when a real name the project knows (the
     pseudonym key, [pseudonyms], the [privacy] lists) was in it — the file was then removed, unless
     --allow-names kept it. `replaceable` files (codebook TOML, merge decisions) also offer --replace-names."""
@@ -60,17 +69,21 @@ def no_real_names(written: Written, *, replaceable: bool = False) -> bool:
 
     if written.kept:
         return True
-    print(f"sdi: error: {written.path} contained real names the project knows (the pseudonym key, "
-          "[pseudonyms] or [privacy] lists); removed:", file=sys.stderr)  # fmt: skip
+    print(t("out.names.refused", language, path=written.path), file=sys.stderr)
     for where in written.names:
         print(f"  {where}", file=sys.stderr)
-    options = "--allow-names to keep such a file" + (" or --replace-names" if replaceable else "")
-    print(f"  (use {options})", file=sys.stderr)
+    options = t("out.names.allow", language) + (t("out.names.or_replace", language) if replaceable else "")
+    print(t("out.names.use", language, options=options), file=sys.stderr)
     return False
 
 
 def no_real_names_in(
-    path: Path, names: Mapping[str, str] | Iterable[str], allow_names: bool, *, replace: bool | None = None
+    path: Path,
+    names: Mapping[str, str] | Iterable[str],
+    allow_names: bool,
+    *,
+    replace: bool | None = None,
+    language: str = "nb",
 ) -> bool:
     """`no_real_names` for a file a command wrote itself: read it back for the real names the project knows
     (one matcher, `sdi.nlp.known_names`) and remove it when one is there (unless --allow-names). `replace` is
@@ -87,5 +100,7 @@ def no_real_names_in(
         found = tuple(names_in_export(path, names))
     if found and not allow_names:
         path.unlink(missing_ok=True)
-        return no_real_names(Written(path, found, kept=False), replaceable=replace is not None)
+        return no_real_names(
+            Written(path, found, kept=False), replaceable=replace is not None, language=language
+        )
     return True

@@ -23,17 +23,13 @@ SQUARE_LIMIT = 250  # rows of the square matrix sheet; beyond that only the pair
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "cooccurrence",
-        help="codes that occur together, with counts and Jaccard",
-        description="Pairs of codes (code groups, concepts) that occur together: 'turn' counts the turns "
-        "coded with both (Jaccard: over the turns coded with either); 'overlap' counts the pairs of "
-        "codings whose words overlap (Jaccard: the text coded with both over the text coded with either); "
-        "'near' counts the pairs of turns, one with each, at most --within turns apart in one transcript "
-        "(Jaccard: the turns of either with the other that near, over the turns coded with either).",
+        help="help.cooccurrence",
+        description="desc.cooccurrence",
     )
     parser.add_argument("--rows", choices=ROWS, default="code")
-    parser.add_argument("--by", choices=MODES, default="turn", help="what counts as together (default: turn)")
-    parser.add_argument("--within", type=int, default=1, metavar="N", help="turns apart for --by near")
-    parser.add_argument("--top", type=int, default=30, metavar="N", help="pairs printed (0: all; files: all)")
+    parser.add_argument("--by", choices=MODES, default="turn", help="help.cooccurrence.by")
+    parser.add_argument("--within", type=int, default=1, metavar="N", help="help.cooccurrence.within")
+    parser.add_argument("--top", type=int, default=30, metavar="N", help="help.cooccurrence.top")
     add_file_options(parser)
     parser.set_defaults(handler=run)
 

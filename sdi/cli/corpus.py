@@ -17,13 +17,11 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "import",
-        help="import transcripts (.md .txt .docx .vtt .srt)",
-        description="Import transcript files or folders (default: corpus/). Unchanged files are skipped; a "
-        "changed file becomes a new version and its codings follow their words. Each file is imported in its "
-        "own transaction: a bad file is reported and nothing already stored changes.",
+        help="help.corpus.import",
+        description="desc.corpus.import",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders inside the project")
-    parser.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary")
+    parser.add_argument("paths", nargs="*", type=Path, help="help.corpus.paths")
+    parser.add_argument("--quiet", "-q", action="store_true", help="help.corpus.quiet")
     parser.set_defaults(handler=run)
 
 
@@ -43,7 +41,7 @@ class _Progress:
             if index == total:
                 sys.stderr.write("\r" + " " * 50 + "\r")
         if outcome.action == "failed":
-            print(f"  {t('failed', self.language)}: {outcome.message}", file=sys.stderr)
+            print(f"  {t('failed', self.language)}: {said(outcome.message, self.language)}", file=sys.stderr)
         elif not self.quiet:
             detail = (
                 f"{outcome.turns} {t('turns', self.language).lower()}, {outcome.words} "

@@ -16,37 +16,26 @@ EXIT_MISMATCH = 1
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "db",
-        help="upgrade the database schema, or copy the database to another engine",
-        description="The project database as a whole: bring its schema up to date, or copy it to an empty "
-        "SQLite file or PostgreSQL database.",
+        help="help.db",
+        description="desc.db",
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="action", metavar="meta.action", required=True)
     up = actions.add_parser(
         "upgrade",
-        help="migrate the schema to the newest revision (a backup first)",
-        description="Migrate the database schema to the revision this sdi expects, in one transaction: "
-        "an upgrade that fails or is interrupted changes nothing. SQLite is copied to .sdi/backups/ first "
-        "(one owner-only copy per revision step); PostgreSQL gets a pg_dump there when the client tools are "
-        "installed, otherwise the server's own backups apply. Opening a project does the same "
-        "automatically.",
+        help="help.db.upgrade",
+        description="desc.db.upgrade",
     )
     up.set_defaults(handler=run_upgrade)
     cp = actions.add_parser(
         "copy",
-        help="copy every table to an empty SQLite file or PostgreSQL database, verified",
-        description="Copy the whole store, ids included, to an empty database (migrated to the newest schema "
-        "first), rebuild its search index, and verify every table by row count and checksum. A target that "
-        "is not empty is refused; a copy that does not match is left marked unusable (exit 1). The project "
-        "keeps using its own database: point database.url in sdi.toml at the copy to switch. Keep passwords "
-        "out of files: write ${NAME} in the URL for an environment variable, use env:NAME for a URL kept "
-        "wholly in one, or rely on PGPASSWORD / ~/.pgpass.",
+        help="help.db.copy",
+        description="desc.db.copy",
     )
     cp.add_argument(
         "--to",
         required=True,
-        metavar="URL",
-        help="postgresql+psycopg://user@host/db, sqlite:///path.sqlite, a file path, or env:NAME "
-        "(relative paths are taken from the project folder)",
+        metavar="meta.url",
+        help="help.db.cp.to",
     )
     cp.set_defaults(handler=run_copy)
 
@@ -91,7 +80,7 @@ def run_copy(args: argparse.Namespace) -> int:
     print(render([*headers, ""], rows, [False, True, True, False, False]))
     if not report.ok:
         message = t("safety.copy.mismatch", language, tables=", ".join(report.mismatched))
-        print(f"sdi: error: {message}", file=sys.stderr)
+        print(f"sdi: {t('cli.error', language)}: {message}", file=sys.stderr)
         return EXIT_MISMATCH
     print(t("safety.copy.verified", language, tables=len(report.checks) - 1, rows=report.rows))
     return 0

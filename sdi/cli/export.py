@@ -7,59 +7,53 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sdi.cli.common import EXIT_NAMES, no_real_names, opened
+from sdi.cli.common import EXIT_NAMES, no_real_names, opened, said_in
+from sdi.i18n import t
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "export",
-        help="write quote sets to Word (exports/)",
-        description="Write analysis results to files in exports/.",
+        help="help.export",
+        description="desc.export",
     )
-    kinds = parser.add_subparsers(dest="kind", metavar="WHAT", required=True)
+    kinds = parser.add_subparsers(dest="kind", metavar="meta.what", required=True)
     quotes = kinds.add_parser(
         "quotes",
-        help="a quote set as a Word document",
-        description="A quote set as a Word document: 'paper' puts quotes under headings by "
-        "concept or code group with attributions; 'poster' gives each focus-group category a "
-        "heading with N participants, a headline quote and the supporting quotes.",
+        help="help.export.quotes",
+        description="desc.export.quotes",
     )
-    quotes.add_argument("set", help="quote set name or id")
+    quotes.add_argument("set", help="help.export.quotes.set")
     quotes.add_argument("--layout", choices=("paper", "poster"), default="paper")
-    quotes.add_argument("--block", action="store_true", help="block quotes instead of «…» quotation marks")
+    quotes.add_argument("--block", action="store_true", help="help.export.quotes.block")
+    quotes.add_argument("--appendix", action="store_true", help="help.export.quotes.appendix")
+    quotes.add_argument("--size", choices=("A0", "A1", "A2"), default="A1", help="help.export.quotes.size")
     quotes.add_argument(
-        "--appendix", action="store_true", help="append the original wording of edited quotes"
+        "--figure", choices=("heatmap", "concept-map", "bars"), help="help.export.quotes.figure"
     )
-    quotes.add_argument("--size", choices=("A0", "A1", "A2"), default="A1", help="poster paper (default A1)")
-    quotes.add_argument(
-        "--figure", choices=("heatmap", "concept-map", "bars"), help="a figure under the poster's panels"
-    )
-    quotes.add_argument("--output", "-o", type=Path, help="file (default: exports/<set>-<layout>.docx)")
+    quotes.add_argument("--output", "-o", type=Path, help="help.export.quotes.output")
     quotes.add_argument(
         "--allow-names",
         action="store_true",
-        help="keep the file even if a real name from the pseudonym list is found in it",
+        help="help.export.quotes.allow_names",
     )
     quotes.set_defaults(handler=run_quotes)
     codebook = kinds.add_parser(
         "codebook",
-        help="the codebook as Word and/or CSV",
-        description="Codes with descriptions, code group, number of codings, first and "
-        "last use — as a Word table (exports/kodebok.docx) and/or CSV (exports/kodebok.csv).",
+        help="help.export.codebook",
+        description="desc.export.codebook",
     )
     codebook.add_argument("--format", choices=("docx", "csv", "both"), default="both")
-    codebook.add_argument("--allow-names", action="store_true", help="keep files that contain real names")
+    codebook.add_argument("--allow-names", action="store_true", help="help.export.codebook.allow_names")
     codebook.set_defaults(handler=run_codebook)
     report = kinds.add_parser(
         "report",
-        help="the analysis report in Word",
-        description="Concepts → code groups → codes → quotes with counts, a table of code "
-        "groups × stages, concept notes and memos, figures (concept map, heatmap, codings per group and "
-        "stage), and the recorded deductive checks as a methods appendix (exports/analyserapport.docx).",
+        help="help.export.report",
+        description="desc.export.report",
     )
     report.add_argument("--output", "-o", type=Path)
-    report.add_argument("--no-figures", action="store_true", help="leave out the figures (faster)")
-    report.add_argument("--allow-names", action="store_true", help="keep the file if it contains real names")
+    report.add_argument("--no-figures", action="store_true", help="help.export.report.no_figures")
+    report.add_argument("--allow-names", action="store_true", help="help.export.report.allow_names")
     report.set_defaults(handler=run_report)
 
 
@@ -72,9 +66,17 @@ def run_quotes(args: argparse.Namespace) -> int:
                                block=args.block, appendix=args.appendix, size=args.size,
                                figure=args.figure)  # fmt: skip
     written = export.run(allow_names=args.allow_names)
-    if not no_real_names(written):
+    if not no_real_names(written, language=said_in(args)):
         return EXIT_NAMES
-    print(f"{written.path}: {export.counts['quotes']} sitater ({args.layout})")
+    print(
+        t(
+            "out.export.quotes",
+            said_in(args),
+            path=written.path,
+            quotes=export.counts["quotes"],
+            layout=args.layout,
+        )
+    )
     return 0
 
 
@@ -85,10 +87,10 @@ def run_codebook(args: argparse.Namespace) -> int:
     with opened(args) as project:
         exports = codebook_exports(project, formats)
     written = [export.run(allow_names=args.allow_names) for export in exports]
-    if not all([no_real_names(item) for item in written]):
+    if not all([no_real_names(item, language=said_in(args)) for item in written]):
         return EXIT_NAMES
     for export, item in zip(exports, written, strict=True):
-        print(f"{item.path}: {export.counts['codes']} koder")
+        print(t("out.export.codebook", said_in(args), path=item.path, codes=export.counts["codes"]))
     return 0
 
 
@@ -98,7 +100,8 @@ def run_report(args: argparse.Namespace) -> int:
     with opened(args) as project:
         export = report_export(project, path=args.output, figures=not args.no_figures)
     written = export.run(allow_names=args.allow_names)
-    if not no_real_names(written):
+    if not no_real_names(written, language=said_in(args)):
         return EXIT_NAMES
-    print(f"{written.path}: {export.counts['groups']} kodegrupper, {export.counts['checks']} kontroller")
+    print(t("out.export.report", said_in(args), path=written.path, groups=export.counts["groups"],
+            checks=export.counts["checks"]))  # fmt: skip
     return 0

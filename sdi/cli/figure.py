@@ -20,19 +20,16 @@ DEFAULT_NAMES = {"heatmap": "varmekart", "concept-map": "begrepskart", "bars": "
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "figure",
-        help="a figure (heatmap, concept map, bars) as SVG or PNG",
-        description="Draw a figure for a poster or a paper: 'heatmap' colours a matrix (--rows, --columns, "
-        "--measure as for `sdi matrix`); 'concept-map' shows each concept with its code group and the "
-        "codes' codings; 'bars' shows the codings per focus group and stage. Written to exports/ as SVG "
-        "(default) or PNG.",
+        help="help.figure",
+        description="desc.figure",
     )
     parser.add_argument("kind", choices=KINDS)
     parser.add_argument("--rows", choices=ROWS, default="code-group")
     parser.add_argument("--columns", choices=COLUMNS, default="group")
     parser.add_argument("--measure", choices=MEASURES, default="codings")
     parser.add_argument("--format", choices=("svg", "png"), default="svg")
-    parser.add_argument("--output", "-o", type=Path, help="the file (default: exports/<figure>.<format>)")
-    parser.add_argument("--allow-names", action="store_true", help="draw it even if it shows a real name")
+    parser.add_argument("--output", "-o", type=Path, help="help.figure.output")
+    parser.add_argument("--allow-names", action="store_true", help="help.figure.allow_names")
     parser.set_defaults(handler=run)
 
 
@@ -43,7 +40,9 @@ def figure_of(project: Any, kind: str, rows: str = "code-group", columns: str = 
     return figure_data(project, kind.replace("-", "_"), rows.replace("-", "_"), columns, measure)
 
 
-def names_allowed(figure: Any, names: tuple[str, ...], allowed: bool, target: str) -> bool:
+def names_allowed(
+    figure: Any, names: tuple[str, ...], allowed: bool, target: str, language: str = "nb"
+) -> bool:
     """False (and the names said on stderr) when the figure would show a real name from the key."""
     from sdi.export.figures import labels_of
     from sdi.workflow.name_check import find_names
@@ -51,11 +50,10 @@ def names_allowed(figure: Any, names: tuple[str, ...], allowed: bool, target: st
     found = find_names(labels_of(figure), names)
     if not found or allowed:
         return True
-    print(f"sdi: error: {target} would show real names the project knows; not written:",
-          file=sys.stderr)  # fmt: skip
+    print(t("out.figure.names", language, path=target), file=sys.stderr)
     for where in found:
         print(f"  {where}", file=sys.stderr)
-    print("  (use --allow-names to draw it anyway)", file=sys.stderr)
+    print(t("out.figure.allow", language), file=sys.stderr)
     return False
 
 
@@ -69,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     path: Path = args.output or config.exports_dir / f"{DEFAULT_NAMES[args.kind]}.{args.format}"
     if path.suffix.lower() not in (".svg", ".png"):
         raise WorkflowError(key="error.figure.format", path=path)
-    if not names_allowed(figure, tuple(config.known_names), args.allow_names, str(path)):
+    if not names_allowed(figure, tuple(config.known_names), args.allow_names, str(path), config.language):
         return EXIT_NAMES
     write_figure(path, figure)
     print(t("mx.written", config.language, path=path, what=figure.title))

@@ -14,19 +14,17 @@ SLICES = ("group", "category", "site", "stage")  # as sdi.workflow.keywords.SLIC
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "keywords",
-        help="distinctive words per focus group, category, site or stage (log-likelihood)",
-        description="List the content words (lemmas) each slice of the material uses more than the rest of "
-        "the corpus, ranked by Dunning's log-likelihood G². Only informants' turns are counted; stop words "
-        "and fillers are left out. Read from the lemmas stored at import.",
+        help="help.keywords",
+        description="desc.keywords",
     )
-    parser.add_argument("--by", "-b", choices=SLICES, default="group", help="slice by (default: group)")
-    parser.add_argument("--top", "-n", type=count, default=10, help="keywords per slice (default 10)")
+    parser.add_argument("--by", "-b", choices=SLICES, default="group", help="help.keywords.by")
+    parser.add_argument("--top", "-n", type=count, default=10, help="help.keywords.top")
     parser.add_argument(
         "--min-count",
         type=count,
         default=5,
         metavar="N",
-        help="at least N occurrences in the slice (default 5)",
+        help="help.keywords.min_count",
     )
     parser.set_defaults(handler=run)
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from types import ModuleType
 
 from sdi import __version__
+from sdi.cli.language import language_of, parser_class
+from sdi.i18n import t
 
 # The command modules, in the order `sdi --help` lists them; each is imported only when its command runs (or
 # for the full help), so a command started from the shell pays for its own module alone.
@@ -67,21 +69,21 @@ def command_named(argv: Sequence[str]) -> str | None:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; given `argv`, with only the sub-command it runs registered (when that is plain)."""
-    parser = argparse.ArgumentParser(
+    parser = parser_class(argv)(
         prog="sdi",
-        description="Terminal workbench for stepwise-deductive induction (SDI) on focus-group transcripts.",
-        epilog="Without a command, sdi opens the workbench (or prints the status when not in a terminal).",
+        description="desc.sdi",
+        epilog="epilog.sdi",
     )
-    parser.add_argument("--version", action="version", version=f"sdi {__version__}")
+    parser.add_argument("--version", action="version", version=f"sdi {__version__}", help="argparse.version")
     parser.add_argument(
         "--project",
         "-p",
         type=Path,
-        metavar="DIR",
-        help="project folder (default: the nearest folder with sdi.toml at or above the cwd)",
+        metavar="meta.dir",
+        help="help.main.project",
     )
-    parser.add_argument("--coder", metavar="NAME", help="who is coding (default: SDI_CODER, sdi.toml, login)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--coder", metavar="meta.name", help="help.main.coder")
+    sub = parser.add_subparsers(dest="command", metavar="meta.command")
     replaced = globals().get("COMMANDS")  # a test's own list of command modules
     named = None if replaced else command_named(sys.argv[1:] if argv is None else argv)
     modules: Sequence[ModuleType]
@@ -94,6 +96,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    args.language = language_of(argv)  # the language of the command line's own lines (cheap, cached)
     if args.command is None:
         from sdi.cli import workbench
 
@@ -106,17 +109,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("sdi: interrupted; everything committed so far is kept", file=sys.stderr)
+        print(t("cli.interrupted", language_of(argv)), file=sys.stderr)
         return 130
     except Exception as exc:  # one line for the researcher, never a traceback for known problems
         known = _known_errors()
         if isinstance(exc, known):
-            message = str(exc).strip()
+            language = language_of(argv)
+            message = described(exc, language).strip()
             if type(exc).__module__.startswith("sqlalchemy"):  # the driver's words, not the SQL it ran
                 message = message.splitlines()[0] if message else type(exc).__name__
-            print(f"sdi: error: {message}", file=sys.stderr)
+            print(f"sdi: {t('cli.error', language)}: {message}", file=sys.stderr)
             return EXIT_ERROR
         raise
+
+
+def described(error: BaseException, language: str) -> str:
+    """A known error in `language`: said again from its catalogue key when it carries one."""
+    from sdi.workflow.errors import describe
+
+    return describe(error, language)
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:

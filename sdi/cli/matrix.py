@@ -26,26 +26,21 @@ FORMATS = ("text", "csv", "xlsx")
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "matrix",
-        help="codes, code groups or concepts × focus groups, stages, roles …",
-        description="A matrix of codes, code groups or concepts (rows) against focus groups, categories, "
-        "sites, stages, transcripts, speaker roles or participants (columns). Cells count codings, turns, "
-        "speakers (informants who said it) or the share of the column's informants who said it; totals are "
-        "counted distinct. --format csv|xlsx writes a file for R, SPSS or Excel (xlsx: one sheet per "
-        "measure, the chosen one first). --stages lists, per focus group, what appears in a stage that did "
-        "not in the one before, and the reverse.",
+        help="help.matrix",
+        description="desc.matrix",
     )
     parser.add_argument("--rows", choices=ROWS, default="code-group")
     parser.add_argument("--columns", choices=COLUMNS, default="group")
     parser.add_argument("--measure", choices=MEASURES, default="codings")
-    parser.add_argument("--stages", action="store_true", help="compare each focus group's stages")
+    parser.add_argument("--stages", action="store_true", help="help.matrix.stages")
     add_file_options(parser)
     parser.set_defaults(handler=run)
 
 
 def add_file_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="text", help="print (text) or write a file")
-    parser.add_argument("--output", "-o", type=Path, help="the file (default: exports/<what>.<format>)")
-    parser.add_argument("--allow-names", action="store_true", help="keep a file that contains real names")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="help.matrix.format")
+    parser.add_argument("--output", "-o", type=Path, help="help.matrix.output")
+    parser.add_argument("--allow-names", action="store_true", help="help.matrix.allow_names")
 
 
 def number(value: float | int | None, measure: str, language: str) -> str:
@@ -100,7 +95,7 @@ def write_sheets(
     if path.suffix.lower() != f".{args.format}":
         raise WorkflowError(key="error.matrix.format", path=path)
     write_tables(path, sheets, title=title, author=author, language=language)
-    if not no_real_names_in(path, names, args.allow_names):
+    if not no_real_names_in(path, names, args.allow_names, language=language):
         return EXIT_NAMES
     what = t("mx.written_table", language, rows=len(sheets[0].rows), columns=len(sheets[0].header))
     print(t("mx.written", language, path=path, what=what))

@@ -14,7 +14,8 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened
+from sdi.cli.common import EXIT_NAMES, no_real_names_in, opened, said_in
+from sdi.i18n import t
 
 if TYPE_CHECKING:
     from sdi.workflow.exchange.merge import MergeProposal, Side, SideCode
@@ -24,31 +25,13 @@ PASSAGES = 3  # passages shown per code
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "merge",
-        help="merge two coders' codebooks (propose, decide, apply)",
-        description="Compare this project's codes with another coder's codebook (exported with "
-        "`sdi codebook export --with-codings`), or two codebook files with each other, or the codes of two "
-        "coders in this store (--coders). Codes are paired by id, then by likeness of their lemmatised "
-        "statements. Without --apply: print the pairs with their passages and write a decisions template "
-        "to codebooks/merge-<date>.toml. With --apply: carry out the decisions in one transaction, as one "
-        "undoable action. Differing code groups are listed, never decided.",
-    )
-    parser.add_argument("files", type=Path, nargs="*", metavar="CODEBOOK", help="one or two codebook files")
-    parser.add_argument("--coders", metavar="A,B", help="merge the codes two coders made in this store")
-    parser.add_argument(
-        "--from",
-        dest="names",
-        metavar="NAME[,NAME]",
-        help="who coded the codebook file(s); their codings are recorded as theirs (default: file name)",
-    )
-    parser.add_argument("--apply", type=Path, metavar="DECISIONS", help="apply an edited decisions file")
-    parser.add_argument(
-        "--replace-names",
-        action="store_true",
-        help="write real names the project knows into the decisions file as their pseudonyms, not refuse it",
-    )
-    parser.add_argument("--allow-names", action="store_true", help="keep a decisions file holding real names")
+    parser = sub.add_parser("merge", help="help.merge", description="desc.merge")
+    parser.add_argument("files", type=Path, nargs="*", metavar="meta.codebook", help="help.merge.files")
+    parser.add_argument("--coders", metavar="A,B", help="help.merge.coders")
+    parser.add_argument("--from", dest="names", metavar="NAME[,NAME]", help="help.merge.from")
+    parser.add_argument("--apply", type=Path, metavar="meta.decisions", help="help.merge.apply")
+    parser.add_argument("--replace-names", action="store_true", help="help.merge.replace_names")
+    parser.add_argument("--allow-names", action="store_true", help="help.merge.allow_names")
     parser.set_defaults(handler=run)
 
 
@@ -81,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from sdi.workflow.exchange.merge_apply import apply_merge
     from sdi.workflow.exchange.merge_decisions import proposal_from_file, read_decisions, write_decisions
 
+    lang = said_in(args)
     with opened(args) as project:
         if args.apply is not None:
             plan = read_decisions(args.apply)
@@ -88,47 +72,45 @@ def run(args: argparse.Namespace) -> int:
                 args.names = plan.right[2] if len(args.files) == 1 else f"{plan.left[2]},{plan.right[2]}"
             proposal = _propose(project, args) or proposal_from_file(project, plan)
             report = apply_merge(project, proposal, plan.decisions)
-            print(
-                f"{report.merged} koder slått sammen ({report.renamed} med ny formulering), "
-                f"{report.kept_apart} holdt adskilt, {report.codes_added} koder lagt til, "
-                f"{report.codings_added} kodinger lagt til, {report.codings_moved} flyttet"
-            )
+            print(t("out.merge.applied", lang, merged=report.merged, renamed=report.renamed,
+                    apart=report.kept_apart, codes=report.codes_added, codings=report.codings_added,
+                    moved=report.codings_moved))  # fmt: skip
             for conflict in report.conflicts:
-                print(f"  ulike kodegrupper, ikke avgjort: {conflict}")
+                print(t("out.merge.conflict", lang, conflict=conflict))
             return 0
         proposed = _propose(project, args)
         if proposed is None:
             raise WorkflowError(key="exchange.merge_nothing_named")
-        print(render_proposal(proposed))
+        print(render_proposal(proposed, lang))
         path = write_decisions(project, proposed)
         known = project.config.known_names
     if not no_real_names_in(path, known, args.allow_names, replace=args.replace_names):
         return EXIT_NAMES
-    print(f"\nbeslutninger: {path} (rediger, og kjør med --apply {path})")
+    print(t("out.merge.decisions", lang, path=path))
     return 0
 
 
 # --- the proposal, side by side ----------------------------------------------------------------------
 
 
-def _column(code: SideCode, width: int) -> list[str]:
+def _column(code: SideCode, width: int, lang: str) -> list[str]:
     lines = textwrap.wrap(f"«{code.statement}» ({code.author or '?'})", width) or [""]
-    lines += textwrap.wrap(f"[{code.group}]" if code.group else "[ingen kodegruppe]", width)
+    lines += textwrap.wrap(f"[{code.group}]" if code.group else t("out.merge.no_group", lang), width)
     for passage in code.passages[:PASSAGES]:
         words = " ".join(passage.words.split())
         lines += textwrap.wrap(f"– «{words}» {Path(passage.transcript).name}", width, subsequent_indent="  ")
     if len(code.passages) > PASSAGES:
-        lines.append(f"  … {len(code.passages) - PASSAGES} kodinger til")
+        lines.append(t("out.merge.more_codings", lang, count=len(code.passages) - PASSAGES))
     return lines
 
 
-def _name(side: Side) -> str:
+def _name(side: Side, lang: str) -> str:
     if side.kind == "project":
-        return "prosjektet"
+        return t("out.merge.project", lang)
     return Path(side.origin).name if side.kind == "file" and side.origin else side.name
 
 
-def render_proposal(proposal: MergeProposal, width: int | None = None) -> str:
+def render_proposal(proposal: MergeProposal, lang: str, width: int | None = None) -> str:
     """Each candidate pair: both codes with their passages in two columns, why they were paired, and any
     group conflict."""
     from sdi.workflow.likeness import explain
@@ -136,30 +118,31 @@ def render_proposal(proposal: MergeProposal, width: int | None = None) -> str:
     total = width or max(80, min(160, shutil.get_terminal_size((110, 24)).columns))
     half = (total - 9) // 2
     left, right = proposal.left, proposal.right
-    out = [f"{'venstre: ' + _name(left):<{half + 5}}   høyre: {_name(right)}", ""]
+    heading = t("out.merge.left", lang, name=_name(left, lang))
+    out = [f"{heading:<{half + 5}}   {t('out.merge.right', lang, name=_name(right, lang))}", ""]
     for number, pair in enumerate(proposal.pairs, start=1):
         a, b = left.code(pair.left), right.code(pair.right)
         assert a is not None and b is not None
-        how = "samme id" if pair.by_id else f"likhet {pair.score:.0f}"
-        mark = "foreslått" if pair.proposed else "kandidat"
+        how = t("out.merge.same_id", lang) if pair.by_id else t("out.merge.likeness", lang, score=pair.score)
+        mark = t("out.merge.proposed" if pair.proposed else "out.merge.candidate", lang)
         out.append(f"{number:>3}. {how}, {mark}" + ("" if pair.by_id else f" — {explain(pair.shared)}"))
-        first, second = _column(a, half), _column(b, half)
+        first, second = _column(a, half, lang), _column(b, half, lang)
         for index in range(max(len(first), len(second))):
             one = first[index] if index < len(first) else ""
             two = second[index] if index < len(second) else ""
             out.append(f"     {one:<{half}} │ {two}".rstrip())
         conflict = proposal.conflict(pair)
         if conflict:
-            out.append(f"     KONFLIKT: kodegruppe «{conflict.left_group}» / «{conflict.right_group}» "
-                       "— avgjøres av dere, ikke her")  # fmt: skip
+            out.append(t("out.merge.group_conflict", lang, left=conflict.left_group,
+                         right=conflict.right_group))  # fmt: skip
         out.append("")
     paired_left = {p.left for p in proposal.pairs}
     paired_right = {p.right for p in proposal.pairs}
     alone_left = sum(1 for c in left.codes if c.key not in paired_left)
     alone_right = sum(1 for c in right.codes if c.key not in paired_right)
-    out.append(f"{len(proposal.pairs)} par ({sum(p.proposed for p in proposal.pairs)} foreslått, "
-               f"grense {proposal.threshold:.0f}); uten motstykke: {alone_left} til venstre, "
-               f"{alone_right} til høyre")  # fmt: skip
+    proposed = sum(p.proposed for p in proposal.pairs)
+    out.append(t("out.merge.summary", lang, pairs=len(proposal.pairs), threshold=proposal.threshold,
+                 proposed=proposed, left=alone_left, right=alone_right))  # fmt: skip
     if right.kind == "file":
-        out.append("Koder fra kodebokfilene som ikke slås sammen, legges til som egne koder ved --apply.")
+        out.append(t("out.merge.files_added", lang))
     return "\n".join(out)

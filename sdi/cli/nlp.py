@@ -14,36 +14,29 @@ from sdi.i18n import t
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "nlp",
-        help="the language pipeline: evaluate it on gold data",
-        description="Commands about the language pipeline that lemmatises, tags and finds names.",
+        help="help.nlp",
+        description="desc.nlp",
     )
-    commands = parser.add_subparsers(dest="nlp_command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="nlp_command", metavar="meta.command", required=True)
     evaluate = commands.add_parser(
         "evaluate",
-        help="score the pipeline against a CoNLL-U file (UPOS, lemmas, NorNE name tags)",
-        description="Annotate every sentence of a CoNLL-U file as sdi annotates a turn and score it: "
-        "tokens, parts of speech (UPOS) and lemmas as accuracy, with and without counting det as a "
-        "wrong lemma for den (UD 2.16's convention); named entities (from name=B-PER … tags in MISC) as "
-        "precision, recall and F per type, per pseudonymisation kind, and for the name finder of "
-        "sdi anonymise. Uses the project's pipeline unless --model names another.",
+        help="help.nlp.evaluate",
+        description="desc.nlp.evaluate",
     )
-    evaluate.add_argument("file", type=Path, help="gold data in CoNLL-U")
-    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("file", type=Path, help="help.nlp.evaluate.file")
+    evaluate.add_argument("--json", action="store_true", help="help.nlp.evaluate.json")
     evaluate.add_argument(
-        "--model", metavar="NAME", help="a pipeline other than the project's: a model name or folder, "
-        "nb_sdi (sdi's own) or offline (the lookup pipeline)",
+        "--model", metavar="meta.name", help="help.nlp.evaluate.model",
     )  # fmt: skip
     evaluate.set_defaults(handler=run_evaluate)
 
     reindex = sub.add_parser(
         "reindex",
-        help="annotate the stored transcripts again with the pipeline in use (after it changed)",
-        description="Lemmatise the stored transcripts again with the language pipeline in use now and "
-        "rebuild their search index. Only transcripts indexed by another pipeline are done, unless --all. "
-        "Text, turns and codings stay as they are; each transcript is one transaction.",
+        help="help.nlp.reindex",
+        description="desc.nlp.reindex",
     )
-    reindex.add_argument("--all", action="store_true", help="every transcript, also those already current")
-    reindex.add_argument("--quiet", "-q", action="store_true", help="no progress lines")
+    reindex.add_argument("--all", action="store_true", help="help.nlp.reindex.all")
+    reindex.add_argument("--quiet", "-q", action="store_true", help="help.nlp.reindex.quiet")
     reindex.set_defaults(handler=run_reindex)
 
 
@@ -51,7 +44,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from sdi.workflow.evaluation import configured_model, evaluate_file
 
     model, acronyms = configured_model(args.project)
-    result = evaluate_file(args.file, args.model or model, acronyms)
+    result = evaluate_file(args.file, args.model or model, acronyms, _language(args.project))
     if args.json:
         print(json.dumps({
             "file": str(result.path), "pipeline": result.pipeline, "description": result.description,

@@ -11,12 +11,11 @@ from sdi.i18n import t
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "init",
-        help="create a project (sdi.toml, corpus/, codebooks/, exports/)",
-        description="Create a project folder with sdi.toml and the corpus/, codebooks/ and "
-        "exports/ folders. An existing sdi.toml is never overwritten.",
+        help="help.project.init",
+        description="desc.project.init",
     )
-    parser.add_argument("directory", type=Path, nargs="?", default=Path("."), help="folder (default: .)")
-    parser.add_argument("--title", help="project title (default: the folder name)")
+    parser.add_argument("directory", type=Path, nargs="?", default=Path("."), help="help.project.directory")
+    parser.add_argument("--title", help="help.project.title")
     parser.set_defaults(handler=run)
 
 

@@ -5,29 +5,29 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sdi.cli.common import said_in
+from sdi.i18n import t
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "pseudonym",
-        help="manage the pseudonym key (real names → pseudonyms)",
-        description="The pseudonym key maps real names and places to pseudonyms. It is kept "
-        "in its own owner-only file (privacy.key_file, default .sdi/pseudonymnokkel.toml), "
-        "applied to transcripts on import, and every export is checked against it. After "
-        "adding names, run `sdi import` to pseudonymise the stored transcripts again.",
+        help="help.pseudonym",
+        description="desc.pseudonym",
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="action", metavar="meta.action", required=True)
     add = actions.add_parser(
-        "add", help="add or change a name", description="Add or change one name in the key."
+        "add", help="help.pseudonym.add", description="desc.pseudonym.add"
     )
-    add.add_argument("name", help="the real name, as written in transcripts")
-    add.add_argument("pseudonym", help='what replaces it, e.g. "[helsesykepleier]"')
+    add.add_argument("name", help="help.pseudonym.add.name")
+    add.add_argument("pseudonym", help="help.pseudonym.add.pseudonym")
     add.set_defaults(handler=run_add)
     listing = actions.add_parser(
         "list",
-        help="how many names the key holds, and where it is",
-        description="Show where the key is and how many names it holds (--names to print them).",
+        help="help.pseudonym.list",
+        description="desc.pseudonym.list",
     )
-    listing.add_argument("--names", action="store_true", help="print the names too")
+    listing.add_argument("--names", action="store_true", help="help.pseudonym.listing.names")
     listing.set_defaults(handler=run_list)
 
 
@@ -42,7 +42,7 @@ def run_add(args: argparse.Namespace) -> int:
 
     path = add_to_key(_config(args), args.name, args.pseudonym)
     print(f"{path}: «{args.name}» → {args.pseudonym}")
-    print("Kjør `sdi import` for å pseudonymisere de lagrede transkripsjonene på nytt.")
+    print(t("out.pseudonym.added", said_in(args)))
     return 0
 
 
@@ -52,7 +52,7 @@ def run_list(args: argparse.Namespace) -> int:
     config = _config(args)
     key = read_key(config.key_path)
     inline = len(config.pseudonyms) - len(key)
-    print(f"{config.key_path}: {len(key)} navn i nøkkelen, {inline} i sdi.toml")
+    print(t("out.pseudonym.count", config.language, path=config.key_path, count=len(key), inline=inline))
     if args.names:
         for name in sorted(key, key=str.casefold):
             print(f"  {name} → {key[name]}")

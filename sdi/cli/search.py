@@ -11,37 +11,31 @@ from sdi.i18n import t
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "search",
-        help="find turns by lemma, phrase or prefix; --fuzzy for a half-remembered quote",
-        description="Search the transcripts. Words match every inflected form (barnehage finds barnehagen, "
-        'barnehager, barnehagene); "several words" is a phrase; -word excludes; pre* is a prefix. '
-        "With --fuzzy the query is a half-remembered or paraphrased sentence, and the closest sentences are "
-        "shown with a score (0–100).",
+        help="help.search",
+        description="desc.search",
     )
-    parser.add_argument("query", nargs="+", help="what to look for")
-    parser.add_argument("--fuzzy", "-f", action="store_true", help="find the sentences most like the query")
-    parser.add_argument(
-        "--limit", "-n", type=count, default=20, help="at most this many results (default 20)"
-    )
+    parser.add_argument("query", nargs="+", help="help.search.query")
+    parser.add_argument("--fuzzy", "-f", action="store_true", help="help.search.fuzzy")
+    parser.add_argument("--limit", "-n", type=count, default=20, help="help.search.limit")
     add_filter_options(parser)
     parser.set_defaults(handler=run)
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
     """--group, --category, … : each may be repeated (any of its values); different options combine."""
-    filters = parser.add_argument_group(
-        "filters", "narrow the search; values ignore case; repeat an option for several values"
-    )
-    for option, dest, what in (
-        ("--group", "groups", "focus group, e.g. 'Barnehage Åsmark'"),
-        ("--category", "categories", "kind of group, e.g. barnehage, skole"),
-        ("--site", "sites", "site (municipality)"),
-        ("--stage", "stages", "stage number"),
-        ("--role", "roles", "speaker role, e.g. 'pedagogisk leder'"),
-        ("--participant", "participants", "participant pseudonym"),
-        ("--code", "codes", "turns coded with this code (statement or id)"),
-        ("--code-group", "code_groups", "turns coded with a code in this code group (name or id)"),
+    filters = parser.add_argument_group("help.search.filters", "desc.search.filters")
+    for option, dest in (
+        ("--group", "groups"),
+        ("--category", "categories"),
+        ("--site", "sites"),
+        ("--stage", "stages"),
+        ("--role", "roles"),
+        ("--participant", "participants"),
+        ("--code", "codes"),
+        ("--code-group", "code_groups"),
     ):
-        filters.add_argument(option, dest=dest, action="append", default=[], metavar="VALUE", help=what)
+        what = "help.search." + option.removeprefix("--").replace("-", "_")
+        filters.add_argument(option, dest=dest, action="append", default=[], metavar="meta.value", help=what)
 
 
 def search_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]

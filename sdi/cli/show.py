@@ -13,12 +13,11 @@ from sdi.i18n import t
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "show",
-        help="print a transcript with line numbers and speakers",
-        description="Print a transcript: source line, speaker (role) and the turn. DOC is "
-        "the transcript's id, its path, or a unique part of its path or title.",
+        help="help.show",
+        description="desc.show",
     )
-    parser.add_argument("doc", help="transcript id, path or unique part of its path/title")
-    parser.add_argument("--width", type=width, default=0, help="wrap width (default: the terminal's)")
+    parser.add_argument("doc", help="help.show.doc")
+    parser.add_argument("--width", type=width, default=0, help="help.show.width")
     parser.set_defaults(handler=run)
 
 

@@ -12,9 +12,8 @@ from sdi.i18n import t
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "status",
-        help="the project at a glance, per focus group and stage",
-        description="Show transcripts, words, speakers, coded share, codes, code groups and "
-        "concepts per focus group and stage.",
+        help="help.status",
+        description="desc.status",
     )
     parser.set_defaults(handler=run)
 

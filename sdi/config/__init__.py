@@ -17,6 +17,7 @@ from typing import Any
 from sdi import safe_toml
 from sdi.config.files import write_atomically
 from sdi.config.url import expand_url, written_password
+from sdi.i18n import Notice, said
 
 CONFIG_NAME = "sdi.toml"
 STATE_DIR = ".sdi"
@@ -42,8 +43,11 @@ class ConfigError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        return self.in_language("en")
+
+    def in_language(self, language: str) -> str:  # the message said again from its catalogue key
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+        return f"{where}: {said(self.message, language)}"
 
 
 @dataclass(frozen=True)
@@ -119,25 +123,21 @@ class Config:
 
     def _unset(self, name: str) -> ConfigError:
         text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
-        return ConfigError(
-            self.path,
-            f"'database.url' needs the environment variable {name}, which is not set",
-            locate(text, "database", "url"),
-        )
+        return ConfigError(self.path, Notice("config.env_unset", name=name), locate(text, "database", "url"))
 
 
 _LIST_PLACEHOLDERS = {"names": "[navn]", "places": "[sted]", "institutions": "[institusjon]"}
 
-# table -> key -> (expected type(s), description for the error message)
+# table -> key -> (expected type(s), what the error message calls it: a catalogue key)
+_TEXT, _TEXTS, _PATH = "config.kind.string", "config.kind.strings", "config.kind.path"
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
-    "project": {"title": (str, "a string"), "language": (str, "a string"), "coder": (str, "a string")},
-    "nlp": {"model": (str, "a string"), "index": (str, "a string")},
-    "database": {"url": (str, "a string")},
-    "speakers": {"moderator": (list, "a list of strings"), "patterns": (list, "a list of strings")},
-    "privacy": {"key_file": (str, "a path"), "names": (list, "a list of strings"),
-                "places": (list, "a list of strings"), "institutions": (list, "a list of strings"),
-                "acronyms": (list, "a list of strings")},
-    "analysis": {"model_terms": (list, "a list of strings"), "guide": (str, "a path")},
+    "project": {"title": (str, _TEXT), "language": (str, _TEXT), "coder": (str, _TEXT)},
+    "nlp": {"model": (str, _TEXT), "index": (str, _TEXT)},
+    "database": {"url": (str, _TEXT)},
+    "speakers": {"moderator": (list, _TEXTS), "patterns": (list, _TEXTS)},
+    "privacy": {"key_file": (str, _PATH), "names": (list, _TEXTS), "places": (list, _TEXTS),
+                "institutions": (list, _TEXTS), "acronyms": (list, _TEXTS)},
+    "analysis": {"model_terms": (list, _TEXTS), "guide": (str, _PATH)},
 }
 _FREE_TABLES = {"pseudonyms", "keys"}
 
@@ -162,7 +162,7 @@ def find_project(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
-    raise ConfigError(start / CONFIG_NAME, "no sdi.toml here or in any parent folder (run `sdi init DIR`)")
+    raise ConfigError(start / CONFIG_NAME, Notice("config.not_found"))
 
 
 def load_config(root: Path) -> Config:
@@ -172,86 +172,85 @@ def load_config(root: Path) -> Config:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ConfigError(path, "file not found (run `sdi init` to create a project)") from None
+        raise ConfigError(path, Notice("config.missing")) from None
     except OSError as exc:
-        raise ConfigError(path, f"cannot read: {exc.strerror}") from None
+        raise ConfigError(path, Notice("config.unreadable", reason=exc.strerror)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ConfigError(path, "not UTF-8 text", line) from None
+        raise ConfigError(path, Notice("config.not_utf8"), line) from None
     try:
         data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ConfigError(path, f"invalid TOML: {message}", int(match.group(1)) if match else None) from None
+        at = int(match.group(1)) if match else None
+        raise ConfigError(path, Notice("config.invalid_toml", reason=message), at) from None
     return _validate(root, path, text, data)
 
 
 def _validate(root: Path, path: Path, text: str, data: dict[str, Any]) -> Config:
-    def fail(table: str | None, key: str | None, message: str) -> ConfigError:
-        return ConfigError(path, message, locate(text, table, key))
+    def fail(table: str | None, key: str | None, message: str, /, **values: object) -> ConfigError:
+        return ConfigError(path, Notice(message, **values), locate(text, table, key))  # a catalogue key
 
     for table, value in data.items():
         if table not in _SCHEMA and table not in _FREE_TABLES:
             known = ", ".join(f"[{name}]" for name in [*_SCHEMA, *sorted(_FREE_TABLES)])
-            raise fail(None, table, f"unknown key '{table}' (known tables: {known})")
+            raise fail(None, table, "config.unknown_table", table=table, known=known)
         if not isinstance(value, dict):
-            raise fail(None, table, f"'{table}' must be a table, [{table}]")
+            raise fail(None, table, "config.not_table", table=table)
     values: dict[str, Any] = {}
     for table, keys in _SCHEMA.items():
         for key, value in data.get(table, {}).items():
+            setting = f"{table}.{key}"
             if key not in keys:
-                raise fail(table, key, f"unknown key '{table}.{key}' (known: {', '.join(keys)})")
-            expected, described = keys[key]
+                raise fail(table, key, "config.unknown_key", setting=setting, known=", ".join(keys))
+            expected, kind = keys[key][0], Notice(keys[key][1])
             if not isinstance(value, expected):
-                raise fail(table, key, f"'{table}.{key}' must be {described}, not {type(value).__name__}")
+                found = type(value).__name__
+                raise fail(table, key, "config.wrong_type", setting=setting, kind=kind, found=found)
             if isinstance(value, list) and not all(isinstance(item, str) for item in value):
-                raise fail(table, key, f"'{table}.{key}' must be {described}")
-            values[f"{table}.{key}"] = value
+                raise fail(table, key, "config.wrong_items", setting=setting, kind=kind)
+            values[setting] = value
     language = values.get("project.language", "nb")
     if language not in LANGUAGES:
-        raise fail("project", "language", f"'project.language' must be one of {', '.join(LANGUAGES)}")
+        raise fail("project", "language", "config.language", choices=", ".join(LANGUAGES))
     patterns = tuple(values.get("speakers.patterns", ()))
     for pattern in patterns:
         try:
             compiled = re.compile(pattern)
         except re.error as exc:
-            raise fail(
-                "speakers", "patterns", f"'speakers.patterns': bad regular expression {pattern!r}: {exc}"
-            ) from None
+            bad = {"pattern": repr(pattern), "reason": str(exc)}
+            raise fail("speakers", "patterns", "config.bad_pattern", **bad) from None
         if "label" not in compiled.groupindex:
-            raise fail("speakers", "patterns", f"'speakers.patterns': {pattern!r} needs a group (?P<label>…)")
+            raise fail("speakers", "patterns", "config.pattern_label", pattern=repr(pattern))
     pseudonyms: dict[str, str] = {}
     for name, replacement in data.get("pseudonyms", {}).items():
         if not isinstance(replacement, str) or not replacement.strip() or not name.strip():
-            raise fail("pseudonyms", name, f"'pseudonyms.{name}' must map a name to a non-empty string")
+            raise fail("pseudonyms", name, "config.pseudonym_empty", name=name)
         pseudonyms[name] = replacement
     key_file = values.get("privacy.key_file", DEFAULT_KEY_FILE)
     if not in_private_folder(root, key_file):
-        raise fail("privacy", "key_file", f"'privacy.key_file' must be inside the project's {STATE_DIR}/ "
-                   f"or in {user_config_dir()}: the key holds the real names, never committed or shared")
+        raise fail("privacy", "key_file", "config.key_file", state=STATE_DIR, folder=str(user_config_dir()))
     from sdi.config.key import read_key  # the key module reads Config and ConfigError from here
 
     pseudonyms.update(read_key(root / Path(key_file).expanduser()))
     keymap: dict[str, str] = {}
     for ident, key in data.get("keys", {}).items():
         if not isinstance(key, str) or not key.strip():
-            raise fail("keys", ident, f"'keys.{ident}' must be a key as text, e.g. {ident} = \"ctrl+e\"")
+            raise fail("keys", ident, "config.keys_text", ident=ident)
         keymap[ident] = key.strip()
     where = written_password(values.get("database.url", ""))
     if where is not None:
-        raise fail("database", "url", f"'database.url' holds a password ({where}), and sdi.toml is shared: "
-                   "write ${NAME} to take it from an environment variable (postgresql+psycopg://kari:"
-                   "${SDI_DB_PASSWORD}@server/studie) or leave it out and use ~/.pgpass")
+        raise fail("database", "url", "config.password", where=where)
     index = values.get("nlp.index", "pipeline")
     if index not in INDEX_LEMMAS:
-        raise fail("nlp", "index", f"'nlp.index' must be one of {', '.join(map(repr, INDEX_LEMMAS))}")
+        raise fail("nlp", "index", "config.index", choices=", ".join(map(repr, INDEX_LEMMAS)))
     moderators = values.get("speakers.moderator")
     terms = tuple(" ".join(term.split()) for term in values.get("analysis.model_terms", ()))
     if not all(terms):
-        raise fail("analysis", "model_terms", "'analysis.model_terms' must not hold empty strings")
+        raise fail("analysis", "model_terms", "config.model_terms")
     return Config(
         root=root,
         title=values.get("project.title", Config.title),
@@ -305,7 +304,7 @@ def write_default(root: Path, title: str) -> Path:
     """Create a fresh `sdi.toml` (never overwrites)."""
     path = root / CONFIG_NAME
     if path.exists():
-        raise ConfigError(path, "already exists; not overwritten")
+        raise ConfigError(path, Notice("config.exists"))
     safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
     template = (Path(__file__).parent / "default_project.toml").read_text(encoding="utf-8")  # beside this
     listed = "[" + ", ".join(f'"{word}"' for word in DEFAULT_ACRONYMS) + "]"

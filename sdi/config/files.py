@@ -9,21 +9,27 @@ import errno
 import os
 from pathlib import Path
 
-_WRITE_REFUSALS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-                   errno.EFBIG: "the file is too large for this disk", errno.EROFS: "the disk is read-only",
-                   errno.EACCES: "the folder is read-only", errno.EPERM: "the folder is locked"}  # fmt: skip
+from sdi.i18n import Notice
+
+_WRITE_REFUSALS = {errno.ENOSPC: "config.write.full", errno.EDQUOT: "config.write.quota",
+                   errno.EFBIG: "config.write.too_large", errno.EROFS: "config.write.read_only_disk",
+                   errno.EACCES: "config.write.read_only", errno.EPERM: "config.write.locked"}  # fmt: skip
 
 
 class WriteError(OSError):
     """A file could not be written (full disk, read-only folder): one line naming it, left as it was."""
 
     def __init__(self, path: Path, error: OSError) -> None:
-        reason = _WRITE_REFUSALS.get(error.errno or 0) or error.strerror or type(error).__name__
-        self.message = f"{path}: cannot write it ({reason}); nothing was changed"
-        super().__init__(error.errno, self.message, str(path))
+        known = _WRITE_REFUSALS.get(error.errno or 0)
+        reason = Notice(known) if known else error.strerror or type(error).__name__
+        self.message = Notice("config.write.refused", path=path, reason=reason)
+        super().__init__(error.errno, str(self.message), str(path))
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
+
+    def in_language(self, language: str) -> str:  # the sentence in `language`
+        return self.message.in_language(language)
 
 
 def write_atomically(path: Path, content: bytes | str) -> Path:

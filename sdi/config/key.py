@@ -12,6 +12,7 @@ from pathlib import Path
 from sdi import safe_toml
 from sdi.config import Config, ConfigError, locate
 from sdi.config.files import toml_string, write_atomically
+from sdi.i18n import Notice
 
 
 def read_key(path: Path) -> dict[str, str]:
@@ -20,17 +21,17 @@ def read_key(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
     if path.stat().st_mode & 0o077:
-        raise ConfigError(path, "the pseudonym key is readable by other users; run `chmod 600` on it")
+        raise ConfigError(path, Notice("config.key_readable"))
     text = path.read_text(encoding="utf-8")
     try:
         data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(match.group(1)) if match else None
-        raise ConfigError(path, "invalid TOML in the pseudonym key", line) from None
+        raise ConfigError(path, Notice("config.key_toml"), line) from None
     for name, replacement in data.items():
         if not isinstance(replacement, str) or not replacement.strip():
-            raise ConfigError(path, f"'{name}' must map to a non-empty pseudonym", locate(text, None, name))
+            raise ConfigError(path, Notice("config.key_empty", name=name), locate(text, None, name))
     return dict(data)
 
 
@@ -45,7 +46,7 @@ def add_many_to_key(config: Config, entries: Mapping[str, str]) -> Path:
     path = config.key_path
     cleaned = {" ".join(name.split()): replacement.strip() for name, replacement in entries.items()}
     if not cleaned or not all(name and replacement for name, replacement in cleaned.items()):
-        raise ConfigError(path, "both a name and a pseudonym are needed")
+        raise ConfigError(path, Notice("config.key_pair"))
     return write_key(path, {**read_key(path), **cleaned})
 
 

@@ -113,7 +113,7 @@ def write_figure(path: Path, figure: Any) -> Path:
     """Written as the suffix says (.svg or .png)."""
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise ValueError(f"{path}: a figure is .svg or .png")
+        raise ValueError(f"{path}: a figure is .svg or .png")  # not shown: both faces check the suffix first
     return write_atomically(path, render(figure, fmt))
 
 

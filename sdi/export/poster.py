@@ -97,6 +97,7 @@ def write_poster(
     """One landscape page of `size`: the title, one panel per category (in the order the set first quotes
     each), the first quote of a category as its headline; `figure` (PNG bytes) under the panels."""
     if size not in SIZES:
+        # not shown: both faces offer only SIZES
         raise ValueError(f"poster size {size!r}: choose one of {', '.join(SIZES)}")
     labels = LABELS.get(language, LABELS["nb"])
     points = {name: value * _scale(size) for name, value in POINTS.items()}

@@ -146,7 +146,7 @@ def _bytes(root: etree._Element) -> bytes:
 def codebook_xml(data: RefiProject) -> bytes:
     """A `.qdc` (Codebook.xsd): codes and sets only. Needs at least one code (the schema says so)."""
     if not data.codes:
-        raise ValueError("a REFI-QDA codebook needs at least one code")
+        raise ValueError("a REFI-QDA codebook needs at least one code")  # not shown: the callers refuse first
     writer = _Writer(NS_CODEBOOK)
     root = writer.element(None, "CodeBook", origin=data.origin or ORIGIN)
     writer.codes(root, data.codes, notes=False)

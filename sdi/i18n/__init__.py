@@ -10,7 +10,8 @@ from functools import cache
 LANGUAGES = ("nb", "en")
 _PARTS = (
     "cli", "tui", "keys", "workbench", "ingest", "errors", "anonymise", "assist", "safety", "exchange",
-    "search", "similarity", "matrix", "nlp", "limits", "reading", "refi_file",
+    "search", "similarity", "matrix", "nlp", "limits", "reading", "refi_file", "cli_help", "cli_help_a",
+    "cli_help_f", "refusals", "ingest_errors", "cli_exchange",
 )  # fmt: skip
 
 

@@ -86,6 +86,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "kode {code}: ordene «{words}» står mer enn én gang i {path}; siter mer",
         "en": "code {code}: the words «{words}» occur more than once in {path}; quote more",
     },
+    "exchange.codebook_format": {
+        "nb": "ukjent kodebokformat «{suffix}»: bruk {known}",
+        "en": "unknown codebook format '{suffix}': use {known}",
+    },
+    "exchange.merge_memo_title": {"nb": "Sammenslåing", "en": "Merge"},
     "exchange.merge_words_ambiguous": {
         "nb": "kode {code}: ordene «{words}» står mer enn én gang i {path}",
         "en": "code {code}: the words «{words}» occur more than once in {path}",

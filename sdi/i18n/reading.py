@@ -9,7 +9,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "reading.not_a_file": {"nb": "ikke en vanlig fil", "en": "not a regular file"},
     "reading.too_large": {
         "nb": "fila er for stor ({mb} MB; grensen er {limit_mb} MB)",
-        "en": "file too large ({size:,} bytes; the limit is {limit:,})",
+        "en": "file too large ({mb} MB; the limit is {limit_mb} MB)",
     },
     "reading.empty": {"nb": "fila er tom", "en": "empty file"},
     "reading.binary": {"nb": "binærfil, ikke en transkripsjon", "en": "binary file, not a transcript"},

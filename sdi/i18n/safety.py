@@ -143,4 +143,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Oppdatert med endringer fra andre kodere.",
         "en": "Updated with changes by other coders.",
     },
+    "safety.concurrent_edit": {
+        "nb": "noen andre endret dette i samme øyeblikk; last inn på nytt og prøv igjen",
+        "en": "someone else changed this at the same moment; reload and try again",
+    },
+    "safety.upgrade.pg_dump": {
+        "nb": "pg_dump feilet før skjemaoppgraderingen, ingenting er endret: {detail}",
+        "en": "pg_dump failed before the schema upgrade, nothing was changed: {detail}",
+    },
 }

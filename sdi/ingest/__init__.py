@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sdi.i18n import Notice
 from sdi.ingest.model import (
     Cue,
     IngestError,
@@ -41,7 +42,7 @@ def read_transcript(path: Path | str, options: IngestOptions | None = None) -> P
 
         return read_subtitles(path, options)
     supported = ", ".join(SUPPORTED_SUFFIXES)
-    raise IngestError(path, f"unsupported file type '{path.suffix or '(none)'}' (supported: {supported})")
+    raise IngestError(path, Notice("ingest.unsupported", suffix=path.suffix or "–", supported=supported))
 
 
 __all__ = [

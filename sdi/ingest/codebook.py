@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sdi import safe_toml
+from sdi.i18n import Notice
 from sdi.ingest import limits
 from sdi.ingest.model import IngestError
 from sdi.interchange.codebook import (
@@ -47,15 +48,17 @@ class _Reader:
     def text(self, table: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
         value = table.get(key, "")
         if required and not value:
-            raise self.fail(f"{where}: '{key}' is required", where.split()[-1] if where else None)
+            raise self.fail(
+                Notice("ingest.cb.required", where=where, field=key), where.split()[-1] if where else None
+            )
         if not isinstance(value, str):
-            raise self.fail(f"{where}: '{key}' must be a string", f"{key} =")
+            raise self.fail(Notice("ingest.cb.string", where=where, field=key), f"{key} =")
         return value.strip()
 
     def ident(self, table: dict[str, Any], where: str) -> str:
         value = self.text(table, "id", where, required=True)
         if not _ID.match(value):
-            raise self.fail(f"{where}: id '{value}' must be 1–36 letters, digits, '-', '_' or '.'", value)
+            raise self.fail(Notice("ingest.cb.ident", where=where, value=value), value)
         return value
 
 
@@ -64,70 +67,76 @@ def read_codebook(path: Path) -> Codebook:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise IngestError(path, f"cannot read: {exc.strerror}") from None
+        raise IngestError(path, Notice("ingest.unreadable", reason=exc.strerror)) from None
     try:
         text = raw.decode("utf-8-sig")
         data = safe_toml.loads(text)
     except UnicodeDecodeError:
-        raise IngestError(path, "not UTF-8 text") from None
+        raise IngestError(path, Notice("ingest.not_utf8")) from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise IngestError(path, f"invalid TOML: {message}", int(match.group(1)) if match else None) from None
+        at = int(match.group(1)) if match else None
+        raise IngestError(path, Notice("ingest.invalid_toml", reason=message), at) from None
     reader = _Reader(path, text)
     if data.get("format") != FORMAT:
-        raise reader.fail(f'not an sdi codebook (expected format = "{FORMAT}")', "format")
+        raise reader.fail(Notice("ingest.cb.format", format=FORMAT), "format")
     unknown = set(data) - {"format", "title", "description", "groups", "codes"}
     if unknown:
-        raise reader.fail(f"unknown key '{sorted(unknown)[0]}'", sorted(unknown)[0])
+        raise reader.fail(Notice("ingest.cb.unknown_key", field=sorted(unknown)[0]), sorted(unknown)[0])
     groups = tuple(_group(reader, g) for g in _tables(reader, data, "groups"))
     codes = tuple(_code(reader, c) for c in _tables(reader, data, "codes"))
     _check_references(reader, groups, codes)
     return Codebook(
-        reader.text(data, "title", "codebook"), reader.text(data, "description", "codebook"), groups, codes
+        reader.text(data, "title", Notice("ingest.cb.where.codebook")),
+        reader.text(data, "description", Notice("ingest.cb.where.codebook")),
+        groups,
+        codes,
     )
 
 
 def _tables(reader: _Reader, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise reader.fail(f"'{key}' must be an array of tables ([[{key}]])", key)
+        raise reader.fail(Notice("ingest.cb.tables", field=key), key)
     return value
 
 
 def _group(reader: _Reader, table: dict[str, Any]) -> CodebookGroup:
-    ident = reader.ident(table, "group")
-    where = f"group {ident}"
+    ident = reader.ident(table, Notice("ingest.cb.where.a_group"))
+    where = Notice("ingest.cb.where.group", ident=ident)
     concept = None
     if "concept" in table:
         raw = table["concept"]
         if not isinstance(raw, dict):
-            raise reader.fail(f"{where}: 'concept' must be a table", ident)
+            raise reader.fail(Notice("ingest.cb.concept_table", where=where), ident)
         quotes = []
         if not isinstance(raw.get("key_quotes", []), list):
-            raise reader.fail(f"{where}: key_quotes must be a list", "key_quotes")
+            raise reader.fail(Notice("ingest.cb.key_quotes_list", where=where), "key_quotes")
         for item in raw.get("key_quotes", []):
             if (
                 not isinstance(item, dict)
                 or not isinstance(item.get("code"), str)
                 or not isinstance(item.get("transcript"), str)
             ):
-                raise reader.fail(f"{where}: key_quotes need {{ code = …, transcript = … }}", "key_quotes")
+                raise reader.fail(Notice("ingest.cb.key_quotes_need", where=where), "key_quotes")
             quotes.append(KeyQuote(item["code"], item["transcript"]))
+        concept_of = Notice("ingest.cb.where.concept", where=where)
         concept = CodebookConcept(
-            reader.ident(raw, f"concept of {where}"),
-            reader.text(raw, "name", f"concept of {where}", required=True),
+            reader.ident(raw, concept_of),
+            reader.text(raw, "name", concept_of, required=True),
             reader.text(raw, "definition", where),
             reader.text(raw, "notes", where),
             tuple(quotes),
         )
     rest = table.get("rest", False)
     if not isinstance(rest, bool):
-        raise reader.fail(f"{where}: 'rest' must be true or false", "rest =")
-    name = _fitting(reader, reader.text(table, "name", where, required=True), f"{where}: the name",
-                    limits.MAX_GROUP_NAME, ident)  # fmt: skip
+        raise reader.fail(Notice("ingest.cb.rest", where=where), "rest =")
+    name = _fitting(reader, reader.text(table, "name", where, required=True),
+                    Notice("ingest.cb.the_name", where=where), limits.MAX_GROUP_NAME, ident)  # fmt: skip
     if concept is not None:
-        _fitting(reader, concept.name, f"concept of {where}: the name", limits.MAX_GROUP_NAME, concept.id)
+        the_name = Notice("ingest.cb.the_name", where=Notice("ingest.cb.where.concept", where=where))
+        _fitting(reader, concept.name, the_name, limits.MAX_GROUP_NAME, concept.id)
     return CodebookGroup(
         ident,
         name,
@@ -138,24 +147,24 @@ def _group(reader: _Reader, table: dict[str, Any]) -> CodebookGroup:
 
 
 def _code(reader: _Reader, table: dict[str, Any]) -> CodebookCode:
-    ident = reader.ident(table, "code")
-    where = f"code {ident}"
+    ident = reader.ident(table, Notice("ingest.cb.where.a_code"))
+    where = Notice("ingest.cb.where.code", ident=ident)
     group = table.get("group")
     if group is not None and not isinstance(group, str):
-        raise reader.fail(f"{where}: 'group' must be a group id", ident)
+        raise reader.fail(Notice("ingest.cb.group_id", where=where), ident)
     codings = []
     if not isinstance(table.get("codings", []), list):
-        raise reader.fail(f"{where}: codings must be tables ([[codes.codings]])", "codings")
+        raise reader.fail(Notice("ingest.cb.codings_tables", where=where), "codings")
     for item in table.get("codings", []):
         if not isinstance(item, dict):
-            raise reader.fail(f"{where}: codings must be tables ([[codes.codings]])", ident)
+            raise reader.fail(Notice("ingest.cb.codings_tables", where=where), ident)
         transcript = reader.text(item, "transcript", where, required=True)
         words = item.get("words", "")
         if not isinstance(words, str) or not words.strip():
-            raise reader.fail(f"{where}: every coding needs its exact 'words'", ident)
+            raise reader.fail(Notice("ingest.cb.words", where=where), ident)
         codings.append(CodingAnchor(transcript, words))
     statement = reader.text(table, "statement", where, required=True)
-    _fitting(reader, statement, f"{where}: the statement", limits.MAX_STATEMENT, ident)
+    _fitting(reader, statement, Notice("ingest.cb.the_statement", where=where), limits.MAX_STATEMENT, ident)
     return CodebookCode(
         ident,
         statement,
@@ -179,21 +188,23 @@ def _check_references(
     ids = [g.id for g in groups] + [c.id for c in codes] + [g.concept.id for g in groups if g.concept]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise reader.fail(f"id '{duplicates[0]}' is used twice", f'"{duplicates[0]}"')
+        raise reader.fail(Notice("ingest.cb.twice", ident=duplicates[0]), f'"{duplicates[0]}"')
     if sum(1 for g in groups if g.rest) > 1:
-        raise reader.fail("more than one rest group", "rest = true")
+        raise reader.fail(Notice("ingest.cb.rests"), "rest = true")
     group_ids = {g.id for g in groups}
     code_group = {c.id: c.group for c in codes}
     for code in codes:
         if code.group is not None and code.group not in group_ids:
-            raise reader.fail(f"code {code.id}: unknown group '{code.group}'", f'"{code.group}"')
+            raise reader.fail(
+                Notice("ingest.cb.unknown_group", code=code.id, group=code.group), f'"{code.group}"'
+            )
     for group in groups:
         concept = group.concept
         if concept is None:
             continue
         for quote in concept.key_quotes:
             if code_group.get(quote.code) != group.id:
-                raise reader.fail(
-                    f"concept {concept.id}: key quote code '{quote.code}' is not in group '{group.id}'",
-                    quote.code,
+                outside = Notice(
+                    "ingest.cb.key_quote_group", concept=concept.id, code=quote.code, group=group.id
                 )
+                raise reader.fail(outside, quote.code)

@@ -13,6 +13,7 @@ import hashlib
 import io
 from pathlib import Path
 
+from sdi.i18n import Notice
 from sdi.ingest import limits
 from sdi.ingest.model import IngestError
 from sdi.interchange.codebook import Codebook, CodebookCode, CodebookGroup
@@ -32,16 +33,16 @@ def _decode(path: Path, raw: bytes) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise IngestError(path, "not UTF-8 or Windows-1252 text")
+    raise IngestError(path, Notice("ingest.csv.encoding"))
 
 
 def read_codebook_csv(path: Path) -> Codebook:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise IngestError(path, f"cannot read: {exc.strerror}") from None
+        raise IngestError(path, Notice("ingest.unreadable", reason=exc.strerror)) from None
     if len(raw) > MAX_BYTES:
-        raise IngestError(path, f"too large for a codebook ({len(raw)} bytes)")
+        raise IngestError(path, Notice("ingest.csv.too_large", size=len(raw)))
     text = _decode(path, raw)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -51,13 +52,14 @@ def read_codebook_csv(path: Path) -> Codebook:
     try:
         header = [cell.strip().casefold() for cell in next(rows)]
     except StopIteration:
-        raise IngestError(path, "empty file: a codebook CSV needs a header row") from None
+        raise IngestError(path, Notice("ingest.csv.empty")) from None
     except csv.Error as exc:
-        raise IngestError(path, f"not readable as CSV: {exc}", 1) from None
+        raise IngestError(path, Notice("ingest.csv.unreadable", reason=str(exc)), 1) from None
     named = [column for column in NAME_COLUMNS if column in header]
     if len(named) != 1:
-        which = f"both {' and '.join(named)} columns" if named else "no 'name', 'tag' or 'path' column"
-        raise IngestError(path, f"{which}: the codes' column must be one of them", 1)
+        if named:
+            raise IngestError(path, Notice("ingest.csv.both_columns", columns=", ".join(named)), 1)
+        raise IngestError(path, Notice("ingest.csv.no_name_column"), 1)
     wanted = (*named, "description", "group", "memo", "id")
     column = {key: header.index(key) for key in wanted if key in header}
 
@@ -74,20 +76,22 @@ def read_codebook_csv(path: Path) -> Codebook:
                 continue
             name = " ".join(cell(row, named[0]).split())
             if not name:
-                raise IngestError(path, f"no code in the '{named[0]}' column", number)
+                raise IngestError(path, Notice("ingest.csv.no_code", column=named[0]), number)
             if len(name) > limits.MAX_STATEMENT:
-                raise limits.too_long(path, "the code", name, limits.MAX_STATEMENT, number)
+                raise limits.too_long(path, Notice("ingest.csv.the_code"), name, limits.MAX_STATEMENT, number)
             if name.casefold() in seen:
-                raise IngestError(path, f"the code «{name[:60]}» is listed twice", number)
+                raise IngestError(path, Notice("ingest.csv.twice", code=name[:60]), number)
             seen.add(name.casefold())
             group_name = " ".join(cell(row, "group").split())
             if len(group_name) > limits.MAX_GROUP_NAME:
-                raise limits.too_long(path, "the code group", group_name, limits.MAX_GROUP_NAME, number)
+                raise limits.too_long(
+                    path, Notice("ingest.csv.the_group"), group_name, limits.MAX_GROUP_NAME, number
+                )
             if group_name and group_name.casefold() not in groups:
                 groups[group_name.casefold()] = CodebookGroup(csv_id("group", group_name), group_name)
             ident = cell(row, "id") or csv_id("code", name)
             group = groups[group_name.casefold()].id if group_name else None
             codes.append(CodebookCode(ident, name, cell(row, "description"), group, cell(row, "memo")))
     except csv.Error as exc:
-        raise IngestError(path, f"not readable as CSV: {exc}") from None
+        raise IngestError(path, Notice("ingest.csv.unreadable", reason=str(exc))) from None
     return Codebook(path.stem, "", tuple(groups.values()), tuple(codes))

@@ -64,33 +64,28 @@ def check_archive(path: Path, data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError) as exc:
-        raise IngestError(path, f"unreadable .docx: not a valid Word file ({_describe(exc)})") from None
+        raise IngestError(path, Notice("ingest.docx.not_word", reason=_describe(exc))) from None
     with archive:
         members = archive.infolist()
         total = 0
         packed = 0
         for member in members:
             if _unsafe_name(member.filename):
-                raise IngestError(
-                    path, f"unsafe .docx: archive member {member.filename!r} escapes the archive"
-                )
+                raise IngestError(path, Notice("ingest.docx.escapes", member=repr(member.filename)))
             total += member.file_size
             packed += member.compress_size
             ratio = member.file_size / max(member.compress_size, 1)
             if member.file_size > _RATIO_MIN_SIZE and ratio > MAX_RATIO:
+                shown = f"{ratio:.0f}"
                 raise IngestError(
-                    path, f"unsafe .docx: member {member.filename!r} has compression ratio {ratio:.0f}"
+                    path, Notice("ingest.docx.member_ratio", member=repr(member.filename), ratio=shown)
                 )
         if total > MAX_UNCOMPRESSED:
-            raise IngestError(
-                path, f"unsafe .docx: {total:,} bytes uncompressed (limit {MAX_UNCOMPRESSED:,})"
-            )
+            raise IngestError(path, Notice("ingest.docx.too_large", size=total, limit=MAX_UNCOMPRESSED))
         if total > _RATIO_MIN_SIZE and total / max(packed, 1) > MAX_RATIO:
-            raise IngestError(
-                path, f"unsafe .docx: compression ratio {total / max(packed, 1):.0f} (zip bomb?)"
-            )
+            raise IngestError(path, Notice("ingest.docx.ratio", ratio=f"{total / max(packed, 1):.0f}"))
         if "word/document.xml" not in {member.filename for member in members}:
-            raise IngestError(path, "unreadable .docx: word/document.xml is missing")
+            raise IngestError(path, Notice("ingest.docx.missing", part="word/document.xml"))
 
 
 def _unsafe_name(name: str) -> bool:

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from lxml import etree
 
+from sdi.i18n import Notice
 from sdi.ingest.model import IngestError
 
 MAX_XML_BYTES = 200 * 1024 * 1024  # of document.xml as it inflates, whatever the archive's headers say
@@ -79,18 +80,18 @@ def read_body(path: Path, archive: zipfile.ZipFile, max_text: int) -> DocxBody:
                     body.tables.append(item)
                     size += sum(len(cell) for row in item for cell in row)
                 if size > max_text:
-                    raise IngestError(path, f"too much text in the .docx (more than {max_text:,} characters)")
+                    raise IngestError(path, Notice("ingest.docx.too_much_text", limit=max_text))
     except _TooLarge:
-        raise IngestError(
-            path, f"unsafe .docx: {document} inflates beyond {MAX_XML_BYTES:,} bytes (zip bomb?)"
-        ) from None
+        raise IngestError(path, Notice("ingest.docx.inflates", part=document, limit=MAX_XML_BYTES)) from None
     except etree.XMLSyntaxError as exc:
         reason = " ".join(str(exc.msg).split())  # libxml2 may end a message with a line break
-        raise IngestError(path, f"unreadable .docx: {document} is not well-formed XML ({reason})") from None
+        raise IngestError(path, Notice("ingest.docx.bad_xml", part=document, reason=reason)) from None
     except KeyError:
-        raise IngestError(path, f"unreadable .docx: {document} is missing") from None
+        raise IngestError(path, Notice("ingest.docx.missing", part=document)) from None
     except _DAMAGED as exc:
-        raise IngestError(path, f"unreadable .docx: damaged ({type(exc).__name__}: {exc})") from None
+        raise IngestError(
+            path, Notice("ingest.docx.damaged", reason=f"{type(exc).__name__}: {exc}")
+        ) from None
     return body
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sdi import safe_toml
+from sdi.i18n import Notice
 from sdi.ingest import limits
 from sdi.ingest.encoding import decode_bytes, read_bytes
 from sdi.ingest.model import IngestError, ParticipantInfo, TranscriptMeta
@@ -52,22 +53,23 @@ def split_front_matter(
     if opening == "---":
         raise IngestError(
             path,
-            "YAML front matter ('---') is not supported; use TOML front matter between '+++' lines",
+            Notice("ingest.fm.yaml"),
             first + 1,
         )
     if opening != FENCE:
         return {}, 0
     close = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == FENCE), None)
     if close is None:
-        raise IngestError(path, "unterminated front matter: no closing '+++' line", first + 1)
+        raise IngestError(path, Notice("ingest.fm.unterminated"), first + 1)
     block = list(lines[first + 1 : close])
     size = sum(len(line) + 1 for line in block)
     if size > limits.MAX_METADATA_BYTES:
-        raise limits.refusal(path, "metadata_size", first + 1, what="front matter", size=size,
+        what = Notice("ingest.fm.front_matter")
+        raise limits.refusal(path, "metadata_size", first + 1, what=what, size=size,
                              limit=limits.MAX_METADATA_BYTES)  # fmt: skip
     if smart_quotes:
         block = [line.translate(_SMART_QUOTES) for line in block]
-    values = parse_metadata(path, block, first_line=first + 2, what="front matter")
+    values = parse_metadata(path, block, first_line=first + 2, what=Notice("ingest.fm.front_matter"))
     return values, close + 1
 
 
@@ -80,7 +82,7 @@ def read_sidecar(transcript: Path, max_bytes: int) -> MetaValues:
     if not data.strip():
         return {}
     text, _ = decode_bytes(sidecar, data)
-    return parse_metadata(sidecar, text.split("\n"), first_line=1, what="sidecar metadata")
+    return parse_metadata(sidecar, text.split("\n"), first_line=1, what=Notice("ingest.fm.sidecar"))
 
 
 def parse_metadata(path: Path, block: Sequence[str], *, first_line: int, what: str) -> MetaValues:
@@ -89,7 +91,7 @@ def parse_metadata(path: Path, block: Sequence[str], *, first_line: int, what: s
         raw = safe_toml.loads(quote_unicode_keys("\n".join(block)))
     except tomllib.TOMLDecodeError as exc:
         message, line = _toml_error(str(exc), first_line, len(block))
-        raise IngestError(path, f"invalid TOML in {what}: {message}", line) from None
+        raise IngestError(path, Notice("ingest.fm.invalid_toml", what=what, reason=message), line) from None
     return _Validator(path, block, first_line, what).top(raw)
 
 
@@ -162,12 +164,15 @@ def meta_from_values(values: Mapping[str, Any]) -> TranscriptMeta:
 
 
 def _toml_error(message: str, first_line: int, block_len: int) -> tuple[str, int]:
+    """The parser's reason with its position said as the file's line (and the column, in the language)."""
     position = _TOML_POSITION.search(message)
     if position:
         line = int(position.group(1)) + first_line - 1
-        return _TOML_POSITION.sub(f" (column {position.group(2)})", message), line
+        reason = _TOML_POSITION.sub("", message)
+        return Notice("ingest.fm.toml_column", reason=reason, column=position.group(2)), line
     if _TOML_END.search(message):
-        return _TOML_END.sub(" (at the end of the block)", message), first_line + max(block_len - 1, 0)
+        reason = _TOML_END.sub("", message)
+        return Notice("ingest.fm.toml_end", reason=reason), first_line + max(block_len - 1, 0)
     return message, first_line
 
 
@@ -181,7 +186,9 @@ class _Validator:
         self.what = what
 
     def fail(self, message: str, index: Where) -> IngestError:
-        return IngestError(self.path, f"{self.what}: {message}", self._line(index))
+        return IngestError(
+            self.path, Notice("ingest.fm.in", what=self.what, message=message), self._line(index)
+        )
 
     def _line(self, index: Where) -> int:
         """The file's line of block line `index`; found only now when given as a search (`at`)."""
@@ -194,11 +201,12 @@ class _Validator:
             where = self._key_index(key, 0, self._first_table())
             if key not in _TOP_KEYS:
                 allowed = ", ".join(sorted(_TOP_KEYS))
-                raise self.fail(f"unknown key '{key}' (allowed: {allowed})", where)
+                raise self.fail(Notice("ingest.fm.unknown_key", field=key, allowed=allowed), where)
             if key in _STRING_KEYS:
                 text = self._string(key, value, where).strip()
                 if len(text) > limits.META_LENGTHS.get(key, len(text)):
-                    raise limits.too_long(self.path, f"{self.what}: '{key}'", text, limits.META_LENGTHS[key],
+                    raise limits.too_long(self.path, Notice("ingest.fm.key", what=self.what, field=key), text,
+                                          limits.META_LENGTHS[key],
                                           self._line(where))  # fmt: skip
                 if text:
                     values[key] = text
@@ -215,7 +223,7 @@ class _Validator:
 
     def _string(self, key: str, value: Any, where: Where) -> str:
         if not isinstance(value, str):
-            raise self.fail(f"'{key}' must be a string, not {_type_name(value)}", where)
+            raise self.fail(Notice("ingest.fm.string", field=key, kind=_type_name(value)), where)
         return value
 
     def _date(self, value: Any, where: Where) -> dt.date:
@@ -228,11 +236,11 @@ class _Validator:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise self.fail(f"'date' must be a date like 2025-02-12, not {value!r}", where)
+        raise self.fail(Notice("ingest.fm.date", value=repr(value)), where)
 
     def _participants(self, value: Any, where: int | None) -> list[ParticipantInfo]:
         if not isinstance(value, list):
-            raise self.fail("'participants' must be a list of [[participants]] tables", where)
+            raise self.fail(Notice("ingest.fm.participants"), where)
         headers = [i for i, line in enumerate(self.block) if _PARTICIPANTS_HEADER.match(line)]
         if len(value) > limits.MAX_PARTICIPANTS:
             raise limits.refusal(self.path, "participants", self._line(headers[0] if headers else where),
@@ -243,14 +251,14 @@ class _Validator:
             start = headers[n] if n < len(headers) else where
             person = self._participant(n + 1, entry, start)
             if person.label in seen:
-                raise self.fail(f"participant label '{person.label}' is declared twice", start)
+                raise self.fail(Notice("ingest.fm.label_twice", label=person.label), start)
             seen.add(person.label)
             people.append(person)
         return people
 
     def _participant(self, number: int, entry: Any, start: int | None) -> ParticipantInfo:
         if not isinstance(entry, dict):
-            raise self.fail(f"participant {number} must be a table", start)
+            raise self.fail(Notice("ingest.fm.participant_table", number=number), start)
         end = self._next_table(start)
 
         def at(key: str) -> Where:  # searched only when a message needs the line
@@ -259,26 +267,26 @@ class _Validator:
         for key in entry:
             if key not in _PARTICIPANT_KEYS:
                 allowed = ", ".join(sorted(_PARTICIPANT_KEYS))
-                raise self.fail(f"participant {number}: unknown key '{key}' (allowed: {allowed})", at(key))
+                raise self.fail(
+                    Notice("ingest.fm.participant_key", number=number, field=key, allowed=allowed), at(key)
+                )
         if "label" not in entry:
-            raise self.fail(f"participant {number} has no 'label'", start)
+            raise self.fail(Notice("ingest.fm.no_label", number=number), start)
         label = " ".join(self._string("label", entry["label"], at("label")).split())
         if not label:
-            raise self.fail(f"participant {number} has an empty 'label'", at("label"))
+            raise self.fail(Notice("ingest.fm.empty_label", number=number), at("label"))
         pseudonym = " ".join(
             self._string("pseudonym", entry.get("pseudonym", label), at("pseudonym")).split()
         )
         moderator = entry.get("moderator", False)
         if not isinstance(moderator, bool):
-            raise self.fail(f"participant {number}: 'moderator' must be true or false", at("moderator"))
+            raise self.fail(Notice("ingest.fm.moderator", number=number), at("moderator"))
         attributes = entry.get("attributes", {})
         if not isinstance(attributes, dict):
-            raise self.fail(f"participant {number}: 'attributes' must be a table", at("attributes"))
+            raise self.fail(Notice("ingest.fm.attributes", number=number), at("attributes"))
         for key, item in attributes.items():
             if isinstance(item, dict | list):
-                raise self.fail(
-                    f"participant {number}: attribute '{key}' must be a plain value", at("attributes")
-                )
+                raise self.fail(Notice("ingest.fm.attribute", number=number, field=key), at("attributes"))
         person = ParticipantInfo(
             label=label,
             pseudonym=pseudonym or label,
@@ -290,8 +298,8 @@ class _Validator:
         for key in ("label", "pseudonym", "role", "service"):
             value = getattr(person, key)
             if len(value) > limits.MAX_NAME:
-                raise limits.too_long(self.path, f"{self.what}: participant {number}: '{key}'", value,
-                                      limits.MAX_NAME, self._line(at(key)))  # fmt: skip
+                named = Notice("ingest.fm.participant_value", what=self.what, number=number, field=key)
+                raise limits.too_long(self.path, named, value, limits.MAX_NAME, self._line(at(key)))
         return person
 
     def _first_table(self) -> int:

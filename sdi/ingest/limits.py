@@ -3,13 +3,14 @@
 The lengths are the store's column widths (`sdi.storage.models`; a test keeps the two in step), checked
 here so that a too-long group name or speaker label is refused naming the file and line, the same on SQLite
 (which would take it) and PostgreSQL (which would fail mid-import). Messages come from the catalogue
-(`sdi.i18n.limits`); like every IngestError they read in English."""
+(`sdi.i18n.limits`) as `Notice`s: English where a plain string is read, the project's language in the
+faces."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sdi.i18n import t
+from sdi.i18n import Notice
 from sdi.ingest.model import IngestError
 
 MAX_PARTICIPANTS = 1_000  # declared in one transcript's metadata; a focus group has a dozen
@@ -24,8 +25,9 @@ PATTERN_SECONDS = 0.25  # one speaker pattern from sdi.toml on one line
 
 def refusal(path: Path | str, key: str, line: int | None = None, **values: object) -> IngestError:
     """An IngestError with the catalogue's sentence `limits.<key>`."""
-    return IngestError(path, t(f"limits.{key}", "en", **values), line)
+    return IngestError(path, Notice(f"limits.{key}", **values), line)
 
 
 def too_long(path: Path | str, what: str, value: str, limit: int, line: int | None = None) -> IngestError:
+    """`what` (a `Notice` naming it, said in the project's language) is longer than the store keeps."""
     return refusal(path, "too_long", line, what=what, length=len(value), limit=limit)

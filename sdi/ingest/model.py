@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sdi.i18n import said
+
 
 class IngestError(Exception):
     """Bad input: one clear message naming the file and, where it applies, the line."""
@@ -21,8 +23,12 @@ class IngestError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        return self.in_language("en")
+
+    def in_language(self, language: str) -> str:
+        """The message in `language` (said again from its catalogue key when it is a `Notice`)."""
         where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
-        return f"{where}: {self.message}"
+        return f"{where}: {said(self.message, language)}"
 
 
 @dataclass(frozen=True)

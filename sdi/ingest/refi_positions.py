@@ -13,6 +13,8 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from sdi.i18n import Notice
+
 # (key, what the summary calls it, counts UTF-16 units, counts CRLF as one)
 READINGS = (
     ("code-points", "Unicode characters (code points)", False, False),
@@ -20,7 +22,6 @@ READINGS = (
     ("code-points-crlf", "Unicode characters, CRLF as one", False, True),
     ("utf-16-crlf", "UTF-16 code units, CRLF as one", True, True),
 )
-_LABEL = {key: label for key, label, _, _ in READINGS}
 # Readings a tool is known or reported to use, first: they win a tie.
 _ORIGINS = (("nvivo", ("utf-16", "utf-16-crlf")), ("atlas", ("code-points-crlf", "utf-16-crlf")),
             ("maxqda", ("utf-16",)), ("qualcoder", ("code-points",)), ("sdi", ("code-points",)))  # fmt: skip
@@ -85,15 +86,14 @@ class Choice:
 
     @property
     def summary(self) -> str:
-        """One line for the import summary."""
-        label = _LABEL[self.key]
+        """One line for the import summary (a `Notice`: said in the project's language by the faces)."""
+        label = Notice(f"ingest.reading.{self.key}")
         if not self.total:
-            return f"positions: {label} (no selections)"
+            return Notice("ingest.positions.none", label=label)
         if not self.differs:
-            return f"positions: {label} — every reading agrees here (no emoji, no CRLF); " \
-                   f"{self.best} of {self.total} selections on word boundaries"  # fmt: skip
-        others = ", ".join(f"{_LABEL[k]}: {n}" for k, n in self.scores if k != self.key)
-        return f"positions: {label}, {self.best} of {self.total} selections on word boundaries ({others})"
+            return Notice("ingest.positions.agree", label=label, best=self.best, total=self.total)
+        others = ", ".join(f"{k}: {n}" for k, n in self.scores if k != self.key)  # the readings by their ids
+        return Notice("ingest.positions.chosen", label=label, best=self.best, total=self.total, others=others)
 
     def reader(self, text: str) -> Positions:
         _, _, utf16, crlf = next(r for r in READINGS if r[0] == self.key)

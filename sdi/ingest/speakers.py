@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sdi.i18n import Notice
 from sdi.ingest import limits
 from sdi.ingest.model import IngestError, IngestOptions, ParticipantInfo
 
@@ -95,9 +96,11 @@ class LabelMatcher:
         for pattern in options.speaker_patterns:
             compiled = compile_pattern(pattern)
             if isinstance(compiled, str):
-                raise IngestError(path, f"invalid speaker pattern {pattern!r}: {compiled}")
+                raise IngestError(
+                    path, Notice("ingest.speakers.invalid", pattern=repr(pattern), reason=compiled)
+                )
             if "label" not in compiled.groupindex:
-                raise IngestError(path, f"speaker pattern {pattern!r} has no named group 'label'")
+                raise IngestError(path, Notice("ingest.speakers.no_label", pattern=repr(pattern)))
             self._custom.append(compiled)
 
     def is_moderator(self, label: str) -> bool:

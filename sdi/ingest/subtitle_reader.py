@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sdi.i18n import Notice
 from sdi.ingest.encoding import decode_bytes, read_bytes
 from sdi.ingest.frontmatter import read_sidecar
 from sdi.ingest.model import IngestError, IngestOptions, ParsedTranscript, ParticipantInfo
@@ -75,9 +76,7 @@ def _blocks(lines: Sequence[str]) -> Iterator[tuple[int, list[str]]]:
 
 def _vtt_cues(path: Path, blocks: list[tuple[int, list[str]]], matcher: LabelMatcher) -> list[_Cue]:
     if not blocks or not blocks[0][1][0].lstrip("\ufeff").startswith("WEBVTT"):
-        raise IngestError(
-            path, "not a WebVTT file: the first line must be 'WEBVTT'", blocks[0][0] if blocks else 1
-        )
+        raise IngestError(path, Notice("ingest.sub.not_vtt"), blocks[0][0] if blocks else 1)
     cues: list[_Cue] = []
     header_first, header = blocks[0]
     # A header without a blank line before the first cue is common in hand-edited files.
@@ -100,7 +99,7 @@ def _srt_cues(path: Path, blocks: list[tuple[int, list[str]]], matcher: LabelMat
             timing = 1
         else:
             raise IngestError(
-                path, "expected a cue number or a timing line 'HH:MM:SS,mmm --> HH:MM:SS,mmm'", first
+                path, Notice("ingest.sub.cue_number", example="HH:MM:SS,mmm --> HH:MM:SS,mmm"), first
             )
         cues.extend(_cue(path, first, block, timing, matcher, vtt=False))
     return cues
@@ -113,17 +112,15 @@ def _cue(
     example = "HH:MM:SS.mmm --> HH:MM:SS.mmm" if vtt else "HH:MM:SS,mmm --> HH:MM:SS,mmm"
     line = first + timing
     if timing >= len(block):
-        raise IngestError(path, f"expected a timing line '{example}'", first + len(block) - 1)
+        raise IngestError(path, Notice("ingest.sub.timing_expected", example=example), first + len(block) - 1)
     found = _TIMING.match(block[timing].strip())
     if found is None:
-        raise IngestError(path, f"malformed timing line (expected '{example}')", line)
+        raise IngestError(path, Notice("ingest.sub.malformed", example=example), line)
     start, end = _seconds(found.groups()[:4]), _seconds(found.groups()[4:])
     if start is None or end is None:
-        raise IngestError(
-            path, f"malformed timing line: minutes and seconds must be below 60 ({example})", line
-        )
+        raise IngestError(path, Notice("ingest.sub.below_60", example=example), line)
     if end < start:
-        raise IngestError(path, "malformed timing line: the cue ends before it starts", line)
+        raise IngestError(path, Notice("ingest.sub.ends_before"), line)
     raw = " ".join(part.strip() for part in block[timing + 1 :])
     for speaker, text in _segments(raw, matcher, line):
         if text:

@@ -19,7 +19,7 @@ from sdi.ingest.model import Cue, IngestError, IngestOptions, ParsedTranscript, 
 from sdi.ingest.pseudonymise import Pseudonymiser
 from sdi.ingest.speakers import LabelHit, LabelMatcher, SourceLine
 
-NO_LABELS = "no speaker labels found (expected lines like 'Navn: …')"
+NO_LABELS = "ingest.no_labels"  # the catalogue's refusal of a file without speaker labels
 _HEADING = re.compile(r"^#{1,6}(?:\s|$)")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 # Short parenthesised or bracketed asides: (ler), (pause), [utydelig], [00:13:02].
@@ -67,7 +67,7 @@ def build_transcript(
     matcher = matcher or LabelMatcher(path, options, declared)
     drafts = _collect(lines, matcher)
     if not any(draft.label is not None for draft in drafts):
-        raise IngestError(path, NO_LABELS)
+        raise IngestError(path, Notice(NO_LABELS))
     speakers = _Speakers(declared, pseudo, matcher, warnings)
     skip = pseudo.values
     pieces: list[str] = []
@@ -77,7 +77,9 @@ def build_transcript(
         body = pseudo.apply("".join(draft.parts)).strip()
         speaker, moderator = speakers.resolve(draft.label, draft.line)
         if speaker is not None and len(speaker) > limits.MAX_NAME:
-            raise limits.too_long(path, "the speaker label", speaker, limits.MAX_NAME, draft.line)
+            raise limits.too_long(
+                path, Notice("ingest.the_speaker_label"), speaker, limits.MAX_NAME, draft.line
+            )
         if not body:
             if speaker is not None:
                 warnings.append(Notice("ingest.empty_turn", speaker=speaker, line=draft.line))
@@ -102,7 +104,7 @@ def build_transcript(
             )
         )
     if not any(turn.speaker is not None for turn in turns):
-        raise IngestError(path, NO_LABELS)
+        raise IngestError(path, Notice(NO_LABELS))
     meta = pseudo.meta(meta_from_values(values))
     return ParsedTranscript(
         source=path,

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sdi.i18n import Notice
 from sdi.nlp.pipeline import Annotation
 
 # NorNE types (and the labels sdi's own pipeline or spaCy's English scheme use) → pseudonymisation kind.
@@ -32,7 +33,11 @@ KIND_OF_LABEL = {
 
 
 class GoldError(ValueError):
-    """A CoNLL-U file that cannot be read; the message names the file and line."""
+    """A CoNLL-U file that cannot be read; the message (a `Notice`) names the file and line."""
+
+    def __init__(self, notice: Notice) -> None:
+        self.notice = notice
+        super().__init__(notice)
 
 
 @dataclass(frozen=True)
@@ -93,10 +98,10 @@ def read_gold(path: Path) -> list[GoldSentence]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise GoldError(f"{path}: cannot read ({error})") from error
+        raise GoldError(Notice("eval.gold.unreadable", where=path, reason=str(error))) from error
     sentences = [_sentence(path, block) for block in _blocks(lines)]
     if not sentences:
-        raise GoldError(f"{path}: no sentences found (is it CoNLL-U?)")
+        raise GoldError(Notice("eval.gold.empty", where=path))
     return sentences
 
 
@@ -123,12 +128,12 @@ def _sentence(path: Path, block: list[tuple[int, str]]) -> GoldSentence:
             continue
         columns = line.split("\t")
         if len(columns) != 10:
-            raise GoldError(f"{path}:{number}: expected 10 tab-separated columns, found {len(columns)}")
+            raise GoldError(Notice("eval.gold.columns", where=f"{path}:{number}", count=len(columns)))
         if "-" in columns[0] or "." in columns[0]:
             continue
         rows.append((number, columns))
     if not rows:
-        raise GoldError(f"{path}:{block[0][0]}: a sentence without tokens")
+        raise GoldError(Notice("eval.gold.no_tokens", where=f"{path}:{block[0][0]}"))
     if text is None:
         text = "".join(c[1] + ("" if "SpaceAfter=No" in c[9].split("|") else " ") for _, c in rows).strip()
     sentence = GoldSentence(text, block[0][0])
@@ -138,7 +143,7 @@ def _sentence(path: Path, block: list[tuple[int, str]]) -> GoldSentence:
         form = columns[1]
         start = text.find(form, cursor)
         if start < 0 or text[cursor:start].strip():
-            raise GoldError(f"{path}:{number}: the token «{form}» is not where the sentence text has it")
+            raise GoldError(Notice("eval.gold.misplaced", where=f"{path}:{number}", form=form))
         cursor = start + len(form)
         upos, lemma = columns[3], columns[2]
         if upos == "PUNCT" and lemma.startswith("$") and len(lemma) > 1:

@@ -51,7 +51,7 @@ class PackedTable(Mapping[str, str]):
         magic, count, size = _HEADER.unpack_from(blob, offset)
         slots = offset + _HEADER.size
         if magic != MAGIC or size & (size - 1) or len(blob) < slots + 4 * size:
-            raise ValueError("not a packed table")
+            raise ValueError("not a packed table")  # not shown: pos_readings catches it (no tagged readings)
         self._blob = blob
         self._count: int = count
         self._mask: int = size - 1

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from sdi.i18n import t
 from sdi.storage.faults import lock_timeout, pause_if_asked, store_error
 
 
@@ -155,9 +156,7 @@ class Store:
                 yield session
                 pause_if_asked(session)
         except StaleDataError as exc:
-            raise ConcurrentEditError(
-                "someone else changed this at the same moment; reload and try again"
-            ) from exc
+            raise ConcurrentEditError(t("safety.concurrent_edit", self.language)) from exc
         except DBAPIError as exc:
             known = store_error(exc, self.url, self.language, writing=True)
             if known is None:

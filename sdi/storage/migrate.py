@@ -119,7 +119,7 @@ def remove_partial_backups(backup_dir: Path, stem: str) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def backup_postgres(url: str, target: Path) -> Path | None:
+def backup_postgres(url: str, target: Path, language: str = "nb") -> Path | None:
     """A `pg_dump` (custom format) of the database at `target` when the client tools are installed; None
     otherwise — then the server's own backups are what protects the data, and the caller says so. Written
     owner-only from its first byte (umask 077) under a temporary name, renamed when whole."""
@@ -143,9 +143,7 @@ def backup_postgres(url: str, target: Path) -> Path | None:
     try:
         result = subprocess.run(command_line, env=env, capture_output=True, text=True, umask=0o077)
         if result.returncode != 0:
-            raise MigrationError(
-                f"pg_dump failed before the schema upgrade, nothing was changed: {result.stderr.strip()}"
-            )
+            raise MigrationError(t("safety.upgrade.pg_dump", language, detail=result.stderr.strip()))
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -251,7 +249,7 @@ def _backup(
 
         stem = str(make_url(url).database)
         remove_partial_backups(backup_dir, stem)
-        return backup_postgres(url, step_backup(backup_dir, stem, current, wanted, ".dump"))
+        return backup_postgres(url, step_backup(backup_dir, stem, current, wanted, ".dump"), language)
     except OSError as exc:
         raise MigrationError(
             t("safety.upgrade.no_room", language, folder=backup_dir, detail=exc.strerror or exc)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from sdi.i18n import t
+from sdi.i18n import Notice
 
 if TYPE_CHECKING:
     from sdi.config import Config
@@ -31,7 +31,7 @@ def project_url(config: Config) -> str:
     problem = url_problem(url)
     if problem is not None:
         key, values = problem
-        raise config.database_url_error(t("limits.url.in_config", "en", problem=t(key, "en", **values)))
+        raise config.database_url_error(Notice("limits.url.in_config", problem=Notice(key, **values)))
     return url
 
 

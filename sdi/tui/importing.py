@@ -31,7 +31,7 @@ def report_lines(app: SdiApp, report: ImportReport) -> tuple[str, list[str]]:
         unchanged=report.count("unchanged"),
         failed=len(report.failed),
     )
-    problems = [outcome.message for outcome in report.failed]
+    problems = [said(outcome.message, language) for outcome in report.failed]
     problems += [f"{o.path}: {said(w, language)}" for o in report.outcomes for w in o.warnings]
     return summary, problems
 

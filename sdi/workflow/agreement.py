@@ -160,7 +160,9 @@ def _coders(session: Session, names: Sequence[str]) -> dict[int, str]:
         by_name = {name: i for i, name in rows.items()}
         unknown = [n for n in names if n not in by_name]
         if unknown:
-            raise WorkflowError(f"no coder called {', '.join(unknown)} (known: {', '.join(by_name)})")
+            raise WorkflowError(
+                key="refusal.agreement.no_coder", names=", ".join(unknown), known=", ".join(by_name)
+            )
         return {by_name[n]: n for n in dict.fromkeys(names)}
     active = set(session.scalars(select(Coding.coder_id).distinct()))
     return {i: name for i, name in rows.items() if i in active}
@@ -173,7 +175,7 @@ def _code_filter(session: Session, code: str | None) -> int | None:
     if found is None and code.strip().isdigit() and session.get(Code, int(code)) is not None:
         found = int(code)
     if found is None:
-        raise WorkflowError(f"no code with id {code}")
+        raise WorkflowError(key="error.missing", what="error.what.code", ident=code)
     return found
 
 
@@ -183,11 +185,11 @@ def agreement(
     """Per code and overall: percent agreement, Cohen's kappa (two coders), Krippendorff's alpha; and the
     units where the coders differ."""
     if unit not in UNITS:
-        raise WorkflowError(f"unit must be {' or '.join(UNITS)}, not «{unit}»")
+        raise WorkflowError(key="refusal.agreement.unit", units=", ".join(UNITS), unit=unit)
     with project.store.reading() as session:
         chosen = _coders(session, coders)
         if len(chosen) < 2:
-            raise WorkflowError("agreement needs two or more coders with codings")
+            raise WorkflowError(key="refusal.agreement.coders")
         only = _code_filter(session, code)
         codings = session.execute(
             select(Coding.code_id, Coding.document_id, Coding.start, Coding.end, Coding.coder_id).where(

@@ -12,7 +12,7 @@ import re
 from sqlalchemy import Engine
 
 from sdi.config import Config, ConfigError
-from sdi.i18n import t
+from sdi.i18n import Notice, t
 from sdi.ingest.limits import PATTERN_SECONDS
 from sdi.ingest.speakers import PROBE_LENGTH, runaway_pattern
 from sdi.storage import lengths
@@ -35,8 +35,8 @@ def check_speaker_patterns(config: Config) -> None:
     pattern = runaway_pattern(config.speaker_patterns)
     if pattern is None:
         return
-    message = t("limits.pattern_runaway", "en", pattern=repr(pattern), seconds=PATTERN_SECONDS,
-                length=PROBE_LENGTH)  # fmt: skip
+    message = Notice("limits.pattern_runaway", pattern=repr(pattern), seconds=PATTERN_SECONDS,
+                     length=PROBE_LENGTH)  # fmt: skip
     raise ConfigError(config.path, message, _pattern_line(config, pattern))
 
 

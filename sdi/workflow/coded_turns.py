@@ -285,7 +285,7 @@ def _plain_rows(connection: Connection, statement: Select[*tuple[Any, ...]]) -> 
     still SQLAlchemy's, compiled for the engine in use (SQLite or PostgreSQL)."""
     compiled = statement.compile(dialect=connection.dialect)
     if compiled.params:
-        raise ValueError("_plain_rows takes statements without parameters")
+        raise RuntimeError("programming error: _plain_rows takes statements without parameters")
     cursor = connection.connection.cursor()
     try:
         cursor.execute(str(compiled))

@@ -68,7 +68,7 @@ def _stage(session: Session, group_name: str, number: int) -> Stage:
         .where(FocusGroup.name == group_name, Stage.number == number)
     )
     if stage is None:
-        raise WorkflowError(f"no stage {number} in focus group '{group_name}'")
+        raise WorkflowError(key="refusal.corpus.no_stage", number=number, group=group_name)
     return stage
 
 

@@ -88,9 +88,11 @@ def collect_files(project: Project, paths: Iterable[Path]) -> tuple[list[Path], 
         path = (raw if raw.is_absolute() else Path.cwd() / raw).resolve()
         shown = _shown(root, path)
         if not path.is_relative_to(root):
-            problems.append(ImportOutcome(shown, "failed", message=f"{shown}: outside the project {root}"))
+            problems.append(
+                ImportOutcome(shown, "failed", message=Notice("ingest.outside", path=shown, root=root))
+            )
         elif not path.exists():
-            problems.append(ImportOutcome(shown, "failed", message=f"{shown}: no such file or folder"))
+            problems.append(ImportOutcome(shown, "failed", message=Notice("ingest.no_such", path=shown)))
         elif path.is_dir():
             found = sorted(
                 p
@@ -106,8 +108,8 @@ def collect_files(project: Project, paths: Iterable[Path]) -> tuple[list[Path], 
                     files.append(file)
                 else:
                     shown = _shown(root, file)
-                    problems.append(ImportOutcome(shown, "failed", message=f"{shown}: a link to {target}, "
-                                                  f"outside the project {root}; not imported"))  # fmt: skip
+                    outside = Notice("ingest.link_outside", path=shown, target=target, root=root)
+                    problems.append(ImportOutcome(shown, "failed", message=outside))
         else:
             files.append(path)
     unique = list(dict.fromkeys(files))
@@ -140,16 +142,25 @@ def import_file(project: Project, path: Path, options: IngestOptions | None = No
         with project.store.transaction() as session:
             return _store(project, session, parsed, shown)
     except IngestError as exc:
-        return ImportOutcome(shown, "failed", message=str(exc).replace(str(exc.path), shown, 1))
+        where = f"{shown}:{exc.line}" if exc.line is not None else shown
+        return ImportOutcome(
+            shown, "failed", message=Notice("ingest.failed", where=where, reason=exc.message)
+        )
     except _Refused as exc:
-        return ImportOutcome(shown, "failed", message=f"{shown}: {exc}")
+        return ImportOutcome(shown, "failed", message=Notice("ingest.failed", where=shown, reason=exc.reason))
     except SQLAlchemyError as exc:
         detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        return ImportOutcome(shown, "failed", message=f"{shown}: the store refused the import: {detail}")
+        return ImportOutcome(
+            shown, "failed", message=Notice("ingest.store_refused", path=shown, detail=detail)
+        )
 
 
 class _Refused(Exception):
     """Raised inside the transaction to roll it back with a message for the researcher."""
+
+    def __init__(self, reason: Notice) -> None:
+        self.reason = reason
+        super().__init__(reason)
 
 
 def _shown(root: Path, path: Path) -> str:
@@ -190,10 +201,8 @@ def _store(project: Project, session: Session, parsed: ParsedTranscript, shown: 
     document = session.scalar(select(Document).where(Document.source_path == shown))
     occupant = session.scalar(select(Document).where(Document.stage_id == stage.id))
     if occupant is not None and (document is None or occupant.id != document.id):
-        raise _Refused(
-            f"duplicate stage: stage {stage_number} of '{group_name}' is already the transcript "
-            f"{occupant.source_path}"
-        )
+        raise _Refused(Notice("ingest.duplicate_stage", stage=stage_number, group=group_name,
+                              transcript=occupant.source_path))  # fmt: skip
     participants = _upsert_participants(session, group, parsed)
     counts = [
         count_words(parsed.text[t.start : t.end], [(c.start - t.start, c.end - t.start) for c in t.cues])

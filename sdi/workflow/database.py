@@ -190,7 +190,9 @@ def copy_store(project: Project, given_url: str) -> CopyReport:
         return report
     except DBAPIError as exc:
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
-        raise WorkflowError(f"{describe(str(target.url))}: {detail}") from exc
+        raise WorkflowError(
+            key="refusal.database.failed", database=describe(str(target.url)), detail=detail
+        ) from exc
     finally:
         target.dispose()
 

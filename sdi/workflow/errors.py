@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from sdi.i18n import Notice
+
 T = TypeVar("T")
 
 
@@ -22,6 +24,13 @@ class WorkflowError(Exception):
         self.key = key
         self.values = values
         super().__init__(message or (_text(key, "en", values) if key else ""))
+
+    @classmethod
+    def of(cls, notice: Notice) -> WorkflowError:
+        """The refusal a room's `Notice` (a catalogue key and its values) says."""
+        refusal = cls(str(notice))
+        refusal.key, refusal.values = notice.key, dict(notice.values)
+        return refusal
 
     def in_language(self, language: str) -> str:
         """The message in `language` when it was raised with a catalogue key, else as written."""
@@ -58,7 +67,8 @@ def _text(key: str, language: str, values: dict[str, object]) -> str:
 
 def describe(error: BaseException, language: str) -> str:
     """One line for a face: workflow refusals in the project's language, anything else as it reads."""
-    return error.in_language(language) if isinstance(error, WorkflowError) else str(error)
+    in_language = getattr(error, "in_language", None)  # WorkflowError, ConfigError, IngestError
+    return str(in_language(language)) if callable(in_language) else str(error)
 
 
 def reportable_errors() -> tuple[type[BaseException], ...]:

@@ -38,15 +38,19 @@ def configured_model(start: Path | None) -> tuple[str, tuple[str, ...]]:
     return config.nlp_model, config.acronyms
 
 
-def evaluate_file(path: Path, model: str, acronyms: tuple[str, ...] = DEFAULT_ACRONYMS) -> Evaluation:
-    """Score the pipeline `load_pipeline(model)` would give on the gold sentences in `path`."""
+def evaluate_file(
+    path: Path, model: str, acronyms: tuple[str, ...] = DEFAULT_ACRONYMS, language: str = "en"
+) -> Evaluation:
+    """Score the pipeline `load_pipeline(model)` would give on the gold sentences in `path`; what the pipeline
+    is, said in `language`."""
     from sdi.nlp.evaluation import GoldError, as_dict, has_entities, read_gold, score
     from sdi.nlp.pipeline import load_pipeline
+    from sdi.workflow.overview import pipeline_said
 
     try:
         gold = read_gold(path)
     except GoldError as error:
-        raise WorkflowError(str(error)) from error
+        raise WorkflowError.of(error.notice) from error
     began = time.perf_counter()
     nlp = load_pipeline(model)
     loaded = time.perf_counter()
@@ -61,7 +65,7 @@ def evaluate_file(path: Path, model: str, acronyms: tuple[str, ...] = DEFAULT_AC
     return Evaluation(
         path=path,
         pipeline=info.name,
-        description=info.description,
+        description=pipeline_said(info, language),
         scores=as_dict(scores),
         names=names,
         load_seconds=loaded - began,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sdi.config import Config, ConfigError, locate
+from sdi.i18n import Notice
 
 
 def read_guide(config: Config) -> str:
@@ -21,10 +22,10 @@ def read_guide(config: Config) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(config.path, f"'analysis.guide': file not found: {path}", line()) from None
+        raise ConfigError(config.path, Notice("config.guide_missing", path=path), line()) from None
     except UnicodeDecodeError:
-        raise ConfigError(config.path, f"'analysis.guide': not UTF-8 text: {path}", line()) from None
+        raise ConfigError(config.path, Notice("config.guide_not_utf8", path=path), line()) from None
     except OSError as exc:
         raise ConfigError(
-            config.path, f"'analysis.guide': cannot read {path}: {exc.strerror}", line()
+            config.path, Notice("config.guide_unreadable", path=path, reason=exc.strerror), line()
         ) from None

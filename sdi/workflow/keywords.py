@@ -42,9 +42,9 @@ def keywords_by(
     from sdi.nlp.stopwords import is_stop
 
     if by not in SLICES:
-        raise WorkflowError(f"keywords by '{by}'? choose one of: {', '.join(SLICES)}")
+        raise WorkflowError(key="refusal.keywords.by", by=by, choices=", ".join(SLICES))
     if top < 1 or min_count < 1:
-        raise WorkflowError("--top and --min-count must be at least 1")
+        raise WorkflowError(key="refusal.keywords.counts")
     column = {"group": FocusGroup.name, "category": FocusGroup.category, "site": FocusGroup.site,
               "stage": Stage.number}[by]  # fmt: skip
     counts: dict[str, Counter[str]] = {}

@@ -13,6 +13,7 @@ from sdi.config import Config
 from sdi.workflow.anchor import FLAGGED
 
 if TYPE_CHECKING:  # imported where used: a cold `sdi status` on SQLite never loads SQLAlchemy
+    from sdi.nlp.pipeline import PipelineInfo
     from sdi.storage.lean import Reader
     from sdi.workflow.project import Project
 
@@ -75,11 +76,15 @@ def nlp_description(project: Project) -> str:
 
 def nlp_description_of(config: Config) -> str:
     """`nlp_description` from the project's settings alone."""
-    from sdi.i18n import t
     from sdi.nlp.pipeline import describe_pipeline
 
-    info = describe_pipeline(config.nlp_model)
-    language = config.language
+    return pipeline_said(describe_pipeline(config.nlp_model), config.language)
+
+
+def pipeline_said(info: PipelineInfo, language: str) -> str:
+    """What a pipeline is and lacks, in `language` (the pipeline's own `description` is English)."""
+    from sdi.i18n import t
+
     features = (("nlp.pos", info.has_pos), ("nlp.entities", info.has_entities))
     lacking = [t(key, language) for key, has in features if not has]
     lacks = t("nlp.lacks", language, what=", ".join(lacking)) if lacking else ""

@@ -104,7 +104,7 @@ def find_quote_at(
 def _query_text(remembered: str) -> str:
     query_text = " ".join(remembered.split())
     if not query_text:
-        raise WorkflowError("type what you remember of the quote")
+        raise WorkflowError(key="refusal.quote_finder.empty")
     return query_text
 
 

@@ -292,7 +292,7 @@ def search_sqlite(read: Reader, query: str, limit: int = 50, tagged: bool = True
 def _wanted_clauses(query: str, tagged: bool) -> tuple[list[Clause], list[str]]:
     clauses, ignored = _clauses(query, tagged)
     if not any(not c.negated for c in clauses):
-        raise WorkflowError("a search needs at least one word to look for (not only -excluded or stop words)")
+        raise WorkflowError(key="refusal.search.no_word")
     return clauses, ignored
 
 

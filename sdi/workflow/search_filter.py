@@ -113,9 +113,13 @@ def filter_options(project: Project) -> FilterOptions:
 
 
 def _refuse(dimension: str, value: str, valid: Sequence[str]) -> WorkflowError:
-    shown = ", ".join(valid[:LISTED]) or "none in this project"
-    more = f" and {len(valid) - LISTED} more" if len(valid) > LISTED else ""
-    return WorkflowError(f"{OPTION[dimension]}: no '{value}' (valid: {shown}{more})")
+    if not valid:
+        return WorkflowError(key="refusal.filter.none_valid", option=OPTION[dimension], value=value)
+    if len(valid) > LISTED:
+        return WorkflowError(key="refusal.filter.no_value_more", option=OPTION[dimension], value=value,
+                             valid=", ".join(valid[:LISTED]), more=len(valid) - LISTED)  # fmt: skip
+    option, listed = OPTION[dimension], ", ".join(valid)
+    return WorkflowError(key="refusal.filter.no_value", option=option, value=value, valid=listed)
 
 
 def _pick(dimension: str, wanted: Iterable[str], stored: Sequence[str]) -> list[str]:

@@ -28,7 +28,7 @@ class StageChange:
 def changes_between_stages(table: Matrix) -> list[StageChange]:
     """From a matrix by transcript: each focus group's consecutive stages compared."""
     if table.columns_by != "transcript":
-        raise ValueError("a stage comparison needs the matrix by transcript")
+        raise RuntimeError("programming error: a stage comparison needs the matrix by transcript")
     stages: dict[str, dict[int, int]] = defaultdict(dict)  # group -> stage -> column
     for column, heading in enumerate(table.columns):
         group, _, number = heading.key.removeprefix("transcript:").rpartition("/")

@@ -85,9 +85,11 @@ def find_transcript(project: Project, reference: str) -> int:
     if len(matches) == 1:
         return matches[0][0]
     if not matches:
-        raise WorkflowError(f"no transcript matches '{reference}' (see `sdi status` for the list)")
+        raise WorkflowError(key="refusal.transcript.no_match", reference=reference)
     listed = ", ".join(path for _, path in matches[:8])
-    raise WorkflowError(f"'{reference}' matches {len(matches)} transcripts: {listed}")
+    raise WorkflowError(
+        key="refusal.transcript.ambiguous", reference=reference, count=len(matches), listed=listed
+    )
 
 
 def transcript_view(project: Project, document_id: int) -> TranscriptView:
@@ -99,7 +101,7 @@ def transcript_view(project: Project, document_id: int) -> TranscriptView:
             .where(Document.id == document_id)
         ).first()
         if row is None:
-            raise WorkflowError(f"no transcript with id {document_id}")
+            raise WorkflowError(key="error.missing", what="error.what.transcript", ident=document_id)
         document, stage, group = row
         roles = dict(
             session.execute(

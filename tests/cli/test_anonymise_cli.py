@@ -86,10 +86,10 @@ def test_a_broken_review_file_is_one_line_naming_file_and_line(
     before = dump_store_of(demo_with_names)
     assert main(["--project", str(demo_with_names), "anonymise", "--apply", "--review", str(review)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == f"sdi: error: {review}:1: «Emil» needs a non-empty replacement"
+    assert err == f"sdi: feil: {review}:1: «Emil» trenger en erstatning som ikke er tom"
     review.write_text('[[name]]\nname = "Emil\n', encoding="utf-8")
     assert main(["--project", str(demo_with_names), "anonymise", "--apply", "--review", str(review)]) == 2
-    assert f"sdi: error: {review}:2: invalid TOML" in capsys.readouterr().err
+    assert f"sdi: feil: {review}:2: ugyldig TOML i gjennomgangsfilen" in capsys.readouterr().err
     assert dump_store_of(demo_with_names) == before
     assert not (demo_with_names / ".sdi" / "pseudonymnokkel.toml").exists()
 

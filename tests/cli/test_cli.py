@@ -64,7 +64,7 @@ def test_import_failure_is_one_line_and_nonzero(tmp_path: Path, capsys: pytest.C
     write(root, "corpus/tom.txt", b"")
     code, _, err = run(capsys, "--project", str(root), "import")
     assert code != 0
-    assert "corpus/tom.txt" in err and "empty" in err
+    assert "corpus/tom.txt: fila er tom" in err  # the project's language: bokmål
     assert "Traceback" not in err
 
 
@@ -72,7 +72,7 @@ def test_broken_config_is_one_line_and_nonzero(tmp_path: Path, capsys: pytest.Ca
     (tmp_path / "sdi.toml").write_text('[project]\ntitel = "x"\n', encoding="utf-8")
     code, _, err = run(capsys, "--project", str(tmp_path), "status")
     assert code == 2
-    assert err.strip().endswith("(known: title, language, coder)")
+    assert err.strip().endswith("(kjente: title, language, coder)")  # no language set: bokmål
     assert "sdi.toml:2:" in err
 
 
@@ -80,13 +80,13 @@ def test_unknown_transcript_in_show(tmp_path: Path, capsys: pytest.CaptureFixtur
     main(["init", str(tmp_path)])
     capsys.readouterr()
     code, _, err = run(capsys, "--project", str(tmp_path), "show", "finnes-ikke")
-    assert code == 2 and "no transcript matches" in err
+    assert code == 2 and "ingen transkripsjon passer til «finnes-ikke»" in err
 
 
 def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["init", str(tmp_path)])
     code, _, err = run(capsys, "init", str(tmp_path))
-    assert code == 2 and "already exists" in err
+    assert code == 2 and "finnes allerede" in err
 
 
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,7 +98,7 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit) as exited:
             main([name, "--help"])
         assert exited.value.code == 0
-        assert f"usage: sdi {name}" in capsys.readouterr().out
+        assert f"bruk: sdi {name}" in capsys.readouterr().out  # the help in bokmål: no project here
 
 
 def test_cli_import_stays_light() -> None:
@@ -111,7 +111,7 @@ def test_cli_import_stays_light() -> None:
         "print('HEAVY=' + ','.join(heavy))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert "usage: sdi" in result.stdout
+    assert "bruk: sdi" in result.stdout
     assert result.stdout.splitlines()[-1] == "HEAVY="
 
 

@@ -36,7 +36,7 @@ def test_a_command_imports_only_its_own_module() -> None:
         "import sys\nfrom sdi.cli.main import build_parser\n"
         "build_parser(['--project', '.', 'status', '--help'][:3])\n"
         "print(sorted(m for m in sys.modules if m.startswith('sdi.cli.') and m not in "
-        "('sdi.cli.main', 'sdi.cli.common', 'sdi.cli.table')))\n"
+        "('sdi.cli.main', 'sdi.cli.common', 'sdi.cli.table', 'sdi.cli.language')))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "['sdi.cli.status']"

@@ -73,7 +73,7 @@ def test_copy_to_a_database_in_use_is_one_line_and_changes_nothing(
     code, out, err = run(capsys, "--project", str(source), "db", "copy", "--to", url)
     assert code == 2 and out == ""
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("sdi: error: måldatabasen ")
+    assert len(lines) == 1 and lines[0].startswith("sdi: feil: måldatabasen ")
     assert "ikke tom (1 rader i coders; 1 rader i audit_events; 1 rader i codes;" in lines[0]
     target = open_project(project_dir, exact=True)
     try:
@@ -88,7 +88,7 @@ def test_copy_without_the_environment_variable_is_one_line(
     monkeypatch.delenv("SDI_TEAM_URL", raising=False)
     code, _, err = run(capsys, "--project", str(project_dir), "db", "copy", "--to", "env:SDI_TEAM_URL")
     assert code == 2
-    assert err.strip() == "sdi: error: miljøvariabelen SDI_TEAM_URL i adressen er ikke satt"
+    assert err.strip() == "sdi: feil: miljøvariabelen SDI_TEAM_URL i adressen er ikke satt"
 
 
 def test_a_raw_database_error_is_still_one_line(
@@ -102,4 +102,4 @@ def test_a_raw_database_error_is_still_one_line(
     monkeypatch.setattr("sdi.workflow.database.upgrade_database", fails)
     code, _, err = run(capsys, "--project", str(project_dir), "db", "upgrade")
     assert code == 2
-    assert err.strip().splitlines() == ["sdi: error: (builtins.Exception) disk I/O error"]
+    assert err.strip().splitlines() == ["sdi: feil: (builtins.Exception) disk I/O error"]

@@ -118,7 +118,7 @@ def test_every_export_and_written_file_refuses_each_form_of_a_known_name(
         capsys.readouterr()
         assert main(["--project", root, *argv]) == 3, what
         err = capsys.readouterr().err
-        assert "real names" in err and "Traceback" not in err, what
+        assert "ekte navn" in err and "Traceback" not in err, what
         assert not list(guarded.root.glob(pattern)), f"{what} was left on disk"
     for what in ("quotes paper", "codebook csv", "refi qdpx", "matrix xlsx"):
         argv, pattern = EXPORTS[what]
@@ -233,7 +233,7 @@ def test_the_review_file_is_only_written_where_the_key_may_live(
         capsys.readouterr()
         assert main(["--project", root, "anonymise", "--write-review", outside]) == 2
         err = capsys.readouterr().err
-        assert err.count("\n") == 1 and "holds real names" in err
+        assert err.count("\n") == 1 and "gjennomgangsfilen inneholder virkelige navn" in err
         assert not (guarded.root / outside).exists()
     inside = guarded.root / ".sdi" / "gjennomgang.toml"
     assert main(["--project", root, "anonymise", "--write-review", str(inside)]) == 0

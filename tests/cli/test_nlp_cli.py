@@ -48,7 +48,7 @@ def test_evaluate_refuses_a_bad_file_in_one_line(tmp_path: Path, capsys: pytest.
     bad.write_text("1\tKari\n", encoding="utf-8")
     code, out, err = run(capsys, "nlp", "evaluate", str(bad), "--model", "offline")
     assert code == 2 and out == ""
-    assert err.strip() == f"sdi: error: {bad}:1: expected 10 tab-separated columns, found 2"
+    assert err.strip() == f"sdi: feil: {bad}:1: venter 10 tabulatorskilte kolonner, fant 2"
 
 
 @pytest.fixture

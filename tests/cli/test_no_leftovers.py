@@ -81,7 +81,7 @@ def test_a_link_out_of_the_project_is_not_imported(
     code = main(["--project", str(project.root), "import"])
     out, err = capsys.readouterr()
     assert code != 0 and "Traceback" not in err
-    assert "corpus/lenke.md: a link to" in out + err and "outside the project" in out + err
+    assert "corpus/lenke.md: en lenke til" in out + err and "utenfor prosjektet" in out + err
     assert [t.source_path for t in list_transcripts(project)] == ["corpus/bh-1.md"]
 
 
@@ -105,7 +105,7 @@ def _child(root: Path, argv: list[str], wrapper: list[str]) -> subprocess.Comple
 
 def _one_line(result: subprocess.CompletedProcess[str], *words: str) -> None:
     lines = result.stderr.strip().splitlines()
-    assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith("sdi: error: "), result.stderr
+    assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith("sdi: feil: "), result.stderr
     assert all(word in lines[0] for word in words), lines[0]
 
 
@@ -121,7 +121,7 @@ def test_a_read_only_folder_is_one_line(coded: Project, what: str) -> None:
         result = _child(coded.root, argv, as_ordinary_user())
     finally:
         locked.chmod(mode)
-    _one_line(result, str(coded.root / written), "read-only", "nothing was changed")
+    _one_line(result, str(coded.root / written), "skrivebeskyttet", "ingenting er endret")
     assert not (coded.root / written).exists()
 
 
@@ -140,5 +140,5 @@ def test_a_full_disk_is_one_line(coded: Project, what: str) -> None:
     if probe.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {probe.stderr.strip()}")
     result = _child(coded.root, argv, wrapper)
-    _one_line(result, str(coded.root / written), "the disk is full", "nothing was changed")
+    _one_line(result, str(coded.root / written), "disken er full", "ingenting er endret")
     assert not (coded.root / written).exists()  # the namespace is gone; the real folder never got it

@@ -60,7 +60,7 @@ def test_an_unknown_filter_value_is_one_line_naming_the_valid_ones(
 ) -> None:
     code, out, err = run(capsys, "--project", str(demo_root), "search", "barnehage", "--site", "Oslo")
     assert code == 2 and out == ""
-    assert err == "sdi: error: --site: no 'Oslo' (valid: Fjordvik, Åsmark)\n"
+    assert err == "sdi: feil: --site: ingen «Oslo» (gyldige: Fjordvik, Åsmark)\n"
     code, _, err = run(capsys, "--project", str(demo_root), "search", "barnehage", "--category", "sykehus")
     assert code == 2 and err.count("\n") == 1
     assert "Barnehage" in err and "Ledelse" in err and "Skole" in err
@@ -81,7 +81,7 @@ def test_keywords_on_the_demo_project(demo_root: Path, capsys: pytest.CaptureFix
     code, out, _ = run(capsys, "--project", str(demo_root), "keywords", "--by", "stage", "-n", "2")
     assert code == 0 and "runde 1" in out and "runde 2" in out
     code, _, err = run(capsys, "--project", str(demo_root), "keywords", "--top", "0")
-    assert code == 2 and err.startswith("sdi: error:")
+    assert code == 2 and err == "sdi: feil: --top og --min-count må være minst 1\n"
 
 
 def test_new_commands_have_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -178,12 +178,12 @@ def test_merge_a_colleagues_exported_codebook(
 
 def test_problems_are_one_line(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--project", str(root), "merge")
-    assert code == 2 and err.startswith("sdi: error: name a codebook file")
+    assert code == 2 and err.startswith("sdi: feil: oppgi en kodebokfil (eller to), eller --coders A,B")
     bad = tmp_path / "beslutninger.toml"
     bad.write_text('format = "sdi-merge/1"\n[[pairs]]\nleft = "a"\nright = "b"\ndecision = "accept"\n')
     code, _, err = run(capsys, "--project", str(root), "merge", "--apply", str(bad))
-    assert code == 2 and "does not say what was merged" in err and "Traceback" not in err
+    assert code == 2 and "beslutningsfilen sier ikke hva som ble slått sammen" in err and "Traceback" not in err
     code, _, err = run(capsys, "--project", str(root), "merge", "--coders", "kari")
-    assert code == 2 and "--coders needs two names" in err
+    assert code == 2 and "--coders trenger to navn" in err
     code, _, err = run(capsys, "--project", str(root), "agreement")
-    assert code == 2 and "two or more coders" in err
+    assert code == 2 and "samsvar krever minst to kodere" in err

@@ -94,7 +94,7 @@ async def test_an_unknown_or_empty_search_is_one_line(tui_project: Project) -> N
         modal = await open_search(pilot, "og")
         assert modal.hits == []
         summary = str(modal.query_one("#summary").render())
-        assert "at least one word" in summary
+        assert "minst ett ord å lete etter" in summary  # the refusal in the project's language
 
 
 async def test_an_uncoded_hit_is_coded_then_quoted(tui_project: Project) -> None:

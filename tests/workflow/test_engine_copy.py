@@ -141,7 +141,7 @@ def test_a_copy_that_does_not_verify_is_marked_and_never_opened(
     assert code == 1
     assert "codings" in out and "ULIK" in out
     assert err.strip().splitlines() == [
-        "sdi: error: kopien stemmer ikke i codings; måldatabasen er merket som ubrukelig"
+        "sdi: feil: kopien stemmer ikke i codings; måldatabasen er merket som ubrukelig"
     ]
     with pytest.raises(StoreError, match="ikke ble fullført"):
         project_on(tmp_path / "halv", f"sqlite:///{target}")

@@ -1,5 +1,5 @@
 """A database that refuses writes — a read-only file or folder, a write lock held by another process, a full
-disk — gives one clear sentence (in the CLI: one `sdi: error:` line, exit 2), loses nothing committed,
+disk — gives one clear sentence (in the CLI: one `sdi: feil:` line, exit 2), loses nothing committed,
 stays sound (`PRAGMA integrity_check`), and can still be read."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def demo(demo_root: Path, tmp_path: Path) -> Path:
 
 def one_line_error(err: str, *words: str) -> str:
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("sdi: error: "), err
+    assert len(lines) == 1 and lines[0].startswith("sdi: feil: "), err
     assert all(word in lines[0] for word in words), lines[0]
     return lines[0]
 

@@ -26,7 +26,7 @@ from sdi.tui.modals.base import SdiModal
 from sdi.workflow.code import list_codes
 from sdi.workflow.code_assist import CodeAssist, passage_of
 from sdi.workflow.code_list import CodeSummary
-from sdi.workflow.errors import reportable_errors
+from sdi.workflow.errors import describe, reportable_errors
 from sdi.workflow.project import Project
 
 SUGGESTIONS = 8
@@ -145,7 +145,8 @@ class CodePicker(SdiModal[CodeChoice | None]):
             self.assist.prepare()
         except reportable_errors() as error:  # raw matches go on; say why the rest does not come
             with suppress(RuntimeError):
-                self.app.call_from_thread(self.notify, str(error), severity="warning")
+                said = describe(error, str(getattr(self.app, "language", "nb")))
+                self.app.call_from_thread(self.notify, said, severity="warning")
             return
         with suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(self._assist_ready)

@@ -24,7 +24,7 @@ from sdi.tui.modals.base import SdiModal
 from sdi.tui.modals.code_picker import CodeChoice, CodePicker
 from sdi.tui.modals.picker import PickerModal
 from sdi.workflow.code import code_span
-from sdi.workflow.errors import reportable_errors
+from sdi.workflow.errors import describe, reportable_errors
 from sdi.workflow.likeness import RETRIEVAL_FLOOR
 from sdi.workflow.passage import Passage, hit_passage, turn_passage
 from sdi.workflow.preference import read_preferences, write_preference
@@ -171,7 +171,8 @@ class SearchModal(SdiModal[SearchOutcome]):
         except reportable_errors() as error:
             self.hits = []
             self.query_one(HitList).clear_options()
-            self.query_one("#summary", Label).update(Text(str(error), style="bold"))
+            said = describe(error, str(getattr(self.app, "language", "nb")))
+            self.query_one("#summary", Label).update(Text(said, style="bold"))
             return False
         self._show(scores, ignored, total)
         return True

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sdi.i18n import Notice
 from sdi.ingest.codebook import (
     Codebook,
     CodebookCode,
@@ -73,7 +74,8 @@ def import_codebook_file(project: Project, path: Path) -> CodebookReport:
     if suffix == ".csv":
         return import_codebook(project, read_codebook_csv(path), path.name, by_name=True)
     if suffix != ".toml":
-        raise IngestError(path, f"unknown codebook format '{suffix or path.name}': use {', '.join(SUFFIXES)}")
+        unknown = Notice("exchange.codebook_format", suffix=suffix or path.name, known=", ".join(SUFFIXES))
+        raise IngestError(path, unknown)
     return import_codebook(project, read_codebook(path), path.name)
 
 

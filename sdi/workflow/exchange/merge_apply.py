@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sdi.i18n import t
 from sdi.storage.models import Code, CodeGroup, Coding, Memo
 from sdi.workflow.anchor import anchor_for
 from sdi.workflow.errors import WorkflowError, require
@@ -123,14 +124,15 @@ class _Applier:
     def note(self, target: Code, text: str, right: str) -> None:
         """The provenance memo, once: applying the same decisions again (`right` names the merged code's
         half of the text, which a rename of the kept code does not change) adds nothing."""
+        title = t("exchange.merge_memo_title", self.project.config.language)
         same = select(Memo.id).where(
             Memo.target_type == "code",
             Memo.target_id == target.id,
-            Memo.title == "Sammenslåing",
+            Memo.title == title,
             Memo.text.contains(right, autoescape=True),
         )
         if self.session.scalar(same) is None:
-            self.session.add(Memo(target_type="code", target_id=target.id, title="Sammenslåing", text=text,
+            self.session.add(Memo(target_type="code", target_id=target.id, title=title, text=text,
                                   author_id=self.project.coder_id(self.session)))  # fmt: skip
 
     def absorb(self, target: Code, side: Side, item: SideCode) -> None:
