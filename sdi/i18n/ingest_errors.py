@@ -297,8 +297,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "not readable as CSV: {reason}",
     },
     "ingest.csv.both_columns": {
-        "nb": "både kolonnene {columns}: kodenes kolonne må være én av dem",
-        "en": "both {columns} columns: the codes' column must be one of them",
+        "nb": "både kolonnene {columns} og {last}: kodenes kolonne må være én av dem",
+        "en": "both {columns} and {last} columns: the codes' column must be one of them",
     },
     "ingest.csv.no_name_column": {
         "nb": "ingen kolonne 'name', 'tag' eller 'path': kodenes kolonne må være én av dem",

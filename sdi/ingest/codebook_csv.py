@@ -58,7 +58,8 @@ def read_codebook_csv(path: Path) -> Codebook:
     named = [column for column in NAME_COLUMNS if column in header]
     if len(named) != 1:
         if named:
-            raise IngestError(path, Notice("ingest.csv.both_columns", columns=", ".join(named)), 1)
+            both = Notice("ingest.csv.both_columns", columns=", ".join(named[:-1]), last=named[-1])
+            raise IngestError(path, both, 1)
         raise IngestError(path, Notice("ingest.csv.no_name_column"), 1)
     wanted = (*named, "description", "group", "memo", "id")
     column = {key: header.index(key) for key in wanted if key in header}

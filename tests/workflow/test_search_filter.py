@@ -127,11 +127,11 @@ def transcript_text(project: Project, document_id: int) -> str:
 
 
 def test_unknown_values_are_refused_with_the_valid_ones(corpus: Project) -> None:
-    with pytest.raises(WorkflowError, match=r"--site: no 'Oslo' \(valid: Fjordvik, Åsmark\)"):
+    with pytest.raises(WorkflowError, match=r"--site: no «Oslo» \(valid: Fjordvik, Åsmark\)"):
         search(corpus, "foreldre", within=SearchFilter(sites=("Oslo",)))
-    with pytest.raises(WorkflowError, match=r"--stage: no '7' \(valid: 1, 2\)"):
+    with pytest.raises(WorkflowError, match=r"--stage: no «7» \(valid: 1, 2\)"):
         search(corpus, "foreldre", within=SearchFilter(stages=("7",)))
-    with pytest.raises(WorkflowError, match="--code-group: no 'x'"):
+    with pytest.raises(WorkflowError, match="--code-group: no «x»"):
         find_quote(corpus, "ringer foreldrene", within=SearchFilter(code_groups=("x",)))
     options = filter_options(corpus)
     assert options.categories == ("Barnehage", "Skole") and options.stages == (1, 2)
