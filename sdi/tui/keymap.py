@@ -67,7 +67,7 @@ def binding_ids() -> frozenset[str]:
     import sdi.tui
 
     for module in pkgutil.walk_packages(sdi.tui.__path__, "sdi.tui."):
-        importlib.import_module(f"sdi.tui.{module.name.removeprefix('sdi.tui.')}")  # only the room's own
+        importlib.import_module(f"sdi.tui.{module.name.removeprefix('sdi.tui.')}")  # its own room only
     return frozenset(
         binding.id
         for node in _subclasses(DOMNode)
