@@ -7,9 +7,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "reading.not_found": {"nb": "fila finnes ikke", "en": "file not found"},
     "reading.unreadable": {"nb": "kan ikke lese fila: {reason}", "en": "cannot read file: {reason}"},
     "reading.not_a_file": {"nb": "ikke en vanlig fil", "en": "not a regular file"},
-    "reading.too_large": {
-        "nb": "fila er for stor ({mb} MB; grensen er {limit_mb} MB)",
-        "en": "file too large ({mb} MB; the limit is {limit_mb} MB)",
+    "reading.too_large": {  # the same digits in both languages: a Norwegian reads 52,428,800 as a decimal
+        "nb": "fila er for stor ({size} byte; grensen er {limit} byte)",
+        "en": "file too large ({size} bytes; the limit is {limit})",
     },
     "reading.empty": {"nb": "fila er tom", "en": "empty file"},
     "reading.binary": {"nb": "binærfil, ikke en transkripsjon", "en": "binary file, not a transcript"},

@@ -44,19 +44,11 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     if not path.is_file():
         raise IngestError(path, Notice("reading.not_a_file"))
     if size > max_bytes:
-        raise IngestError(
-            path,
-            Notice("reading.too_large", size=size, limit=max_bytes, mb=_mb(size), limit_mb=_mb(max_bytes)),
-        )
+        raise IngestError(path, Notice("reading.too_large", size=size, limit=max_bytes))
     try:
         return path.read_bytes()
     except OSError as exc:
         raise IngestError(path, Notice("reading.unreadable", reason=exc.strerror or exc)) from None
-
-
-def _mb(size: int) -> str:
-    """Megabytes with one decimal and a decimal comma, as a Norwegian reader writes them."""
-    return f"{size / 2**20:.1f}".replace(".", ",")
 
 
 def decode_bytes(path: Path, data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:

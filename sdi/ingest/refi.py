@@ -22,6 +22,7 @@ from lxml import etree
 from sdi.i18n import Notice
 from sdi.ingest import limits, refi_positions
 from sdi.ingest.model import IngestError
+from sdi.ingest.refi_archive import MAX_FILE_BYTES, check_members, parse_xml, read_member, safe_member
 from sdi.interchange.refi import (
     GUID_PATTERN,
     RefiCase,
@@ -43,10 +44,6 @@ __all__ = [  # the plain data lives in sdi.interchange.refi; callers may keep im
     "RefiSource", "RefiUser", "RefiValue", "RefiVariable", "read_refi", "refi_guid",
 ]  # fmt: skip
 
-MAX_FILE_BYTES = 256 * 1024 * 1024  # one XML file or archive member
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024
-MAX_MEMBERS = 20_000
-MAX_RATIO = 200  # uncompressed/compressed; text and XML stay far below it
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _VALUE_KINDS = {"TextValue": "Text", "BooleanValue": "Boolean", "IntegerValue": "Integer",
                 "FloatValue": "Float", "DateValue": "Date", "DateTimeValue": "DateTime"}  # fmt: skip
@@ -67,43 +64,14 @@ def read_refi(path: Path) -> RefiProject:
         return _read_archive(path, size)
     if len(data) > MAX_FILE_BYTES:
         raise IngestError(path, Notice("refi_file.file_too_large", size=size))
-    return _Reader(path, "", None).project(_parse(path, data, ""))
-
-
-def _parse(path: Path, data: bytes, member: str) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        reason = " ".join(str(exc.msg).split())  # libxml2 may end a message with a line break
-        if member:
-            raise IngestError(path, _in(member, Notice("refi_file.not_well_formed_at", reason=reason,
-                                                       line=exc.lineno))) from None  # fmt: skip
-        raise IngestError(path, Notice("refi_file.not_well_formed", reason=reason), exc.lineno) from None
-    except (ValueError, etree.LxmlError) as exc:
-        raise IngestError(path, _in(member, Notice("refi_file.unreadable_xml", reason=exc))) from None
-    info = root.getroottree().docinfo if root is not None else None
-    if info is None or info.doctype or info.internalDTD is not None or info.externalDTD is not None:
-        raise IngestError(path, _in(member, Notice("refi_file.doctype")))
-    return root
-
-
-def _in(member: str, message: Notice) -> Notice:
-    """`message` about one member of a .qdpx archive, naming it; as it is for a lone XML file."""
-    return Notice("refi_file.in_member", member=member, message=message) if member else message
-
-
-def _safe_member(name: str) -> bool:
-    """Relative, inside the archive: no absolute path, drive letter, NUL or '..' part."""
-    absolute = name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name)
-    return bool(name) and not absolute and "\x00" not in name and ".." not in re.split(r"[\\/]", name)
+    return _Reader(path, "", None).project(parse_xml(path, data, ""))
 
 
 def _read_archive(path: Path, size: int) -> RefiProject:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            _check_members(path, size, infos)
+            check_members(path, size, infos)
             files = {info.filename.replace("\\", "/").lower(): info for info in infos if not info.is_dir()}
             qde = sorted(n for n in files if "/" not in n and n.endswith(".qde"))
             if not qde:
@@ -113,41 +81,13 @@ def _read_archive(path: Path, size: int) -> RefiProject:
             def load(reference: str) -> bytes | None:
                 wanted = reference.replace("\\", "/").lower()
                 found = files.get(f"sources/{wanted}") or files.get(wanted)
-                return _member(archive, found, path) if found is not None else None
+                return read_member(archive, found, path) if found is not None else None
 
-            root = _parse(path, _member(archive, main, path), main.filename)
+            root = parse_xml(path, read_member(archive, main, path), main.filename)
             return _Reader(path, main.filename, load).project(root)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
             OSError, struct.error) as exc:  # fmt: skip
         raise IngestError(path, Notice("refi_file.damaged_archive", reason=exc)) from None
-
-
-def _check_members(path: Path, size: int, infos: list[zipfile.ZipInfo]) -> None:
-    """Refuse the whole archive for one member that climbs out of it or would inflate absurdly."""
-    if size > MAX_TOTAL_BYTES or len(infos) > MAX_MEMBERS:
-        raise IngestError(path, Notice("refi_file.project_too_large", size=size, files=len(infos)))
-    total = 0
-    for info in infos:
-        if not _safe_member(info.filename):
-            raise IngestError(path, Notice("refi_file.member_outside", member=info.filename))
-        total += info.file_size
-        if info.file_size > MAX_FILE_BYTES or total > MAX_TOTAL_BYTES:
-            raise IngestError(
-                path, Notice("refi_file.member_too_large", member=info.filename, size=info.file_size)
-            )
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > 1024 * 1024 and ratio > MAX_RATIO:
-            raise IngestError(
-                path, Notice("refi_file.member_ratio", member=info.filename, ratio=f"{ratio:.0f}")
-            )
-
-
-def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
-    with archive.open(info) as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)  # headers can lie: never read past the limit
-    if len(data) > MAX_FILE_BYTES:
-        raise IngestError(path, Notice("refi_file.member_too_large_read", member=info.filename))
-    return data
 
 
 def _local(element: object) -> str:
@@ -347,7 +287,7 @@ class _Reader:
         if not reference.lower().startswith("internal://"):
             return None
         name = reference[len("internal://") :].lstrip("/")
-        if not _safe_member(name):
+        if not safe_member(name):
             raise self.fail(Notice("refi_file.text_path", path=reference), element)
         data = self.load(name) if self.load is not None else None
         if data is None:
