@@ -246,7 +246,7 @@ def test_help_is_in_the_projects_language(
         (
             "nb",
             {
-                ("search",): "sdi search: feil: følgende argumenter mangler: query",
+                ("search",): "sdi search: feil: følgende argumenter mangler: ORD",
                 ("stauts",): "ugyldig valg: 'stauts'",
                 ("status", "--bogus"): "ukjente argumenter: --bogus",
                 ("search", "vente", "--limit", "mange"): "ikke et heltall: 'mange'",
@@ -256,7 +256,7 @@ def test_help_is_in_the_projects_language(
         (
             "en",
             {
-                ("search",): "sdi search: error: the following arguments are required: query",
+                ("search",): "sdi search: error: the following arguments are required: WORDS",
                 ("stauts",): "invalid choice: 'stauts'",
                 ("status", "--bogus"): "unrecognized arguments: --bogus",
                 ("search", "vente", "--limit", "mange"): "not a whole number: 'mange'",

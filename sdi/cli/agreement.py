@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("--coders", metavar="A,B,...", help="help.agreement.coders")
     parser.add_argument("--code", metavar="meta.id", help="help.agreement.code")
-    parser.add_argument("--limit", "-n", type=count, default=50, help="help.agreement.limit")
+    parser.add_argument(
+        "--limit", "-n", type=count, default=50, metavar="meta.n", help="help.agreement.limit"
+    )
     parser.set_defaults(handler=run)
 
 

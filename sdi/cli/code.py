@@ -22,8 +22,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.code.similar",
         description="desc.code.similar",
     )
-    similar.add_argument("text", nargs="+", help="help.code.similar.text")
-    similar.add_argument("-n", "--limit", type=count, default=8, help="help.code.similar.n")
+    similar.add_argument("text", nargs="+", metavar="meta.text", help="help.code.similar.text")
+    similar.add_argument("-n", "--limit", type=count, default=8, metavar="meta.n", help="help.code.similar.n")
     similar.add_argument(
         "--json",
         action="store_true",

@@ -23,14 +23,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.codebook.import",
         description="desc.codebook.import",
     )
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, metavar="meta.file")
     imp.set_defaults(handler=run_import)
     exp = actions.add_parser(
         "export",
         help="help.codebook.export",
         description="desc.codebook.export",
     )
-    exp.add_argument("file", type=Path, nargs="?")
+    exp.add_argument("file", type=Path, nargs="?", metavar="meta.file")
     exp.add_argument("--with-codings", action="store_true", help="help.codebook.exp.with_codings")
     exp.add_argument(
         "--replace-names",

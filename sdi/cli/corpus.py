@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.corpus.import",
         description="desc.corpus.import",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="help.corpus.paths")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="meta.path", help="help.corpus.paths")
     parser.add_argument("--quiet", "-q", action="store_true", help="help.corpus.quiet")
     parser.set_defaults(handler=run)
 

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.export.quotes",
         description="desc.export.quotes",
     )
-    quotes.add_argument("set", help="help.export.quotes.set")
+    quotes.add_argument("set", metavar="meta.set", help="help.export.quotes.set")
     quotes.add_argument("--layout", choices=("paper", "poster"), default="paper")
     quotes.add_argument("--block", action="store_true", help="help.export.quotes.block")
     quotes.add_argument("--appendix", action="store_true", help="help.export.quotes.appendix")
@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     quotes.add_argument(
         "--figure", choices=("heatmap", "concept-map", "bars"), help="help.export.quotes.figure"
     )
-    quotes.add_argument("--output", "-o", type=Path, help="help.export.quotes.output")
+    quotes.add_argument("--output", "-o", type=Path, metavar="meta.file", help="help.export.quotes.output")
     quotes.add_argument(
         "--allow-names",
         action="store_true",
@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.export.report",
         description="desc.export.report",
     )
-    report.add_argument("--output", "-o", type=Path)
+    report.add_argument("--output", "-o", type=Path, metavar="meta.file")
     report.add_argument("--no-figures", action="store_true", help="help.export.report.no_figures")
     report.add_argument("--allow-names", action="store_true", help="help.export.report.allow_names")
     report.set_defaults(handler=run_report)

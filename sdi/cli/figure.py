@@ -23,12 +23,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.figure",
         description="desc.figure",
     )
-    parser.add_argument("kind", choices=KINDS)
+    parser.add_argument("kind", choices=KINDS, metavar="meta.kind")
     parser.add_argument("--rows", choices=ROWS, default="code-group")
     parser.add_argument("--columns", choices=COLUMNS, default="group")
     parser.add_argument("--measure", choices=MEASURES, default="codings")
     parser.add_argument("--format", choices=("svg", "png"), default="svg")
-    parser.add_argument("--output", "-o", type=Path, help="help.figure.output")
+    parser.add_argument("--output", "-o", type=Path, metavar="meta.file", help="help.figure.output")
     parser.add_argument("--allow-names", action="store_true", help="help.figure.allow_names")
     parser.set_defaults(handler=run)
 

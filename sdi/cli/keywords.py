@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="desc.keywords",
     )
     parser.add_argument("--by", "-b", choices=SLICES, default="group", help="help.keywords.by")
-    parser.add_argument("--top", "-n", type=count, default=10, help="help.keywords.top")
+    parser.add_argument("--top", "-n", type=count, default=10, metavar="meta.n", help="help.keywords.top")
     parser.add_argument(
         "--min-count",
         type=count,

@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def add_file_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="help.matrix.format")
-    parser.add_argument("--output", "-o", type=Path, help="help.matrix.output")
+    parser.add_argument("--output", "-o", type=Path, metavar="meta.file", help="help.matrix.output")
     parser.add_argument("--allow-names", action="store_true", help="help.matrix.allow_names")
 
 

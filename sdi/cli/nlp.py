@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.nlp.evaluate",
         description="desc.nlp.evaluate",
     )
-    evaluate.add_argument("file", type=Path, help="help.nlp.evaluate.file")
+    evaluate.add_argument("file", type=Path, metavar="meta.file", help="help.nlp.evaluate.file")
     evaluate.add_argument("--json", action="store_true", help="help.nlp.evaluate.json")
     evaluate.add_argument(
         "--model", metavar="meta.name", help="help.nlp.evaluate.model",

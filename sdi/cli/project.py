@@ -14,8 +14,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.project.init",
         description="desc.project.init",
     )
-    parser.add_argument("directory", type=Path, nargs="?", default=Path("."), help="help.project.directory")
-    parser.add_argument("--title", help="help.project.title")
+    parser.add_argument(
+        "directory",
+        type=Path,
+        nargs="?",
+        default=Path("."),
+        metavar="meta.dir",
+        help="help.project.directory",
+    )
+    parser.add_argument("--title", metavar="meta.title", help="help.project.title")
     parser.set_defaults(handler=run)
 
 

@@ -19,8 +19,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add = actions.add_parser(
         "add", help="help.pseudonym.add", description="desc.pseudonym.add"
     )
-    add.add_argument("name", help="help.pseudonym.add.name")
-    add.add_argument("pseudonym", help="help.pseudonym.add.pseudonym")
+    add.add_argument("name", metavar="meta.name", help="help.pseudonym.add.name")
+    add.add_argument("pseudonym", metavar="meta.pseudonym", help="help.pseudonym.add.pseudonym")
     add.set_defaults(handler=run_add)
     listing = actions.add_parser(
         "list",

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.refi.import",
         description="desc.refi.import",
     )
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, metavar="meta.file")
     imp.set_defaults(handler=run_import)
 
 

@@ -14,9 +14,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.search",
         description="desc.search",
     )
-    parser.add_argument("query", nargs="+", help="help.search.query")
+    parser.add_argument("query", nargs="+", metavar="meta.words", help="help.search.query")
     parser.add_argument("--fuzzy", "-f", action="store_true", help="help.search.fuzzy")
-    parser.add_argument("--limit", "-n", type=count, default=20, help="help.search.limit")
+    parser.add_argument("--limit", "-n", type=count, default=20, metavar="meta.n", help="help.search.limit")
     add_filter_options(parser)
     parser.set_defaults(handler=run)
 

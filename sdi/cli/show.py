@@ -16,8 +16,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="help.show",
         description="desc.show",
     )
-    parser.add_argument("doc", help="help.show.doc")
-    parser.add_argument("--width", type=width, default=0, help="help.show.width")
+    parser.add_argument("doc", metavar="meta.transcript", help="help.show.doc")
+    parser.add_argument("--width", type=width, default=0, metavar="meta.n", help="help.show.width")
     parser.set_defaults(handler=run)
 
 

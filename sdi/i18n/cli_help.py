@@ -74,6 +74,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "meta.url": {"nb": "URL", "en": "URL"},
     "meta.file": {"nb": "FIL", "en": "FILE"},
     "meta.n": {"nb": "N", "en": "N"},
+    "meta.text": {"nb": "TEKST", "en": "TEXT"},
+    "meta.set": {"nb": "SITATSETT", "en": "QUOTE_SET"},
+    "meta.kind": {"nb": "SLAG", "en": "KIND"},
+    "meta.title": {"nb": "TITTEL", "en": "TITLE"},
+    "meta.pseudonym": {"nb": "PSEUDONYM", "en": "PSEUDONYM"},
+    "meta.words": {"nb": "ORD", "en": "WORDS"},
+    "meta.transcript": {"nb": "TRANSKRIPSJON", "en": "TRANSCRIPT"},
     "help.main.project": {
         "nb": "prosjektmappe (standard: nærmeste mappe med sdi.toml her eller over)",
         "en": "project folder (default: the nearest folder with sdi.toml at or above the cwd)",
