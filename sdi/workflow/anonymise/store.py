@@ -31,9 +31,9 @@ from sdi.storage.models import (
     Stage,
     Utterance,
 )
-from sdi.workflow.corpus_import import new_version
 from sdi.workflow.project import Project
 from sdi.workflow.search import index_document
+from sdi.workflow.transcript_version import new_version
 
 # Free text the researcher wrote from the transcripts, by model: names in it are replaced too.
 ANALYSIS_TEXT: tuple[tuple[type[Any], tuple[str, ...]], ...] = (

@@ -21,8 +21,8 @@ from sdi.ingest.turns import cue_spans
 from sdi.nlp.tokens import count_words
 from sdi.storage.models import Document, Participant, Utterance
 from sdi.workflow.anchor import anchor_for, reanchor
-from sdi.workflow.corpus_import import new_version
 from sdi.workflow.project import Project
+from sdi.workflow.transcript_version import new_version
 
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 Span = tuple[int, int, Participant | None]
