@@ -59,6 +59,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "<{element}> mangler {attribute}",
         "en": "<{element}> has no {attribute}",
     },
+    "refi_file.duplicate_guid": {
+        "nb": "<{element}> med guid {guid} står to ganger; hver guid skal navngi én ting",
+        "en": "<{element}> with guid {guid} appears twice; each guid must name one thing",
+    },
     "refi_file.root": {
         "nb": "ikke en REFI-QDA-fil: rotelementet er <{element}>",
         "en": "not a REFI-QDA file: the root element is <{element}>",

@@ -127,6 +127,7 @@ class _Reader:
         self.path, self.member, self.load = path, member, load
         self.warnings: list[str] = []
         self.whole: dict[str, tuple[RefiSelection, ...]] = {}  # source GUID → its whole-source coding
+        self.seen: set[tuple[str, str]] = set()  # (element, GUID) of codes, sources, sets and notes so far
 
     def fail(self, message: Notice, element: object) -> IngestError:
         line = getattr(element, "sourceline", None)
@@ -147,6 +148,15 @@ class _Reader:
         # Not a GUID (some tools write their own ids): derive one, so references still line up.
         return match.group(1).lower() if match else refi_guid("foreign", raw)
 
+    def unique(self, element: etree._Element) -> str:
+        """The element's GUID, refused when an element of its kind had it already: REFI-QDA GUIDs name one
+        thing each, and two codes (or sources) under one GUID could only be stored as one."""
+        guid = self.guid(element) or ""
+        if (_local(element), guid) in self.seen:
+            raise self.fail(Notice("refi_file.duplicate_guid", element=_local(element), guid=guid), element)
+        self.seen.add((_local(element), guid))
+        return guid
+
     def refs(self, element: etree._Element, name: str) -> tuple[str, ...]:
         """Target GUIDs of references (a .qdc's MemberCode says `guid`, everything else `targetGUID`)."""
         refs = [(r, "targetGUID" if r.get("guid") is None else "guid") for r in _children(element, name)]
@@ -161,7 +171,7 @@ class _Reader:
         for codes_element in _children(codebook, "Codes") if codebook is not None else ():
             self.codes(codes_element, None, codes)
         sets = tuple(
-            RefiSet(self.guid(s) or "", s.get("name") or "", _text(s, "Description"),
+            RefiSet(self.unique(s), s.get("name") or "", _text(s, "Description"),
                     self.refs(s, "MemberCode"), self.refs(s, "MemberNote"), self.refs(s, "MemberSource"))
             for sets_element in _children(root, "Sets") for s in _children(sets_element, "Set")
         )  # fmt: skip
@@ -186,7 +196,7 @@ class _Reader:
             if (source := self.source(element)) is not None
         )  # fmt: skip
         notes = tuple(
-            RefiNote(self.guid(n) or "", n.get("name") or "", self.content(n) or "", _text(n, "Description"),
+            RefiNote(self.unique(n), n.get("name") or "", self.content(n) or "", _text(n, "Description"),
                      self.guid(n, "creatingUser", False), _datetime(n.get("creationDateTime")),
                      tuple(self.raw_selection(x, None) for x in _children(n, "PlainTextSelection")),
                      path=n.get("plainTextPath") is not None)
@@ -242,7 +252,7 @@ class _Reader:
     def codes(self, parent: etree._Element, parent_guid: str | None, out: list[RefiCode]) -> None:
         """Flatten nested codes in document order; each child remembers its parent."""
         for element in _children(parent, "Code"):
-            guid = self.guid(element) or ""
+            guid = self.unique(element)
             name = " ".join((element.get("name") or "").split())
             description, notes = _text(element, "Description"), self.refs(element, "NoteRef")
             if len(name) > limits.MAX_STATEMENT:
@@ -306,7 +316,7 @@ class _Reader:
                 label = element.get("name") or ""
                 self.warnings.append(Notice("refi_file.not_text", kind=kind, source=label))
             return None
-        guid = self.guid(element) or ""
+        guid = self.unique(element)
         name = element.get("name") or guid
         text = self.content(element)
         if text is None:

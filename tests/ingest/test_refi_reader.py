@@ -280,3 +280,14 @@ def test_archives_with_garbage_inside(qde: bytes, others: dict[str, bytes]) -> N
 def test_every_truncation_of_a_real_archive(cut: int) -> None:
     result = read("x.qdpx", qualcoder_archive()[:cut])
     assert isinstance(result, IngestError)
+
+
+@pytest.mark.parametrize("kind", ["Code", "Set"])
+def test_one_guid_for_two_codes_or_sets_is_one_clear_error(tmp_path: Path, kind: str) -> None:
+    # Found by the codebook property test: two <Code>s under one GUID ended in an IntegrityError traceback.
+    codes = f'<Code guid="{G[0]}" name="a" isCodable="true"/>'
+    sets = f'<Set guid="{G[5]}" name="s"/>'
+    twice = {"Code": (codes * 2, sets), "Set": (codes, sets * 2)}[kind]
+    qdc = f"<CodeBook><Codes>{twice[0]}</Codes><Sets>{twice[1]}</Sets></CodeBook>"
+    with pytest.raises(IngestError, match=f"<{kind}> with guid .* appears twice"):
+        read_refi(write(tmp_path, "dobbel.qdc", qdc))
