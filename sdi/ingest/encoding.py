@@ -153,35 +153,44 @@ def _refuse_foreign_script(path: Path, data: bytes, text: str) -> None:
 def _guess_script(data: bytes) -> str | None:
     """The encoding `data` reads as one script in: the multi-byte ones first (they refuse most bytes that are
     not theirs), then the Cyrillic single-byte ones, which read anything — of those the one giving most lower
-    case (Windows-1251 and KOI8-R each read the other's letters with the case flipped)."""
+    case (Windows-1251 and KOI8-R each read the other's letters with the case flipped). Each candidate reads
+    the file's opening once; only the name in the refusal depends on it."""
     best: tuple[float, str] | None = None
     for codec, name, ranges in _FOREIGN:
-        cased = _script_fit(data, codec, ranges)
+        sample = _opening(data, codec)
+        if sample is None:
+            continue
+        cased = _script_fit(sample, ranges)
         if cased is None:
             continue
         if codec not in _SINGLE_BYTE:
             return name
-        if cased >= 0.6 and (best is None or cased > best[0]) and _reads_as_russian(data, codec):
+        if cased >= 0.6 and (best is None or cased > best[0]) and _reads_as_russian(sample):
             best = (cased, name)
     return best[1] if best else None
 
 
-def _reads_as_russian(data: bytes, codec: str) -> bool:
-    """Whether the Cyrillic letters `codec` reads are mostly Russian's ten commonest (о е а и н т с р в л
-    make about 60 % of Russian text): any single-byte text decodes as Cyrillic in Windows-1251 or KOI8-R,
-    but Greek or Hebrew read that way has the letters spread evenly."""
-    letters = [ch for ch in data.decode(codec)[: _SAMPLE * 8].lower() if "\u0430" <= ch <= "\u044f"]
+def _opening(data: bytes, codec: str) -> str | None:
+    """The file's first bytes as `codec` reads them (a character cut at the end is left out), or None when
+    they are not valid in it: bounded work however large the file."""
+    try:
+        return codecs.getincrementaldecoder(codec)().decode(data[: _SAMPLE * 16], final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def _reads_as_russian(sample: str) -> bool:
+    """Whether the Cyrillic letters of `sample` are mostly Russian's ten commonest (о е а и н т с р в л make
+    about 60 % of Russian text): any single-byte text decodes as Cyrillic in Windows-1251 or KOI8-R, but
+    Greek or Hebrew read that way has the letters spread evenly."""
+    letters = [ch for ch in sample.lower() if "\u0430" <= ch <= "\u044f"]
     return bool(letters) and sum(1 for ch in letters if ch in "оеаинтсрвл") >= 0.45 * len(letters)
 
 
-def _script_fit(data: bytes, codec: str, ranges: tuple[tuple[int, int], ...]) -> float | None:
-    """None when `data` does not decode as `codec` or its characters above ASCII fall mostly outside the
-    script's ranges; else the share of lower case among its cased letters."""
-    try:
-        decoded = data.decode(codec)[: _SAMPLE * 8]
-    except UnicodeDecodeError:
-        return None
-    wide = [ch for ch in decoded if ord(ch) >= 0x80]
+def _script_fit(sample: str, ranges: tuple[tuple[int, int], ...]) -> float | None:
+    """None when the characters above ASCII of `sample` fall mostly outside the script's ranges; else the
+    share of lower case among its cased letters."""
+    wide = [ch for ch in sample if ord(ch) >= 0x80]
     inside = sum(1 for ch in wide if any(lo <= ord(ch) <= hi for lo, hi in ranges))
     if not wide or inside < 0.9 * len(wide):
         return None
