@@ -69,3 +69,18 @@ FTS5_MATCH = (
     "WHERE utterance_fts MATCH :expression ORDER BY score LIMIT :limit"
 )
 FTS5_COUNT = "SELECT count(*) FROM utterance_fts WHERE utterance_fts MATCH :expression"
+
+# A page of an unfiltered search on SQLite in one statement: the best matches (`FTS5_MATCH`, ties in rowid
+# order) with what a hit shows of each turn (id, score, transcript id, path, group, stage, line, speaker,
+# role, start, end, the transcript's content hash) and how many turns match in all; a match whose turn row
+# is gone comes back with NULLs after its score.
+FTS5_PAGE = (
+    "SELECT m.rowid, m.score, u.document_id, d.source_path, g.name, s.number, u.line, u.speaker, p.role, "
+    'u.start, u."end", d.content_hash, '
+    "(SELECT count(*) FROM utterance_fts WHERE utterance_fts MATCH :expression) "
+    "FROM (SELECT utterance_fts.rowid AS rowid, bm25(utterance_fts) AS score FROM utterance_fts "
+    "WHERE utterance_fts MATCH :expression ORDER BY score, rowid LIMIT :limit) AS m "
+    "LEFT JOIN utterances u ON u.id = m.rowid LEFT JOIN documents d ON d.id = u.document_id "
+    "LEFT JOIN stages s ON s.id = d.stage_id LEFT JOIN focus_groups g ON g.id = s.group_id "
+    "LEFT JOIN participants p ON p.id = u.participant_id ORDER BY m.score, m.rowid"
+)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sdi.storage.search_query import FTS5_COUNT, FTS5_MATCH, Clause, fts5_expression
+from sdi.storage.search_query import FTS5_COUNT, FTS5_PAGE, Clause, fts5_expression
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.search_filter import SearchFilter
 
@@ -229,8 +229,10 @@ def search(project: Project, query: str, limit: int = 50, within: SearchFilter |
 
     tagged = index_tagged(project.config)
     if not within and project.store.engine.dialect.name == "sqlite":
-        with project.store.reading() as session:  # the plain FTS5 SQL of a cold search: no statement built
-            return search_sqlite(session_reader(session), query, limit, tagged)
+        from sdi.storage.lean_search import pooled_reader
+
+        with pooled_reader(project.store) as read:  # the plain FTS5 SQL of a cold search, without a session
+            return search_sqlite(read, query, limit, tagged)
     clauses, ignored = _wanted_clauses(query, tagged)
     with project.store.reading() as session:
         admitted = turns_within(session, within or SearchFilter())
@@ -280,13 +282,22 @@ def lean_reading(
 
 
 def search_sqlite(read: Reader, query: str, limit: int = 50, tagged: bool = True) -> SearchResult:
-    """`search` without a filter, over a reader of an SQLite store (its FTS5 index, asked in plain SQL);
-    `tagged` as `index_tagged` says of the project."""
+    """`search` without a filter, over a reader of an SQLite store (its FTS5 index, asked in plain SQL: the
+    page, its turns and the count in one statement); `tagged` as `index_tagged` says of the project."""
     clauses, ignored = _wanted_clauses(query, tagged)
-    expression = fts5_expression(clauses)
-    scored = [(int(i), -float(score)) for i, score in read(FTS5_MATCH, expression=expression, limit=limit)]
-    total = len(scored) if len(scored) < limit else int(read(FTS5_COUNT, expression=expression)[0][0])
-    return _result(clauses, ignored, scored, read_turn_rows(read, [i for i, _ in scored]), total, tagged)
+    rows = read(FTS5_PAGE, expression=fts5_expression(clauses), limit=limit)
+    scored = [(int(row[0]), -float(row[1])) for row in rows]
+    if len(rows) < limit:
+        total = len(rows)
+    else:  # the count came with the page (none when the limit is 0)
+        total = int(rows[0][12] if rows else read(FTS5_COUNT, expression=fts5_expression(clauses))[0][0])
+    kept = [row for row in rows if row[4] is not None]  # a match whose turn is gone shows nothing
+    texts = read_document_texts(read, (), {row[2]: row[11] for row in kept})
+    turns = [
+        (uid, document, path, group, stage, line, speaker, role or "", texts[document][start:end], start)
+        for uid, _, document, path, group, stage, line, speaker, role, start, end, _, _ in kept
+    ]
+    return _result(clauses, ignored, scored, turns, total, tagged)
 
 
 def _wanted_clauses(query: str, tagged: bool) -> tuple[list[Clause], list[str]]:
