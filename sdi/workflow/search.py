@@ -5,16 +5,21 @@ import, in batches)."""
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sdi.storage.search_query import FTS5_COUNT, FTS5_PAGE, Clause, fts5_expression
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.search_filter import SearchFilter
+from sdi.workflow.search_turns import TurnRow as TurnRow
+from sdi.workflow.search_turns import document_texts as document_texts
+from sdi.workflow.search_turns import marks_of as marks_of
+from sdi.workflow.search_turns import read_document_texts as read_document_texts
+from sdi.workflow.search_turns import read_turn_rows as read_turn_rows
+from sdi.workflow.search_turns import turn_rows as turn_rows
 
 if TYPE_CHECKING:  # SQLAlchemy and the models are imported where a session is used: a cold search of an
     # SQLite store reads through `sdi.storage.lean` without them
@@ -158,6 +163,18 @@ class TurnHit:
         before = "…" if start > width else ""
         after = "…" if end + width < len(flat) else ""
         return before + flat[max(0, start - width) : start], flat[start:end], flat[end : end + width] + after
+
+
+_HIT_FIELDS = tuple(f.name for f in fields(TurnHit))
+
+
+def _hit(values: tuple[object, ...]) -> TurnHit:
+    """`TurnHit(*values)` without the frozen dataclass's one `object.__setattr__` per field (a page of 50
+    hits spent 0.15 ms on it): the same fields in the instance's `__dict__`, so it equals, hashes and
+    prints as the one `TurnHit(*values)` makes."""
+    hit = object.__new__(TurnHit)
+    hit.__dict__.update(zip(_HIT_FIELDS, values, strict=True))
+    return hit
 
 
 @dataclass(frozen=True)
@@ -327,81 +344,6 @@ def _result(
     wanted = frozenset(w for c in asked for choice in c.alternatives() for w in choice if w not in stop)
     prefixes = tuple(c.words[0] for c in clauses if not c.negated and c.kind == "prefix")
     marker = readings.marker(wanted, prefixes)
-    hits = [TurnHit(*turn, marker.spans(turn[8]), scores[turn[0]]) for turn in turns]
+    hits = [_hit((*turn, marker.spans(turn[8]), scores[turn[0]])) for turn in turns]
     hits.sort(key=lambda h: -h.score)
     return SearchResult(tuple(hits), tuple(clauses), tuple(ignored), total)
-
-
-TEXT_CACHE_CHARS = 64_000_000
-_texts: dict[str, str] = {}  # content hash → transcript text, for what searches show (bounded)
-_texts_lock = threading.Lock()
-
-
-def document_texts(session: Session, document_ids: Iterable[int]) -> dict[int, str]:
-    """The current text of each transcript, read from the store only when this process has not read that
-    exact text before (keyed by its content hash, so a new version is always read): a search shows words
-    from a few hundred turns of a few dozen long transcripts, and their text would otherwise be copied out
-    of the database on every keystroke."""
-    from sdi.storage.lean import session_reader
-
-    return read_document_texts(session_reader(session), document_ids)
-
-
-def marks_of(ids: Iterable[int]) -> tuple[str, dict[str, int]]:
-    """`:i0, :i1, …` and their values: an IN list both engines (and both read paths) take."""
-    values = {f"i{n}": int(i) for n, i in enumerate(ids)}
-    return ", ".join(f":{name}" for name in values) or "NULL", values
-
-
-def read_document_texts(
-    read: Reader, document_ids: Iterable[int], hashes: dict[int, str] | None = None
-) -> dict[int, str]:
-    """`document_texts` over any reader (`hashes`: each transcript's content hash, when already read)."""
-    if hashes is None:
-        marks, values = marks_of(set(document_ids))
-        hashes = dict(read(f"SELECT id, content_hash FROM documents WHERE id IN ({marks})", **values))
-    wanted = hashes
-    with _texts_lock:
-        missing = [i for i, digest in wanted.items() if digest not in _texts]
-    marks, values = marks_of(missing)
-    fetched: dict[int, str] = {}
-    if missing:
-        fetched = dict(read(f"SELECT id, text FROM documents WHERE id IN ({marks})", **values))
-    with _texts_lock:
-        if sum(map(len, _texts.values())) + sum(map(len, fetched.values())) > TEXT_CACHE_CHARS:
-            _texts.clear()
-        for document_id, text in fetched.items():
-            _texts[wanted[document_id]] = text
-        return {i: fetched[i] if i in fetched else _texts[digest] for i, digest in wanted.items()}
-
-
-# (id, transcript id, path, group, stage, line, speaker, role, text, start): a TurnHit without spans, score
-TurnRow = tuple[int, int, str, str, int, int, str, str, str, int]
-_TURN_ROWS = (
-    "SELECT u.id, u.document_id, d.source_path, g.name, s.number, u.line, u.speaker, p.role, "
-    'u.start, u."end", d.content_hash FROM utterances u JOIN documents d ON d.id = u.document_id '
-    "JOIN stages s ON s.id = d.stage_id JOIN focus_groups g ON g.id = s.group_id "
-    "LEFT OUTER JOIN participants p ON p.id = u.participant_id WHERE u.id IN ({marks})"
-)
-
-
-def turn_rows(session: Session, utterance_ids: Iterable[int]) -> list[TurnRow]:
-    """Each turn's (id, transcript id, path, group, stage, line, speaker, role, text, start): a `TurnHit`
-    without its spans and score."""
-    from sdi.storage.lean import session_reader
-
-    return read_turn_rows(session_reader(session), utterance_ids)
-
-
-def read_turn_rows(read: Reader, utterance_ids: Iterable[int]) -> list[TurnRow]:
-    """`turn_rows` over any reader (plain SQL: no ORM objects made for a list of hits)."""
-    utterance_ids = list(utterance_ids)
-    if not utterance_ids:
-        return []
-    marks, values = marks_of(utterance_ids)
-    rows = read(_TURN_ROWS.format(marks=marks), **values)
-    texts = read_document_texts(read, (), {row[1]: row[10] for row in rows})
-    return [
-        (uid, document, path, group, stage, line, speaker, role or "", texts[document][start:end], start)
-        for uid, document, path, group, stage, line, speaker, role, start, end, _ in rows
-    ]
