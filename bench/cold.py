@@ -137,9 +137,11 @@ from pathlib import Path
 from sdi.workflow.code_assist import similar_codes
 from sdi.workflow.project import open_project
 from sdi.workflow.quote_finder import find_quote
+from sdi.workflow.errors import WorkflowError
 from sdi.workflow.search import search
 
 queries, remembered = json.loads(sys.argv[2]), sys.argv[3]
+once, warm_up = json.loads(sys.argv[4]), int(sys.argv[5])  # queries asked once each, after warm_up others
 project = open_project(Path(sys.argv[1]), coder="bench", exact=True)
 rng = random.Random(5)
 
@@ -170,6 +172,23 @@ result = {
     "search_kwic_cpu": timed(lambda: [h.kwic() for h in search(project, rng.choice(queries), 50).hits], 60,
                              time.process_time),
     "fts5_ranked": timed(raw_match, 60),
+}
+
+def asked(query):  # a search with its context lines; False: a stop word, refused (in every checkout alike)
+    try:
+        return [hit.kwic() for hit in search(project, query, 50).hits] is not None
+    except WorkflowError:
+        return False
+
+for query in once[:warm_up]:  # other queries first, so only the timed ones are new to the process
+    asked(query)
+times = []
+for query in once[warm_up:]:
+    start = time.perf_counter()
+    if asked(query):
+        times.append(time.perf_counter() - start)
+result |= {
+    "search_kwic_once": times,
     "fuzzy": timed(lambda: find_quote(project, remembered), 10),
     "code_similar": timed(lambda: similar_codes(project, remembered), 10),
 }
@@ -178,14 +197,42 @@ print(json.dumps(result))
 """
 
 
+ONCE_QUERIES, ONCE_WARM_UP = 200, 40
+
+
+def once_queries(project: Path) -> list[str]:
+    """Words of the project's own index (in at least 20 turns, letters only, 4 or more), shuffled with a
+    fixed seed: the first `ONCE_WARM_UP` warm a process up, each of the next `ONCE_QUERIES` is asked once —
+    the warm search's figure where nothing about the query can have been kept from asking it before."""
+    import sqlite3
+
+    from sdi.config import load_config
+    from sdi.storage.lean import sqlite_file
+
+    path = sqlite_file(load_config(project).resolved_database_url())
+    assert path is not None, "the warm figures need an SQLite project"
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        connection.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, 'utterance_fts', 'row')")
+        rows = connection.execute("SELECT term FROM temp.words WHERE doc >= 20 AND length(term) >= 4")
+        words = sorted(term for (term,) in rows if term.isalpha() and term not in QUERIES)
+    finally:
+        connection.close()
+    random.Random(7).shuffle(words)
+    return words[: ONCE_WARM_UP + ONCE_QUERIES]
+
+
 def warm(pythons: dict[str, str], project: Path) -> dict[str, object]:
     """In-process, each interpreter in its own process (started in the project folder, so it imports its
     own checkout): lemma search with its context lines, fuzzy retrieval, code similarity, after one of
-    each as in a session."""
+    each as in a session; and lemma search over queries each asked once (`once_queries`), so that nothing
+    a process keeps from asking the same search before can make the figure."""
     found: dict[str, object] = {}
+    once = once_queries(project)
     for label, python in pythons.items():
         started = load()
-        command = [python, "-c", WARM, str(project), json.dumps(QUERIES), REMEMBERED]
+        command = [python, "-c", WARM, str(project), json.dumps(QUERIES), REMEMBERED, json.dumps(once),
+                   str(ONCE_WARM_UP)]
         out = subprocess.run(command, cwd=project, capture_output=True, text=True, check=True)
         times = json.loads(out.stdout.strip().splitlines()[-1])
         found[label] = {"load": [started, load()], **{name: summary(v) for name, v in times.items()}}
@@ -240,7 +287,8 @@ def report(result: dict[str, object]) -> None:
     for label, warm_figures in warm_results.items():
         low, high = warm_figures["load"]
         print(f"warm, {label} (load {low:.1f}–{high:.1f}):")
-        for name in ("search_kwic", "search_kwic_cpu", "fts5_ranked", "fuzzy", "code_similar"):
+        for name in ("search_kwic", "search_kwic_cpu", "search_kwic_once", "fts5_ranked", "fuzzy",
+                     "code_similar"):
             if name not in warm_figures:  # an older checkout's run
                 continue
             figures = warm_figures[name]
