@@ -41,6 +41,7 @@ class WordReadings:
         self._memo: dict[tuple[str, bool], frozenset[str]] = {}
         self._markers: dict[tuple[frozenset[str], tuple[str, ...]], Marker] = {}
         self._lock = threading.Lock()
+        self.met = MetWords()
 
     def possible(self, word: str, sentence_start: bool = True) -> frozenset[str]:
         """The lowercased form, its lookup lemma and (for an index a tagging model made) every reading the
@@ -107,22 +108,82 @@ class WordReadings:
         return found
 
 
+class MetWords:
+    """The words searches have shown so far, indexed by every lemma they may have (either way a capital is
+    read) and by their first two lowercase characters: a new search finds the words it may mark among them
+    without looking at each (`Marker`). Emptied, and `generation` moved on, at `MEMO_LIMIT` words."""
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.order: list[tuple[str, frozenset[str]]] = []  # (word, its lemmas) as met
+        self.by_lemma: dict[str, set[str]] = {}
+        self.by_start: dict[str, set[str]] = {}
+        self.generation = 0
+        self.lock = threading.Lock()
+
+    def meet(self, readings: WordReadings, words: set[str]) -> None:
+        """Index the words of `words` not met before (all of them when the index is full and let go)."""
+        new = words.difference(self.words)
+        if not new:
+            return
+        if len(self.words) + len(new) > MEMO_LIMIT:
+            with self.lock:
+                self.words, self.order, self.by_lemma, self.by_start = set(), [], {}, {}
+                self.generation += 1
+            new = set(words)
+        lemmas = [(word, readings.possible(word, True) | readings.possible(word, False)) for word in new]
+        with self.lock:
+            for word, its in lemmas:
+                if word in self.words:  # met meanwhile in another thread
+                    continue
+                self.words.add(word)
+                self.order.append((word, its))
+                for lemma in its:
+                    self.by_lemma.setdefault(lemma, set()).add(word)
+                self.by_start.setdefault(word.lower()[:2], set()).add(word)
+
+
 class Marker:
     """`WordReadings.words` narrowed to one search: each distinct word is decided once (most words of a
     hit are not what was asked for), and where a capital may be grammar is looked at only for the few
     capitalised words whose reading depends on it. The spans equal those of the words whose readings meet
     the wanted lemmas, or that start with a wanted prefix.
 
-    A hit's words are listed (`WORD.findall`) only to find those not decided yet and those to mark (or
-    whose marking depends on a sentence opening); only these few are then looked for in the text, where
-    they stand as whole words: no Python step per word of a hit."""
+    A hit's words are listed (`WORD.findall`) only to find, among the words met so far (`MetWords`), the
+    few that may be marked; only these are decided and looked for in the text, where they stand as whole
+    words: no Python step per word of a hit, and a new search decides only the words it may mark."""
 
     def __init__(self, readings: WordReadings, wanted: frozenset[str], prefixes: tuple[str, ...]) -> None:
         self._readings = readings
         self._wanted = wanted
         self._prefixes = prefixes
         self._decided: dict[str, bool | None] = {}  # None: depends on whether a sentence opens there
-        self._candidates: frozenset[str] = frozenset()  # the decided words that are not False
+        # The words met so far that may be marked (their lemmas meet the wanted ones, or they begin with
+        # a prefix): a superset of those it marks, read from `MetWords` up to `_taken` of its order.
+        self._maybe: set[str] = set()
+        self._generation = -1
+        self._taken = 0
+
+    def _catch_up(self) -> None:
+        met = self._readings.met
+        if self._generation == met.generation and self._taken == len(met.order):
+            return
+        wanted, prefixes = self._wanted, self._prefixes
+        with met.lock:
+            if self._generation != met.generation:  # first use (or the words were let go): the indexes
+                maybe: set[str] = set()
+                for lemma in wanted:
+                    maybe.update(met.by_lemma.get(lemma, ()))
+                for prefix in prefixes:
+                    among = met.by_start.get(prefix[:2], ()) if len(prefix) >= 2 else met.words
+                    maybe.update(word for word in among if word.lower().startswith(prefix))
+                self._maybe, self._generation = maybe, met.generation
+            else:  # the words met since
+                self._maybe.update(
+                    word for word, lemmas in met.order[self._taken :]
+                    if lemmas & wanted or (prefixes and word.lower().startswith(prefixes))
+                )  # fmt: skip
+            self._taken = len(met.order)
 
     def _decide(self, word: str) -> bool | None:
         wanted, possible = self._wanted, self._readings.possible
@@ -140,22 +201,29 @@ class Marker:
         """The marked words of `text`, as (start, end). Most words are decided (and not wanted) by one
         lookup; where a sentence opens is looked at only for a word whose reading depends on it."""
         decided = self._decided
-        words = WORD.findall(text)
-        for word in set(words).difference(decided):
-            if self._decide(word) is not False:
-                self._candidates = self._candidates.union((word,))
-        present = self._candidates.intersection(words)
+        words = set(WORD.findall(text))
+        met = self._readings.met
+        met.meet(self._readings, words)
+        self._catch_up()
+        if self._generation == met.generation and words.issubset(met.words):
+            present = words.intersection(self._maybe)
+        else:  # another thread let the met words go meanwhile: every word of the text is decided
+            present = words
         if not present:
             return ()
         marked: list[tuple[int, int]] = []
         for word in present:
+            found = decided.get(word, _UNDECIDED)
+            if found is _UNDECIDED:
+                found = self._decide(word)
+            if found is False:
+                continue
             start = text.find(word)
             while start >= 0:
                 end = start + len(word)
                 # a word decided None: the test `words` makes (the first word, or after a sentence opener)
                 if _whole(text, start, end) and (
-                    decided[word] is not None
-                    or self._readings.possible(word, _opens(text, start)) & self._wanted
+                    found or self._readings.possible(word, _opens(text, start)) & self._wanted
                 ):
                     marked.append((start, end))
                 start = text.find(word, start + 1)

@@ -10,6 +10,7 @@ import shutil
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -113,3 +114,36 @@ def test_the_marked_words_are_those_read_one_by_one(
     marker = word_readings(tagged).marker(wanted, prefixes)
     assert marker.spans(text) == marked_by_definition(text, wanted, prefixes, tagged)
     assert marker.spans(text) == marked_by_definition(text, wanted, prefixes, tagged)  # decided, then reused
+
+
+def test_the_marks_stay_right_when_the_met_words_are_let_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sdi.nlp import word_readings as module
+    from sdi.nlp.lemmatizer import lemmatizer
+    from sdi.nlp.stopwords import stop_words
+
+    monkeypatch.setattr(module, "MEMO_LIMIT", 6)  # the index of met words is let go every few texts
+    readings = module.WordReadings(lemmatizer(), None, stop_words())
+    barnehage, prefix = (
+        readings.marker(frozenset({"barnehage"}), ()),
+        readings.marker(frozenset(), ("stafett",)),
+    )
+    texts = [
+        "Barnehagen ringte. Stafettloggen lå i barnehagen.",
+        "Vi, i barnehagene, og stafett-loggen her",
+        "barnehage barnehage-tilbud Barnehage",
+        "Ingen ting her i det hele tatt, bare ord og ord",
+    ] * 3
+    generations = set()
+    for text in texts:
+        for marker, wanted, prefixes in (
+            (barnehage, frozenset({"barnehage"}), ()),
+            (prefix, frozenset(), ("stafett",)),
+        ):
+            expected = tuple(
+                (s, e)
+                for s, e, found in readings.words(text)
+                if found & wanted or (prefixes and text[s:e].lower().startswith(prefixes))
+            )
+            assert marker.spans(text) == expected, text
+        generations.add(readings.met.generation)
+    assert len(generations) > 3 and barnehage.spans(texts[0]) and prefix.spans(texts[1])
