@@ -232,27 +232,26 @@ class Marker:
         return tuple(marked)
 
 
-def _word_character(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # `\w`, as the regex has it
+_UNDECIDED = object()
 
 
 def _whole(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` (a word as `WORD` reads it) stands there as one whole word, as `WORD`
-    reads the text: not continued by a word character, nor by an inner hyphen or apostrophe and a word
-    character, on either side."""
+    reads the text: not continued by a word character (`\\w`: alphanumeric or `_`), nor by an inner hyphen
+    or apostrophe and a word character, on either side."""
     if start > 0:
         before = text[start - 1]
-        if _word_character(before) or (before in JOINERS and start > 1 and _word_character(text[start - 2])):
+        if before.isalnum() or before == "_":
+            return False
+        if before in JOINERS and start > 1 and (text[start - 2].isalnum() or text[start - 2] == "_"):
             return False
     if end < len(text):
         after = text[end]
-        joined = after in JOINERS and end + 1 < len(text) and _word_character(text[end + 1])
-        if joined or _word_character(after):
+        if after.isalnum() or after == "_":
+            return False
+        if after in JOINERS and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] == "_"):
             return False
     return True
-
-
-_UNDECIDED = object()
 
 
 def _opens(text: str, start: int) -> bool:
