@@ -9,6 +9,7 @@ rebuilds the same proposal (`proposal_from_file`). Its comments are bokmål, as 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from sdi import safe_toml
 from sdi.config.files import toml_string, write_atomically
+from sdi.i18n.outside import os_reason, toml_reason
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.exchange.merge import (
     Candidate,
@@ -141,8 +143,15 @@ def read_decisions(path: Path) -> DecisionFile:
     """The decisions file at `path`, checked; a file that is not one is refused in one line naming it."""
     try:
         data = safe_toml.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except OSError as exc:
+        raise WorkflowError(key="exchange.decisions_unreadable", path=path, reason=os_reason(exc)) from None
+    except UnicodeDecodeError as exc:
         raise WorkflowError(key="exchange.decisions_unreadable", path=path, reason=exc) from None
+    except tomllib.TOMLDecodeError as exc:
+        position = re.search(r"\s*\(at line (\d+), column \d+\)", str(exc))
+        where = f"{path}:{position.group(1)}" if position else path
+        reason = toml_reason(str(exc).replace(position.group(0), "") if position else str(exc))
+        raise WorkflowError(key="exchange.decisions_unreadable", path=where, reason=reason) from None
     if data.get("format") != FORMAT:
         raise WorkflowError(key="exchange.decisions_format", path=path, format=FORMAT)
     pairs = data.get("pairs", [])
