@@ -107,9 +107,7 @@ def test_a_csv_codebook_with_a_huge_field_is_refused_in_bokmål(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_a_broken_sdi_toml_is_said_in_the_language(
-    tmp_path: Path, language: str
-) -> None:
+def test_a_broken_sdi_toml_is_said_in_the_language(tmp_path: Path, language: str) -> None:
     (tmp_path / "sdi.toml").write_text(
         f'[project]\ntitle = "Stafett"\nlanguage = "{language}"\n[nlp\n', encoding="utf-8"
     )
@@ -122,3 +120,31 @@ def test_a_broken_sdi_toml_is_said_in_the_language(
         assert "Expected" not in said
     else:
         assert "invalid TOML: Expected ']' at the end of a table declaration" in said
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('[project]\ntitle = "Stafett"\nlanguage = "en"\n[nlp\n', "sdi: error: "),
+        ('[project]\nlanguage = "en"\ntitle = "x"\ntitle = "y"\n', "invalid TOML: Cannot overwrite a value"),
+        ('[nlp]\nlanguage = "en"\n[project\n', "sdi: feil: "),  # not the project's language: bokmål
+        ('[project]\ntitle = "Stafett"\n[nlp\n', "ugyldig TOML: «]» mangler"),
+    ],
+)
+def test_a_sdi_toml_that_does_not_parse_is_refused_in_the_language_it_asks_for(
+    tmp_path: Path, toml: str, expected: str
+) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "sdi.toml").write_text(toml, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "sdi.cli.main", "status"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert expected in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
