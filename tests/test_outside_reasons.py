@@ -148,3 +148,21 @@ def test_a_sdi_toml_that_does_not_parse_is_refused_in_the_language_it_asks_for(
     assert done.returncode != 0
     assert expected in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_damaged_zip_is_said_in_bokmål(tmp_path: Path) -> None:
+    import zipfile
+    import zlib
+
+    from sdi.i18n.outside import archive_reason
+
+    fake = tmp_path / "ikke.docx"
+    fake.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(zipfile.BadZipFile) as raised:
+        zipfile.ZipFile(fake)
+    assert archive_reason(raised.value).in_language("nb") == "ikke en zip-fil"
+    with pytest.raises(zlib.error) as inflating:
+        zlib.decompress(b"not deflate data")
+    assert archive_reason(inflating.value).in_language("nb") == "komprimerte data i arkivet er skadet"
+    assert archive_reason(EOFError()).in_language("nb").startswith("zip-arkivet er avkortet")
+    assert archive_reason(ValueError("something else")) == "ValueError: something else"

@@ -2,7 +2,8 @@
 said in the project's language. Each reader quotes such a reason inside its own sentence («ugyldig TOML:
 …»); without this, a Norwegian sentence ended in the library's English. A reason is matched by its wording
 (or, for the operating system, its error number) and becomes a `Notice`, whose English is the library's
-own wording; a reason not listed here is passed on as it came, in English. Stdlib only, like the rest of
+own wording (for zip archives, a plainer one); a reason not listed here is passed on as it came, in
+English. Stdlib only, like the rest of
 the catalogue."""
 
 from __future__ import annotations
@@ -95,6 +96,23 @@ _CSV = [
 ]
 
 
+# Python's zipfile and zlib: a .docx or .qdpx is a zip archive
+_ARCHIVE = [
+    (r"File is not a zip file", "outside.zip.not_zip"),
+    (r"Bad CRC-32 for file '(?P<name>.*)'", "outside.zip.checksum"),
+    (r"Bad magic number for (?:file header|central directory)", "outside.zip.damaged"),
+    (r"Truncated (?:file header|central directory)", "outside.zip.truncated"),
+    (r"Bad offset for central directory", "outside.zip.damaged"),
+    (r"Corrupt .*extra field.*", "outside.zip.damaged"),
+    (r"Overlapped entries: '(?P<name>.*)' \(possible zip bomb\)", "outside.zip.overlapped"),
+    (r"zipfiles that span multiple disks are not supported", "outside.zip.multi_disk"),
+    (r"That compression method is not supported|compression type .*", "outside.zip.method"),
+    (r"File '(?P<name>.*)' is encrypted, password required for extraction", "outside.zip.encrypted"),
+    (r"Error -?\d+ while decompressing data.*", "outside.zip.inflate"),
+    (r"Compressed file ended before the end-of-stream marker was reached", "outside.zip.truncated"),
+]
+
+
 def _matched(message: str, table: list[tuple[str, str]]) -> Notice | None:
     for pattern, key in table:
         found = re.fullmatch(pattern, message)
@@ -149,6 +167,20 @@ def xml_reason(message: str) -> str:
     inner = bare[: where.start()]
     reason: str = _matched(inner, _XML) or inner
     return Notice("outside.xml.where", reason=reason, line=where.group("line"), column=where.group("column"))
+
+
+def archive_reason(error: BaseException) -> str:
+    """Why a zip archive (a .docx, a .qdpx) could not be read, in the project's language when known; else
+    the exception's type and message, as before."""
+    if isinstance(error, OSError) and not type(error).__module__.startswith("zipfile") and error.errno:
+        return os_reason(error)
+    message = " ".join(str(error).split())
+    found = _matched(message, _ARCHIVE)
+    if found is not None:
+        return found
+    if isinstance(error, EOFError):
+        return Notice("outside.zip.truncated")
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def csv_reason(message: str) -> str:
@@ -311,6 +343,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "outside.xml.comment": {"nb": "en kommentar lukkes aldri", "en": "Comment not terminated"},
     "outside.xml.cdata": {"nb": "en CDATA-del lukkes aldri", "en": "CData section not finished"},
     "outside.xml.end_tag": {"nb": "sluttmerket mangler («</»)", "en": "EndTag: '</' not found"},
+    # zip archives (English: our own wording of zipfile's and zlib's reasons)
+    "outside.zip.not_zip": {"nb": "ikke en zip-fil", "en": "not a zip file"},
+    "outside.zip.checksum": {
+        "nb": "kontrollsummen stemmer ikke for «{name}» (fila er skadet)",
+        "en": "bad checksum for '{name}' (the file is damaged)",
+    },
+    "outside.zip.damaged": {"nb": "zip-arkivet er skadet", "en": "the zip archive is damaged"},
+    "outside.zip.truncated": {
+        "nb": "zip-arkivet er avkortet (fila slutter for tidlig)",
+        "en": "the zip archive is truncated (the file ends too early)",
+    },
+    "outside.zip.overlapped": {
+        "nb": "delene i arkivet overlapper («{name}»), en mulig zip-bombe",
+        "en": "overlapping entries in the archive ('{name}'), a possible zip bomb",
+    },
+    "outside.zip.multi_disk": {
+        "nb": "arkiv delt over flere filer støttes ikke",
+        "en": "archives split over several files are not supported",
+    },
+    "outside.zip.method": {
+        "nb": "arkivet bruker en komprimering som ikke støttes",
+        "en": "the archive uses a compression method that is not supported",
+    },
+    "outside.zip.encrypted": {
+        "nb": "«{name}» i arkivet er kryptert (passord kreves)",
+        "en": "'{name}' in the archive is encrypted (a password is needed)",
+    },
+    "outside.zip.inflate": {
+        "nb": "komprimerte data i arkivet er skadet",
+        "en": "compressed data in the archive is damaged",
+    },
     # Python's csv module (English: its own wording)
     "outside.csv.field_limit": {
         "nb": "et felt er større enn grensen ({limit} tegn)",

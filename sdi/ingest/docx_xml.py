@@ -26,7 +26,7 @@ from typing import IO, Any
 from lxml import etree
 
 from sdi.i18n import Notice
-from sdi.i18n.outside import xml_reason
+from sdi.i18n.outside import archive_reason, xml_reason
 from sdi.ingest.model import IngestError
 
 MAX_XML_BYTES = 200 * 1024 * 1024  # of document.xml as it inflates, whatever the archive's headers say
@@ -90,9 +90,7 @@ def read_body(path: Path, archive: zipfile.ZipFile, max_text: int) -> DocxBody:
     except KeyError:
         raise IngestError(path, Notice("ingest.docx.missing", part=document)) from None
     except _DAMAGED as exc:
-        raise IngestError(
-            path, Notice("ingest.docx.damaged", reason=f"{type(exc).__name__}: {exc}")
-        ) from None
+        raise IngestError(path, Notice("ingest.docx.damaged", reason=archive_reason(exc))) from None
     return body
 
 
