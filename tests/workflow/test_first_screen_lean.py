@@ -23,7 +23,7 @@ from sdi.workflow.freshness import change_mark
 from sdi.workflow.memo import write_memo
 from sdi.workflow.memo_index import MemoListing, corpus_memos, list_memos
 from sdi.workflow.overview import project_status
-from sdi.workflow.project import Project, open_project
+from sdi.workflow.project import Project, init_project, open_project
 from tests.conftest import transcript_md, write
 
 
@@ -136,10 +136,12 @@ def test_korpus_reads_the_same_in_plain_sql_as_through_the_orm(project_dir: Path
         lazy.close()
 
 
-def test_a_lazily_opened_store_still_writes_and_a_marked_one_is_refused_at_open(project_dir: Path) -> None:
-    """A write through a lazily opened store goes the ordinary way (a transaction, the audit log); a store
-    not at the current schema — here the target of an unfinished `sdi db copy` — takes the full path at
-    open, and is refused there as before."""
+def test_a_lazily_opened_store_still_writes_and_a_marked_one_is_refused_at_open(tmp_path: Path) -> None:
+    """(SQLite: only its stores open lazily.) A write through a lazily opened store goes the ordinary way (a
+    transaction, the audit log); a store not at the current schema — here the target of an unfinished `sdi
+    db copy` — takes the full path at open, and is refused there as before."""
+    project_dir = tmp_path / "studie"
+    init_project(project_dir, "Teststudie")
     _seed(project_dir)
     project = open_project(project_dir, coder="tester", exact=True)
     try:
