@@ -4,8 +4,8 @@ every service.
 An SQLite store already at the current schema is opened lazily: until something asks for `store` (a write,
 an ORM query), `reading_rows` serves plain SQL through a read-only sqlite3 connection (`sdi.storage.lean`),
 so the workbench draws its first screen without importing SQLAlchemy; `warm_up` then loads SQLAlchemy and
-the models in a background thread. Any other store (new, to migrate, the target of an unfinished copy,
-PostgreSQL) is opened at once, as before."""
+the models and opens the store in a background thread. Any other store (new, to migrate, the target of an
+unfinished copy, PostgreSQL) is opened at once, as before."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class Project:
     config: Config
     coder_name: str
     _store: Store | None = field(default=None, repr=False)
-    _lean: sqlite3.Connection | None = field(default=None, repr=False)  # until the store is opened
+    _lean: sqlite3.Connection | None = field(default=None, repr=False)  # read while the store is unopened
     _coder_id: int | None = field(default=None, repr=False)
     coder_chosen: bool = True  # False when the name is only the login name: the workbench asks who codes
     _opening: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -49,11 +49,10 @@ class Project:
     def store(self) -> Store:
         """The store, opened (checked, migrated if needed) on first use."""
         if self._store is None:
+            self._settle()  # the warm-up may be opening it right now
             with self._opening:
                 if self._store is None:
-                    self._settle()
                     self._store = open_store(self.config)
-                    self._drop_lean()
         return self._store
 
     @property
@@ -76,7 +75,7 @@ class Project:
             yield session_reader(session)
 
     def _read_lean(self, sql: str, **params: object) -> list[tuple[Any, ...]]:
-        lean = self._lean
+        lean = self._lean  # closed with the project (idle, it holds no lock), unused once the store opens
         if lean is not None and self._store is None:
             try:
                 return lean.execute(sql, params).fetchall()
@@ -88,11 +87,22 @@ class Project:
             return session_reader(session)(sql, **params)
 
     def warm_up(self) -> None:
-        """Load SQLAlchemy and configure the models in a background thread (the workbench calls this once its
-        first screen is drawn), so the first write or ORM read does not pay for them."""
+        """Load SQLAlchemy, configure the models and open the store in a background thread (the workbench
+        calls this once its first screen is drawn), so the first write or ORM read does not pay for them."""
         if self._store is None and self._warming is None:
-            self._warming = threading.Thread(target=_load_models, name="sdi-warm-up", daemon=True)
+            self._warming = threading.Thread(target=self._warm, name="sdi-warm-up", daemon=True)
             self._warming.start()
+
+    def _warm(self) -> None:
+        """The warm-up thread: the models, then the store itself (its engine, its check). A store that cannot
+        be opened now is left to its first use, which says why in the ordinary way."""
+        _load_models()
+        with self._opening:
+            if self._store is None:
+                try:
+                    self._store = open_store(self.config)
+                except Exception:  # reported where the store is first used
+                    return
 
     def _settle(self) -> None:
         warming, self._warming = self._warming, None
