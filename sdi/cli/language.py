@@ -76,11 +76,32 @@ def project_language(project: Path | None) -> str:
         for folder in folders:
             path = folder / "sdi.toml"
             if path.is_file():
-                data = safe_toml.loads(path.read_bytes()[:_MAX_BYTES].decode("utf-8-sig"))
-                language = data.get("project", {}).get("language", "nb")
+                text = path.read_bytes()[:_MAX_BYTES].decode("utf-8-sig")
+                try:
+                    language = safe_toml.loads(text).get("project", {}).get("language", "nb")
+                except ValueError:  # TOML that does not parse: its refusal in the language it asks for
+                    language = _language_line(text)
                 return language if language in LANGUAGES else "nb"
     except Exception:  # any broken file: the command itself then says what is wrong
         pass
+    return "nb"
+
+
+_TABLE = re.compile(r"\s*\[\s*([A-Za-z0-9_.\"' -]*)")
+_LANGUAGE = re.compile(r"""\s*language\s*=\s*["']([a-z]{2})["']""")
+
+
+def _language_line(text: str) -> str:
+    """`language = "…"` under `[project]`, read line by line from a file the TOML parser refuses."""
+    table = ""
+    for line in text.splitlines():
+        header = _TABLE.match(line)
+        if header:
+            table = header.group(1).strip().strip("\"'")
+            continue
+        found = _LANGUAGE.match(line)
+        if found and table == "project":
+            return found.group(1)
     return "nb"
 
 

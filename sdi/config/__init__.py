@@ -18,6 +18,7 @@ from sdi import safe_toml
 from sdi.config.files import write_atomically
 from sdi.config.url import expand_url, written_password
 from sdi.i18n import Notice, said
+from sdi.i18n.outside import os_reason, toml_reason
 
 CONFIG_NAME = "sdi.toml"
 STATE_DIR = ".sdi"
@@ -174,7 +175,7 @@ def load_config(root: Path) -> Config:
     except FileNotFoundError:
         raise ConfigError(path, Notice("config.missing")) from None
     except OSError as exc:
-        raise ConfigError(path, Notice("config.unreadable", reason=exc.strerror)) from None
+        raise ConfigError(path, Notice("config.unreadable", reason=os_reason(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -186,7 +187,7 @@ def load_config(root: Path) -> Config:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         at = int(match.group(1)) if match else None
-        raise ConfigError(path, Notice("config.invalid_toml", reason=message), at) from None
+        raise ConfigError(path, Notice("config.invalid_toml", reason=toml_reason(message)), at) from None
     return _validate(root, path, text, data)
 
 

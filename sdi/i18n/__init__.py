@@ -11,7 +11,7 @@ LANGUAGES = ("nb", "en")
 _PARTS = (
     "cli", "tui", "keys", "workbench", "ingest", "errors", "anonymise", "assist", "safety", "exchange",
     "search", "similarity", "matrix", "nlp", "limits", "reading", "refi_file", "cli_help", "cli_help_a",
-    "cli_help_f", "refusals", "ingest_errors", "cli_exchange",
+    "cli_help_f", "refusals", "ingest_errors", "cli_exchange", "outside",
 )  # fmt: skip
 
 

@@ -197,4 +197,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "oppgi en kodebokfil (eller to), eller --coders A,B",
         "en": "name a codebook file (or two), or --coders A,B",
     },
+    # the decisions file's comments (each line of the header becomes a comment line)
+    "exchange.decisions_header": {
+        "nb": 'Sammenslåing av kodebøker. For hvert par: decision = "accept" (slå sammen; venstre kode\n'
+        'beholdes), "rename" (slå sammen under ny formulering i statement) eller "apart" (hold adskilt).\n'
+        "Par som fjernes, holdes adskilt. Ulike kodegrupper avgjøres ikke her: koden blir i venstre kodes\n"
+        "gruppe, og konflikten står i kodens memo.",
+        "en": 'Merging codebooks. For each pair: decision = "accept" (merge; the left code is kept),\n'
+        '"rename" (merge under the new wording in statement) or "apart" (keep them apart).\n'
+        "Pairs you delete are kept apart. Different code groups are not decided here: the code stays in\n"
+        "the left code's group, and the conflict is written in the code's memo.",
+    },
+    "exchange.decisions_same_id": {"nb": "samme id", "en": "same id"},
+    "exchange.decisions_likeness": {"nb": "likhet {score}", "en": "likeness {score}"},
+    "exchange.decisions_left": {
+        "nb": "venstre: «{statement}» ({author}, kodinger: {codings})",
+        "en": "left:  «{statement}» ({author}, codings: {codings})",
+    },
+    "exchange.decisions_right": {
+        "nb": "høyre:   «{statement}» ({author}, kodinger: {codings})",
+        "en": "right: «{statement}» ({author}, codings: {codings})",
+    },
+    "exchange.decisions_why": {"nb": "hvorfor: {why}", "en": "why: {why}"},
+    "exchange.decisions_conflict": {
+        "nb": "KONFLIKT: kodegruppe «{left}» / «{right}»",
+        "en": "CONFLICT: code group «{left}» / «{right}»",
+    },
 }

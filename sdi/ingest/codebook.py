@@ -14,6 +14,7 @@ from typing import Any
 
 from sdi import safe_toml
 from sdi.i18n import Notice
+from sdi.i18n.outside import os_reason, toml_reason
 from sdi.ingest import limits
 from sdi.ingest.model import IngestError
 from sdi.interchange.codebook import (
@@ -67,7 +68,7 @@ def read_codebook(path: Path) -> Codebook:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise IngestError(path, Notice("ingest.unreadable", reason=exc.strerror)) from None
+        raise IngestError(path, Notice("ingest.unreadable", reason=os_reason(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
         data = safe_toml.loads(text)
@@ -77,7 +78,7 @@ def read_codebook(path: Path) -> Codebook:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         at = int(match.group(1)) if match else None
-        raise IngestError(path, Notice("ingest.invalid_toml", reason=message), at) from None
+        raise IngestError(path, Notice("ingest.invalid_toml", reason=toml_reason(message)), at) from None
     reader = _Reader(path, text)
     if data.get("format") != FORMAT:
         raise reader.fail(Notice("ingest.cb.format", format=FORMAT), "format")

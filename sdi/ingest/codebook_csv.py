@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 from sdi.i18n import Notice
+from sdi.i18n.outside import csv_reason, os_reason
 from sdi.ingest import limits
 from sdi.ingest.model import IngestError
 from sdi.interchange.codebook import Codebook, CodebookCode, CodebookGroup
@@ -40,7 +41,7 @@ def read_codebook_csv(path: Path) -> Codebook:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise IngestError(path, Notice("ingest.unreadable", reason=exc.strerror)) from None
+        raise IngestError(path, Notice("ingest.unreadable", reason=os_reason(exc))) from None
     if len(raw) > MAX_BYTES:
         raise IngestError(path, Notice("ingest.csv.too_large", size=len(raw)))
     text = _decode(path, raw)
@@ -54,7 +55,7 @@ def read_codebook_csv(path: Path) -> Codebook:
     except StopIteration:
         raise IngestError(path, Notice("ingest.csv.empty")) from None
     except csv.Error as exc:
-        raise IngestError(path, Notice("ingest.csv.unreadable", reason=str(exc)), 1) from None
+        raise IngestError(path, Notice("ingest.csv.unreadable", reason=csv_reason(str(exc))), 1) from None
     named = [column for column in NAME_COLUMNS if column in header]
     if len(named) != 1:
         if named:
@@ -94,5 +95,5 @@ def read_codebook_csv(path: Path) -> Codebook:
             group = groups[group_name.casefold()].id if group_name else None
             codes.append(CodebookCode(ident, name, cell(row, "description"), group, cell(row, "memo")))
     except csv.Error as exc:
-        raise IngestError(path, Notice("ingest.csv.unreadable", reason=str(exc))) from None
+        raise IngestError(path, Notice("ingest.csv.unreadable", reason=csv_reason(str(exc)))) from None
     return Codebook(path.stem, "", tuple(groups.values()), tuple(codes))

@@ -26,6 +26,7 @@ from typing import IO, Any
 from lxml import etree
 
 from sdi.i18n import Notice
+from sdi.i18n.outside import archive_reason, xml_reason
 from sdi.ingest.model import IngestError
 
 MAX_XML_BYTES = 200 * 1024 * 1024  # of document.xml as it inflates, whatever the archive's headers say
@@ -84,14 +85,12 @@ def read_body(path: Path, archive: zipfile.ZipFile, max_text: int) -> DocxBody:
     except _TooLarge:
         raise IngestError(path, Notice("ingest.docx.inflates", part=document, limit=MAX_XML_BYTES)) from None
     except etree.XMLSyntaxError as exc:
-        reason = " ".join(str(exc.msg).split())  # libxml2 may end a message with a line break
+        reason = xml_reason(str(exc.msg))  # libxml2 may end a message with a line break
         raise IngestError(path, Notice("ingest.docx.bad_xml", part=document, reason=reason)) from None
     except KeyError:
         raise IngestError(path, Notice("ingest.docx.missing", part=document)) from None
     except _DAMAGED as exc:
-        raise IngestError(
-            path, Notice("ingest.docx.damaged", reason=f"{type(exc).__name__}: {exc}")
-        ) from None
+        raise IngestError(path, Notice("ingest.docx.damaged", reason=archive_reason(exc))) from None
     return body
 
 

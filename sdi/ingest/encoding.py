@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from sdi.i18n import Notice
+from sdi.i18n.outside import os_reason
 from sdi.ingest.model import IngestError
 
 # Longest BOM first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -40,7 +41,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     except FileNotFoundError:
         raise IngestError(path, Notice("reading.not_found")) from None
     except OSError as exc:
-        raise IngestError(path, Notice("reading.unreadable", reason=exc.strerror or exc)) from None
+        raise IngestError(path, Notice("reading.unreadable", reason=os_reason(exc))) from None
     if not path.is_file():
         raise IngestError(path, Notice("reading.not_a_file"))
     if size > max_bytes:
@@ -48,7 +49,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise IngestError(path, Notice("reading.unreadable", reason=exc.strerror or exc)) from None
+        raise IngestError(path, Notice("reading.unreadable", reason=os_reason(exc))) from None
 
 
 def decode_bytes(path: Path, data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from sdi import safe_toml
 from sdi.i18n import Notice
+from sdi.i18n.outside import toml_reason
 from sdi.ingest import limits
 from sdi.ingest.encoding import decode_bytes, read_bytes
 from sdi.ingest.model import IngestError, ParticipantInfo, TranscriptMeta
@@ -169,11 +170,11 @@ def _toml_error(message: str, first_line: int, block_len: int) -> tuple[str, int
     if position:
         line = int(position.group(1)) + first_line - 1
         reason = _TOML_POSITION.sub("", message)
-        return Notice("ingest.fm.toml_column", reason=reason, column=position.group(2)), line
+        return Notice("ingest.fm.toml_column", reason=toml_reason(reason), column=position.group(2)), line
     if _TOML_END.search(message):
         reason = _TOML_END.sub("", message)
-        return Notice("ingest.fm.toml_end", reason=reason), first_line + max(block_len - 1, 0)
-    return message, first_line
+        return Notice("ingest.fm.toml_end", reason=toml_reason(reason)), first_line + max(block_len - 1, 0)
+    return toml_reason(message), first_line
 
 
 class _Validator:

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from sdi.i18n import Notice
+from sdi.i18n.outside import archive_reason, os_reason
 from sdi.ingest import limits, refi_positions
 from sdi.ingest.model import IngestError
 from sdi.ingest.refi_archive import MAX_FILE_BYTES, check_members, parse_xml, read_member, safe_member
@@ -59,7 +60,7 @@ def read_refi(path: Path) -> RefiProject:
             handle.seek(0)
             data = b"" if zipped else handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise IngestError(path, Notice("refi_file.unreadable", reason=exc.strerror or exc)) from None
+        raise IngestError(path, Notice("refi_file.unreadable", reason=os_reason(exc))) from None
     if zipped:
         return _read_archive(path, size)
     if len(data) > MAX_FILE_BYTES:
@@ -87,7 +88,7 @@ def _read_archive(path: Path, size: int) -> RefiProject:
             return _Reader(path, main.filename, load).project(root)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
             OSError, struct.error) as exc:  # fmt: skip
-        raise IngestError(path, Notice("refi_file.damaged_archive", reason=exc)) from None
+        raise IngestError(path, Notice("refi_file.damaged_archive", reason=archive_reason(exc))) from None
 
 
 def _local(element: object) -> str:

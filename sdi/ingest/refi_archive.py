@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from sdi.i18n import Notice
+from sdi.i18n.outside import xml_reason
 from sdi.ingest.model import IngestError
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # one XML file or archive member
@@ -24,7 +25,7 @@ def parse_xml(path: Path, data: bytes, member: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        reason = " ".join(str(exc.msg).split())  # libxml2 may end a message with a line break
+        reason = xml_reason(str(exc.msg))  # libxml2 may end a message with a line break
         if member:
             raise IngestError(path, _in(member, Notice("refi_file.not_well_formed_at", reason=reason,
                                                        line=exc.lineno))) from None  # fmt: skip

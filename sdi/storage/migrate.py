@@ -27,7 +27,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import DBAPIError
 
-from sdi.i18n import t
+from sdi.i18n import said, t
+from sdi.i18n.outside import os_reason
 from sdi.storage.engine import sqlite_path, transactional_sqlite_engine
 from sdi.storage.faults import describe, store_error
 
@@ -252,7 +253,7 @@ def _backup(
         return backup_postgres(url, step_backup(backup_dir, stem, current, wanted, ".dump"), language)
     except OSError as exc:
         raise MigrationError(
-            t("safety.upgrade.no_room", language, folder=backup_dir, detail=exc.strerror or exc)
+            t("safety.upgrade.no_room", language, folder=backup_dir, detail=said(os_reason(exc), language))
         ) from exc
 
 

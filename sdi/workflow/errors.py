@@ -54,12 +54,14 @@ _WHAT_KEYS = ("error.what.", "limits.what.")  # values that are themselves said 
 
 
 def _text(key: str, language: str, values: dict[str, object]) -> str:
-    from sdi.i18n import t
+    from sdi.i18n import Notice, t
 
     filled = {
-        name: t(value, language) if isinstance(value, str) and value.startswith(_WHAT_KEYS) else value
+        name: value.in_language(language) if isinstance(value, Notice)  # a reason from outside, say
+        else t(value, language) if isinstance(value, str) and value.startswith(_WHAT_KEYS)
+        else value
         for name, value in values.items()
-    }
+    }  # fmt: skip
     if "by" in filled:  # who changed it, said the language's way
         filled["by"] = t("error.stale_by", language, who=filled["by"]) if filled["by"] else ""
     return t(key, language, **filled)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sdi.config import Config, ConfigError, locate
 from sdi.i18n import Notice
+from sdi.i18n.outside import os_reason
 
 
 def read_guide(config: Config) -> str:
@@ -27,5 +28,5 @@ def read_guide(config: Config) -> str:
         raise ConfigError(config.path, Notice("config.guide_not_utf8", path=path), line()) from None
     except OSError as exc:
         raise ConfigError(
-            config.path, Notice("config.guide_unreadable", path=path, reason=exc.strerror), line()
+            config.path, Notice("config.guide_unreadable", path=path, reason=os_reason(exc)), line()
         ) from None

@@ -47,6 +47,39 @@ def test_the_written_file_reads_back_as_the_proposed_choices(tmp_path: Path) -> 
     assert list(plan.decisions) == as_decisions(proposed_choices(proposal))
 
 
+@pytest.mark.parametrize(
+    ("language", "said", "not_said"),
+    [("nb", ["Sammenslåing av kodebøker", "# 1. likhet", "#   venstre: «vente ringe hjem sikker» (ola"],
+      ["Merging", "left:"]),
+     ("en", ["Merging codebooks", "# 1. likeness", "#   left:  «vente ringe hjem sikker» (ola", "why: "],
+      ["Sammenslåing", "venstre", "hvorfor", "kodinger"])],
+)  # fmt: skip
+def test_the_file_speaks_the_project_language_and_reads_back_the_same(
+    tmp_path: Path, language: str, said: list[str], not_said: list[str]
+) -> None:
+    proposal = _proposal()
+    text = render_decisions(proposal, tmp_path, language)
+    assert all(line.startswith("#") for line in text.splitlines()[:4])
+    for words in said:
+        assert words in text, words
+    for words in not_said:
+        assert words not in text, words
+    path = tmp_path / "merge.toml"
+    path.write_text(text, encoding="utf-8")
+    assert list(read_decisions(path).decisions) == as_decisions(proposed_choices(proposal))
+
+
+def test_a_toml_error_in_the_file_names_its_line_in_either_language(tmp_path: Path) -> None:
+    path = tmp_path / "merge.toml"
+    path.write_text(render_decisions(_proposal(), tmp_path).replace('decision = "accept"', "decision accept"))
+    with pytest.raises(WorkflowError) as caught:
+        read_decisions(path)
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if text == "decision accept")
+    said = caught.value.in_language("nb")
+    assert said == f"{path}:{line}: kan ikke lese beslutningene («=» mangler etter nøkkelen)"
+    assert str(caught.value).endswith("(Expected '=' after a key in a key/value pair)")
+
+
 def test_a_file_that_is_not_a_decisions_file_is_one_line_in_either_language(tmp_path: Path) -> None:
     path = tmp_path / "merge.toml"
     path.write_text('format = "sdi-codebook/1"\n', encoding="utf-8")

@@ -5,31 +5,76 @@ round); the caret follows the head, so the view follows what is being selected."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import events
 from textual.actions import SkipAction
+from textual.scroll_view import ScrollView
 
-from sdi.tui.widgets.transcript_layout import TEXT
+from sdi.tui.widgets.transcript_layout import TEXT, TranscriptLayout
 from sdi.tui.widgets.transcript_paint import GUTTER
-from sdi.tui.widgets.transcript_words import Span
-
-if TYPE_CHECKING:
-    from sdi.tui.widgets.transcript_view import TranscriptReader
+from sdi.tui.widgets.transcript_words import Span, TranscriptWords
+from sdi.workflow.transcript import TurnView
 
 
-class ReaderSelection:
-    """Mixed into `TranscriptReader`: its selecting actions and mouse handling."""
+class ReaderSelection(ScrollView):
+    """The selecting half of `TranscriptReader`: its selecting actions and mouse handling, over the reader's
+    words, layout and caret. The reader owns the caret; the few caret moves a selection makes are the
+    reader's, named here and given by `TranscriptReader`."""
+
+    _turns: list[TurnView]
+    _words: TranscriptWords
+    _layout: TranscriptLayout | None
+    caret: int
+    cursor_turn: int
+    _anchor: int | None  # the selection: from anchor to head (either way round)
+    _head: int
+    _dragging: bool
+    _drag_origin: int
+
+    @property
+    def selection(self) -> Span | None:
+        """The selected characters [start, end), or None."""
+        if self._anchor is None or self._anchor == self._head:
+            return None
+        return (min(self._anchor, self._head), max(self._anchor, self._head))
+
+    @selection.setter
+    def selection(self, span: Span | None) -> None:
+        self._anchor, self._head = (span[0], span[1]) if span else (None, self.caret)
+        self.refresh()
+
+    # ---- the reader's caret, as the selection moves it (given by TranscriptReader) -------------------------
+
+    @property
+    def current_turn(self) -> TurnView | None:
+        raise NotImplementedError
+
+    def _set_caret(self, offset: int) -> None:
+        raise NotImplementedError
+
+    def _moved(self, header: bool = False) -> None:
+        raise NotImplementedError
+
+    def _caret_moved(self, header: bool = False) -> None:
+        raise NotImplementedError
+
+    def _sentence_at_cursor(self) -> Span:
+        raise NotImplementedError
+
+    def _step_turn(self, delta: int, *, last_sentence: bool = False) -> bool:
+        raise NotImplementedError
+
+    def action_sentence(self, delta: int) -> None:
+        raise NotImplementedError
 
     # ---- selecting --------------------------------------------------------------------------------------
 
-    def _extend(self: TranscriptReader, span: Span) -> None:
+    def _extend(self, span: Span) -> None:
         """Grow the selection to cover `span` (a sentence, a turn)."""
         start, end = self.selection or span
         start, end = min(start, span[0]), max(end, span[1])
         self._anchor, self._head = (start, end) if span[1] >= end else (end, start)
 
-    def _select_from_caret(self: TranscriptReader, delta: int) -> bool:
+    def _select_from_caret(self, delta: int) -> bool:
         """Start a selection at the caret's word, or grow one to the caret when the caret moved away from
         it (as `s` does); True when that was all this key press does."""
         word = self._words.word_at(self.caret)
@@ -47,7 +92,7 @@ class ReaderSelection:
             self._anchor, self._head = selection[1], word[0]
         return True
 
-    def _head_moved(self: TranscriptReader) -> None:
+    def _head_moved(self) -> None:
         """The caret follows the moving end of the selection, so the view follows it too."""
         if self._anchor is not None:
             inside = self._head - 1 if self._head > self._anchor else self._head
@@ -55,7 +100,7 @@ class ReaderSelection:
             self._set_caret(word[0] if word else self._head)
         self._moved()
 
-    def action_extend_word(self: TranscriptReader, delta: int) -> None:
+    def action_extend_word(self, delta: int) -> None:
         """Grow (or shrink) the selection by a word, over sentence and turn boundaries."""
         if not self._turns or self._layout is None:
             return
@@ -69,7 +114,7 @@ class ReaderSelection:
                 self._head = anchor if (head - anchor) * (moved - anchor) < 0 else moved
         self._head_moved()
 
-    def action_extend_char(self: TranscriptReader, delta: int) -> None:
+    def action_extend_char(self, delta: int) -> None:
         """Grow (or shrink) the selection by one character."""
         if not self._turns:
             return
@@ -78,7 +123,7 @@ class ReaderSelection:
         self._head = self._words.step_char(self._head, delta)
         self._head_moved()
 
-    def action_extend_line(self: TranscriptReader, delta: int) -> None:
+    def action_extend_line(self, delta: int) -> None:
         """Grow (or shrink) the selection by one display line, to a word boundary at the same column."""
         layout = self._layout
         if not self._turns or layout is None:
@@ -105,7 +150,7 @@ class ReaderSelection:
         self._head = head
         self._head_moved()
 
-    def action_select_sentence(self: TranscriptReader) -> None:
+    def action_select_sentence(self) -> None:
         """Select the caret's sentence; with a selection, extend it to here (or by one more sentence)."""
         if not self._turns:
             return
@@ -116,7 +161,7 @@ class ReaderSelection:
         self._extend(sentence)
         self._moved()
 
-    def action_select_turn(self: TranscriptReader) -> None:
+    def action_select_turn(self) -> None:
         """Select the caret's turn; with a selection, extend it to here (or by one more turn)."""
         turn = self.current_turn
         if turn is None:
@@ -127,12 +172,12 @@ class ReaderSelection:
         self._extend((turn.start, turn.end))
         self._moved()
 
-    def action_clear_selection(self: TranscriptReader) -> None:
+    def action_clear_selection(self) -> None:
         if self._anchor is not None:
             self._anchor = None
             self.refresh()
 
-    def action_escape(self: TranscriptReader) -> None:
+    def action_escape(self) -> None:
         """Clear the selection; with none, `escape` passes on to the screen (the walk back up)."""
         if self.selection is None:
             raise SkipAction()
@@ -140,7 +185,7 @@ class ReaderSelection:
 
     # ---- the mouse --------------------------------------------------------------------------------------
 
-    def offset_at(self: TranscriptReader, x: int, y: int) -> int | None:
+    def offset_at(self, x: int, y: int) -> int | None:
         """The character offset under a point of the widget (a row's end beyond its last word)."""
         layout = self._layout
         if layout is None or not len(layout):
@@ -151,7 +196,7 @@ class ReaderSelection:
             return self._turns[line.turn].start
         return min(line.start + max(0, x - GUTTER), line.end)
 
-    def on_mouse_down(self: TranscriptReader, event: events.MouseDown) -> None:
+    def on_mouse_down(self, event: events.MouseDown) -> None:
         """Put the caret on the pressed word; dragging from there selects (shift+click extends)."""
         offset = self.offset_at(event.x, event.y)
         if offset is None or event.button != 1:
@@ -169,7 +214,7 @@ class ReaderSelection:
             self._caret_moved()
         self.capture_mouse()
 
-    def on_mouse_move(self: TranscriptReader, event: events.MouseMove) -> None:
+    def on_mouse_move(self, event: events.MouseMove) -> None:
         if not self._dragging:  # a drag: the button went down here and is not up yet (the mouse is captured)
             return
         if event.y < 0:
@@ -180,7 +225,7 @@ class ReaderSelection:
         if offset is not None:
             self._drag_to(offset)
 
-    def _drag_to(self: TranscriptReader, offset: int) -> None:
+    def _drag_to(self, offset: int) -> None:
         """Select whole words from where the drag began (or the selection's far end) to `offset`."""
         words = self._words
         if self._anchor is None:
@@ -195,7 +240,7 @@ class ReaderSelection:
                 self._head = word[1] if offset >= self._anchor else word[0]
         self._head_moved()
 
-    def on_mouse_up(self: TranscriptReader, event: events.MouseUp) -> None:
+    def on_mouse_up(self, event: events.MouseUp) -> None:
         if self._dragging:
             self._dragging = False
             self.release_mouse()

@@ -15,7 +15,6 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from sdi.tui.widgets.coding_stripes import MAX_LANES, Stripes
@@ -27,7 +26,7 @@ from sdi.workflow.code import CodingView
 from sdi.workflow.transcript import TranscriptView, TurnView
 
 
-class TranscriptReader(ReaderSelection, ScrollView, can_focus=True):
+class TranscriptReader(ReaderSelection, can_focus=True):
     """Reads one transcript; knows nothing of the store (the Coding screen feeds it turns and codings)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = COMPONENTS
@@ -85,7 +84,7 @@ class TranscriptReader(ReaderSelection, ScrollView, can_focus=True):
         self.caret = 0  # absolute offset of the caret's word
         self.cursor_turn = 0
         self.cursor_sentence = 0
-        self._anchor: int | None = None  # the selection: from anchor to head (either way round)
+        self._anchor = None
         self._head = 0
         self._focus_id: int | None = None  # a coding chosen in the side panel, shown lit up
         self._dragging = False
@@ -106,18 +105,6 @@ class TranscriptReader(ReaderSelection, ScrollView, can_focus=True):
     @property
     def visible_turns(self) -> list[TurnView]:
         return [self._turns[i] for i in self._layout.visible] if self._layout else []
-
-    @property
-    def selection(self) -> Span | None:
-        """The selected characters [start, end), or None."""
-        if self._anchor is None or self._anchor == self._head:
-            return None
-        return (min(self._anchor, self._head), max(self._anchor, self._head))
-
-    @selection.setter
-    def selection(self, span: Span | None) -> None:
-        self._anchor, self._head = (span[0], span[1]) if span else (None, self.caret)
-        self.refresh()
 
     def load(self, view: TranscriptView, codings: Sequence[CodingView]) -> None:
         """Show another transcript from its first turn, unfiltered."""

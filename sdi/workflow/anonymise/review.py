@@ -13,6 +13,7 @@ from pathlib import Path
 from sdi import safe_toml
 from sdi.config import Config, in_private_folder, user_config_dir
 from sdi.config.files import toml_string, write_atomically
+from sdi.i18n.outside import os_reason
 from sdi.workflow.anonymise.names import Decision, NameProposal
 from sdi.workflow.errors import WorkflowError
 
@@ -84,7 +85,7 @@ def _entries(path: Path) -> list[tuple[str, str, tuple[str, ...], bool]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise WorkflowError(key="anon.review_unreadable", path=path, reason=exc.strerror) from None
+        raise WorkflowError(key="anon.review_unreadable", path=path, reason=os_reason(exc)) from None
     try:
         data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -9,6 +9,7 @@ rebuilds the same proposal (`proposal_from_file`). Its comments are bokmål, as 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from sdi import safe_toml
 from sdi.config.files import toml_string, write_atomically
+from sdi.i18n.outside import os_reason, toml_reason
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.exchange.merge import (
     Candidate,
@@ -75,14 +77,14 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def render_decisions(proposal: MergeProposal, root: Path) -> str:
+def render_decisions(proposal: MergeProposal, root: Path, language: str = "nb") -> str:
     """One [[pairs]] entry per candidate pair (with why it was paired); proposed pairs default to accept,
-    the others to apart (`proposed_choices`)."""
+    the others to apart (`proposed_choices`). The comments are in `language`; the keys and values are the
+    format's and the same in every language."""
+    from sdi.i18n import t
+
     lines = [
-        '# Sammenslåing av kodebøker. For hvert par: decision = "accept" (slå sammen; venstre kode',
-        '# beholdes), "rename" (slå sammen under ny formulering i statement) eller "apart" (hold adskilt).',
-        "# Par som fjernes, holdes adskilt. Ulike kodegrupper avgjøres ikke her: koden blir i venstre kodes",
-        "# gruppe, og konflikten står i kodens memo.",
+        *(f"# {line}" for line in t("exchange.decisions_header", language).split("\n")),
         f"format = {toml_string(FORMAT)}",
         "",
         *_side_table("left", proposal.left, root.resolve()),
@@ -92,19 +94,23 @@ def render_decisions(proposal: MergeProposal, root: Path) -> str:
     for number, pair in enumerate(proposal.pairs, start=1):
         a, b = proposal.left.code(pair.left), proposal.right.code(pair.right)
         assert a is not None and b is not None
-        how = "samme id" if pair.by_id else f"likhet {pair.score:.0f}"
+        how = (t("exchange.decisions_same_id", language) if pair.by_id
+               else t("exchange.decisions_likeness", language, score=f"{pair.score:.0f}"))  # fmt: skip
         lines += [
             "[[pairs]]",
             f"# {number}. {how}",
-            f"#   venstre: «{_flat(a.statement)}» ({a.author or '?'}, kodinger: {len(a.passages)})",
-            f"#   høyre:   «{_flat(b.statement)}» ({b.author or '?'}, kodinger: {len(b.passages)})",
-        ]
+            "#   " + t("exchange.decisions_left", language, statement=_flat(a.statement),
+                       author=a.author or "?", codings=len(a.passages)),
+            "#   " + t("exchange.decisions_right", language, statement=_flat(b.statement),
+                       author=b.author or "?", codings=len(b.passages)),
+        ]  # fmt: skip
         if not pair.by_id:
-            lines.append(f"#   hvorfor: {_flat(explain(pair.shared))}")
+            why = _flat(explain(pair.shared, language))
+            lines.append("#   " + t("exchange.decisions_why", language, why=why))
         conflict = proposal.conflict(pair)
         if conflict:
-            lines.append(f"#   KONFLIKT: kodegruppe «{_flat(conflict.left_group)}» / "
-                         f"«{_flat(conflict.right_group)}»")  # fmt: skip
+            lines.append("#   " + t("exchange.decisions_conflict", language, left=_flat(conflict.left_group),
+                                      right=_flat(conflict.right_group)))  # fmt: skip
         lines += [
             f"left = {toml_string(pair.left)}",
             f"right = {toml_string(pair.right)}",
@@ -125,7 +131,8 @@ def write_decisions(project: Project, proposal: MergeProposal, today: dt.date | 
     while path.exists():
         number += 1
         path = folder / f"{stem}-{number}.toml"
-    return write_atomically(path, render_decisions(proposal, project.root))  # owner-only, whole or not at all
+    written = render_decisions(proposal, project.root, project.config.language)
+    return write_atomically(path, written)  # owner-only, whole or not at all
 
 
 @dataclass(frozen=True)
@@ -141,8 +148,15 @@ def read_decisions(path: Path) -> DecisionFile:
     """The decisions file at `path`, checked; a file that is not one is refused in one line naming it."""
     try:
         data = safe_toml.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except OSError as exc:
+        raise WorkflowError(key="exchange.decisions_unreadable", path=path, reason=os_reason(exc)) from None
+    except UnicodeDecodeError as exc:
         raise WorkflowError(key="exchange.decisions_unreadable", path=path, reason=exc) from None
+    except tomllib.TOMLDecodeError as exc:
+        position = re.search(r"\s*\(at line (\d+), column \d+\)", str(exc))
+        where = f"{path}:{position.group(1)}" if position else path
+        reason = toml_reason(str(exc).replace(position.group(0), "") if position else str(exc))
+        raise WorkflowError(key="exchange.decisions_unreadable", path=where, reason=reason) from None
     if data.get("format") != FORMAT:
         raise WorkflowError(key="exchange.decisions_format", path=path, format=FORMAT)
     pairs = data.get("pairs", [])
