@@ -94,15 +94,16 @@ class Project:
             self._warming.start()
 
     def _warm(self) -> None:
-        """The warm-up thread: the models, then the store itself (its engine, its check). A store that cannot
-        be opened now is left to its first use, which says why in the ordinary way."""
-        _load_models()
-        with self._opening:
-            if self._store is None:
-                try:
+        """The warm-up thread: the models, then the store itself (its engine, its check). Whatever fails here
+        (a store that cannot be opened now) is left to the first use, which says why in the ordinary way —
+        never a traceback from a thread over the workbench."""
+        try:
+            _load_models()
+            with self._opening:
+                if self._store is None:
                     self._store = open_store(self.config)
-                except Exception:  # reported where the store is first used
-                    return
+        except Exception:  # said where the store is first used
+            pass
 
     def _settle(self) -> None:
         warming, self._warming = self._warming, None
