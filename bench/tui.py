@@ -35,6 +35,28 @@ async def main():
 asyncio.run(main())
 """
 
+# The first action after ready: the Coding screen (`2`), at once or after the researcher has looked at
+# Korpus for `sys.argv[2]` seconds — what a start that leaves work for later would only have moved.
+FIRST_ACTION = """\
+import asyncio, sys, time
+from pathlib import Path
+from sdi.workflow.project import open_project
+from sdi.tui.app import SdiApp
+
+async def main():
+    app = SdiApp(open_project(Path(sys.argv[1]), coder="bench", exact=True))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await asyncio.sleep(float(sys.argv[2]))
+        start = time.perf_counter()
+        await pilot.press("2")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CodingScreen", app.screen
+        print(time.perf_counter() - start, flush=True)
+
+asyncio.run(main())
+"""
+
 
 def tui_ready(demo: Path, repeat: int = 5) -> dict[str, float]:
     """Wall time from starting `python` to the first screen drawn, with the demo imported."""

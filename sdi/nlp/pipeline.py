@@ -19,10 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from sdi.nlp import entity_cleanup, model_layers
-from sdi.nlp.lemmatizer import COMPONENT, opens_sentence, register_component
-from sdi.nlp.pieces import Cutter
-from sdi.nlp.stopwords import stop_words
+# sdi's spaCy components (the lemmatiser with its tables, entity clean-up, model layers) are imported where a
+# pipeline is built or run, not by `describe_pipeline`, which the workbench's first screen asks
 
 OFFLINE_NAME = "offline-nb"
 OFFLINE_ALIASES = frozenset({OFFLINE_NAME, "offline"})
@@ -183,6 +181,8 @@ class NlpPipeline:
     """A loaded spaCy pipeline behind a plain-data interface."""
 
     def __init__(self, nlp: Any, info: PipelineInfo) -> None:
+        from sdi.nlp.stopwords import stop_words
+
         self._nlp = nlp
         self.info = info
         self._stop = stop_words()
@@ -201,6 +201,8 @@ class NlpPipeline:
         workers costs far more than utterance-sized texts gain). `entities=False` skips the entity
         recogniser (the search index needs lemmas and sentences only; it is a fifth of the work). Long texts
         and long runs without spaces go in pieces (see `sdi.nlp.pieces`)."""
+        from sdi.nlp.pieces import Cutter
+
         disable = [] if entities else self._entity_pipes
         cutter = Cutter()
         docs = self._nlp.pipe(cutter.feed(texts), batch_size=batch_size, n_process=1, disable=disable)
@@ -229,6 +231,8 @@ class NlpPipeline:
         """For each text, its words as (start, end, every lemma the word may have): the lookup lemma and,
         with a tagging model, each reading the table lists. No model runs: this is for marking the words
         of a search hit (the hit itself was decided by the index), hundreds of turns in milliseconds."""
+        from sdi.nlp.lemmatizer import COMPONENT, opens_sentence
+
         component = self._nlp.get_pipe(COMPONENT)
         lemmatize, table = component.lemmatize, component.readings
         memo = self._possible
@@ -300,6 +304,9 @@ def _load_model(model: str, config_dir: Path, component_config: dict[str, Any]) 
     model has no lemmas. Returns the pipeline and whether it tags parts of speech and finds entities."""
     import spacy
 
+    from sdi.nlp import entity_cleanup
+    from sdi.nlp.lemmatizer import COMPONENT
+
     if config_dir == SHIPPED_DIR:  # built on spaCy's own Norwegian tokenizer: not saved, not read twice
         nlp = spacy.load(config_dir, exclude=["tokenizer"])
     else:
@@ -332,6 +339,8 @@ def load_pipeline(model: str, cache_dir: Path | None = None) -> NlpPipeline:
 
 @cache
 def _load_once(model: str, cache_dir: Path | None) -> NlpPipeline:
+    from sdi.nlp import entity_cleanup, model_layers
+    from sdi.nlp.lemmatizer import COMPONENT, register_component
     from sdi.nlp.spacy_import import import_spacy
 
     spacy = import_spacy()

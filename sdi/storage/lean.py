@@ -11,6 +11,7 @@ plain enough for both engines (no dialect functions; booleans written as `= fals
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
 from contextlib import closing, contextmanager
@@ -49,6 +50,21 @@ def session_reader(session: Session) -> Reader:
     return read
 
 
+def stored_datetime(value: object) -> dt.datetime:
+    """A timestamp column as plain SQL reads it — text on SQLite (read back naive, as SQLAlchemy's SQLite
+    dialect does), already a datetime from PostgreSQL's driver."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def stored_date(value: object) -> dt.date | None:
+    """A date column as plain SQL reads it (text on SQLite, a date from PostgreSQL's driver)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
 def sqlite_file(url: str) -> Path | None:
     """The file of a plain `sqlite:///path` URL (no query string), or None for anything else."""
     if not url.startswith("sqlite:///") or "?" in url:
@@ -57,28 +73,38 @@ def sqlite_file(url: str) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
+def current_sqlite(url: str, timeout: float) -> sqlite3.Connection | None:
+    """A read-only connection to the SQLite file of `url` when it exists at the expected revision; None when
+    the store is anything else (to create, migrate or refuse: the caller opens it the ordinary way). The
+    connection may be handed between threads (its owner uses it from one at a time)."""
+    path = sqlite_file(url)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=timeout,
+                                     check_same_thread=False)  # fmt: skip
+    except sqlite3.Error:
+        return None
+    try:
+        connection.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+        found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error:  # no such table (a new store), or not a database at all
+        found = []
+    if [row[0] for row in found] != [HEAD_REVISION]:
+        connection.close()
+        return None
+    return connection
+
+
 @contextmanager
 def sqlite_reader(url: str, timeout: float) -> Iterator[Reader | None]:
     """A read-only reader over the SQLite file of `url` when it exists at the expected revision; None when
     the store is anything else (then the caller opens it the ordinary way)."""
-    path = sqlite_file(url)
-    if path is None or not path.is_file() or path.stat().st_size == 0:
-        yield None
-        return
-    try:
-        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=timeout)
-    except sqlite3.Error:
+    connection = current_sqlite(url, timeout)
+    if connection is None:
         yield None
         return
     with closing(connection):
-        try:
-            connection.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
-            found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-        except sqlite3.Error:  # no such table (a new store), or not a database at all
-            found = []
-        if [row[0] for row in found] != [HEAD_REVISION]:
-            yield None
-            return
 
         def read(sql: str, **params: object) -> list[tuple[Any, ...]]:
             return connection.execute(sql, params).fetchall()

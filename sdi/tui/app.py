@@ -33,7 +33,6 @@ from sdi.workflow.freshness import ChangeMark, change_mark
 from sdi.workflow.overview import ProjectStatus, nlp_description, project_status
 from sdi.workflow.preference import read_preferences, write_preference
 from sdi.workflow.project import Project
-from sdi.workflow.transcript import list_transcripts
 
 if TYPE_CHECKING:  # the dialogs load when first opened, not before the first screen is drawn
     from sdi.workflow.memo_index import MemoListing
@@ -41,6 +40,7 @@ if TYPE_CHECKING:  # the dialogs load when first opened, not before the first sc
 STEPS: tuple[str, ...] = ("corpus", "coding", "code_groups", "concepts", "quotes")
 DARK, LIGHT = "textual-dark", "textual-light"
 POLL_SECONDS = 5.0  # how often the store is asked whether another coder changed something
+WARM_UP_AFTER = 0.25  # seconds after the first screen is drawn: SQLAlchemy and the models load meanwhile
 BLOCKED_IN_DIALOGS = frozenset(
     {"step", "undo", "redo", "help", "toggle_theme", "search", "keywords", "memos"}
 )
@@ -132,6 +132,8 @@ class SdiApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
+        # the first screen reads plain SQL; what writes and the other screens need loads once it is drawn
+        self.call_after_refresh(self.set_timer, WARM_UP_AFTER, self.project.warm_up)
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         if needs_coder_choice(self.project):
             self.call_after_refresh(self.action_switch_coder, True)
@@ -303,6 +305,7 @@ class SdiApp(App[None]):
 
     def action_pick_transcript(self) -> None:
         from sdi.tui.modals.transcript_picker import TranscriptPicker
+        from sdi.workflow.transcript import list_transcripts
 
         def picked(document_id: int | None) -> None:
             if document_id is not None:

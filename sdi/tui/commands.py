@@ -11,9 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from sdi.tui.context import said, sdi_app, tr
-from sdi.tui.exporting import export_commands
 from sdi.tui.matrix_commands import matrix_commands
-from sdi.workflow.transcript import list_transcripts
 
 Command = tuple[str, Callable[[], object], str]
 
@@ -46,6 +44,9 @@ class SdiCommands(Provider):
             (tr(app, "anon.cmd"), partial(_open_anonymise_review, app), tr(app, "anon.cmd_help")),
             *matrix_commands(app),
         ]
+        from sdi.tui.exporting import export_commands  # these read through the ORM: loaded on first use
+        from sdi.workflow.transcript import list_transcripts
+
         commands += export_commands(app)
         for item in list_transcripts(app.project):
             name = tr(app, "tui.cmd.open", title=item.title)

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from sdi.storage.models import AuditEvent, Coder, Coding
-from sdi.storage.models.audit import TARGET_TYPES
 from sdi.workflow.errors import WorkflowError
-from sdi.workflow.project import Project
+
+if TYPE_CHECKING:  # the models load where a check or log is read, not with `brief` (the first screen's)
+    from sdi.workflow.project import Project
 
 SUMMARY_WORDS = 60  # characters of quoted words an audit summary keeps
 
@@ -40,6 +39,8 @@ class AuditView:
 
 def record_check(project: Project, target_type: str, target_id: int | None, note: str) -> int:
     """Record a deductive check, e.g. "koder lest mot utsagnene, 3 omdøpt"."""
+    from sdi.storage.models.audit import TARGET_TYPES
+
     if target_type not in TARGET_TYPES:
         raise WorkflowError(key="error.check.target", target=target_type)
     note = note.strip()
@@ -59,6 +60,10 @@ def audit_log(
     checks_only: bool = False,
 ) -> list[AuditView]:
     """Events, newest first — for one object, or for the whole project when no target is given."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import AuditEvent, Coder
+
     with project.store.reading() as session:
         query = select(AuditEvent, Coder.name).outerjoin(Coder, Coder.id == AuditEvent.coder_id)
         if target_type is not None:
@@ -74,6 +79,10 @@ def audit_log(
 def transcript_log(project: Project, document_id: int) -> list[AuditView]:
     """A transcript's log, newest first: what was done to the transcript itself (imports, new versions,
     memos, checks) and to every coding made on it — also codings removed since."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import AuditEvent, Coder, Coding
+
     with project.store.reading() as session:
         current = set(session.scalars(select(Coding.id).where(Coding.document_id == document_id)))
         rows = session.execute(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
-from sdi.storage.models import Coder, Coding
 from sdi.workflow.errors import WorkflowError
-from sdi.workflow.project import Project
+
+if TYPE_CHECKING:
+    from sdi.workflow.project import Project
 
 
 @dataclass(frozen=True)
@@ -17,16 +17,17 @@ class CoderSummary:
     codings: int
 
 
+# Plain SQL: the workbench asks this before its first screen is drawn (is the login name a known coder?)
+_CODERS = (
+    "SELECT c.name, count(k.id) FROM coders c LEFT JOIN codings k ON k.coder_id = c.id "
+    "GROUP BY c.id, c.name ORDER BY count(k.id) DESC, c.name"
+)
+
+
 def list_coders(project: Project) -> list[CoderSummary]:
     """Every coder the store has met, those with most codings first (the ones who actually code)."""
-    with project.store.reading() as session:
-        rows = session.execute(
-            select(Coder.name, func.count(Coding.id))
-            .outerjoin(Coding, Coding.coder_id == Coder.id)
-            .group_by(Coder.id, Coder.name)
-            .order_by(func.count(Coding.id).desc(), Coder.name)
-        ).all()
-    return [CoderSummary(name, count) for name, count in rows]
+    with project.reading_rows() as read:
+        return [CoderSummary(name, int(count)) for name, count in read(_CODERS)]
 
 
 def needs_coder_choice(project: Project) -> bool:

@@ -6,14 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from sdi.ingest import SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES  # what an import reads, named to the user
-from sdi.storage.models import FocusGroup, Stage
+from sdi.storage.lean import stored_date
 from sdi.workflow.errors import WorkflowError
-from sdi.workflow.project import Project
+
+if TYPE_CHECKING:  # the models load where a stage is written, not for Korpus's plain SQL
+    from sqlalchemy.orm import Session
+
+    from sdi.storage.models import Stage
+    from sdi.workflow.project import Project
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    """The file types an import reads, to name them to the user (the readers load only when asked)."""
+    from sdi.ingest import SUPPORTED_SUFFIXES
+
+    return tuple(SUPPORTED_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -44,10 +53,8 @@ _PARTICIPANTS = (
 def participants_of_group(project: Project, group_name: str) -> list[ParticipantView]:
     """The group's participants, the moderator first. Plain SQL (`sdi.storage.lean`): the workbench's first
     screen shows them, and no ORM statement need be compiled (nor mappers configured) before it is drawn."""
-    from sdi.storage.lean import session_reader
-
-    with project.store.reading() as session:
-        rows = session_reader(session)(_PARTICIPANTS, name=group_name)
+    with project.reading_rows() as read:
+        rows = read(_PARTICIPANTS, name=group_name)
     return [
         ParticipantView(int(i), pseudonym, role, service, bool(moderator),
                         {k: str(v) for k, v in _attributes(attributes).items()})
@@ -62,6 +69,10 @@ def _attributes(stored: object) -> dict[str, object]:
 
 
 def _stage(session: Session, group_name: str, number: int) -> Stage:
+    from sqlalchemy import select
+
+    from sdi.storage.models import FocusGroup, Stage
+
     stage = session.scalar(
         select(Stage)
         .join(FocusGroup, FocusGroup.id == Stage.group_id)
@@ -72,10 +83,20 @@ def _stage(session: Session, group_name: str, number: int) -> Stage:
     return stage
 
 
+_STAGE = (
+    "SELECT s.id, s.number, s.date, s.summary FROM stages s JOIN focus_groups g ON g.id = s.group_id "
+    "WHERE g.name = :name AND s.number = :number"
+)
+
+
 def stage_view(project: Project, group_name: str, number: int) -> StageView:
-    with project.store.reading() as session:
-        stage = _stage(session, group_name, number)
-        return StageView(stage.id, group_name, stage.number, stage.date, stage.summary)
+    """One stage with its summary, in plain SQL (Korpus shows it on its first screen)."""
+    with project.reading_rows() as read:
+        found = read(_STAGE, name=group_name, number=number)
+    if not found:
+        raise WorkflowError(key="refusal.corpus.no_stage", number=number, group=group_name)
+    ident, stage_number, date, summary = found[0]
+    return StageView(int(ident), group_name, int(stage_number), stored_date(date), summary)
 
 
 def update_stage_summary(project: Project, group_name: str, number: int, summary: str) -> None:

@@ -22,8 +22,6 @@ _MARK = (
 def change_mark(project: Project) -> ChangeMark:
     """A value that moves with every change: the newest audit event and undo entry (every action writes
     one), and the codings' count and newest id (so even an unrecorded coding or uncoding is noticed)."""
-    from sdi.storage.lean import session_reader
-
-    with project.store.reading() as session:
-        row = session_reader(session)(_MARK)[0]
+    with project.reading_rows() as read:
+        row = read(_MARK)[0]
     return tuple(int(value) for value in row)

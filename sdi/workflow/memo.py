@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from sdi.storage.base import utcnow
-from sdi.storage.models import Coder, Memo
-from sdi.storage.models.audit import TARGET_TYPES
 from sdi.workflow.check import brief
 from sdi.workflow.errors import WorkflowError, require
-from sdi.workflow.project import Project
+
+if TYPE_CHECKING:  # the models load where memos are read or written, not with `MemoView` (the first screen's)
+    from sdi.workflow.project import Project
 
 
 @dataclass(frozen=True)
@@ -27,11 +25,17 @@ class MemoView:
 
 
 def _check_target(target_type: str) -> None:
+    from sdi.storage.models.audit import TARGET_TYPES
+
     if target_type not in TARGET_TYPES:
         raise WorkflowError(key="error.memo.target", target=target_type)
 
 
 def memos_for(project: Project, target_type: str, target_id: int | None) -> list[MemoView]:
+    from sqlalchemy import select
+
+    from sdi.storage.models import Coder, Memo
+
     _check_target(target_type)
     with project.store.reading() as session:
         rows = session.execute(
@@ -55,6 +59,9 @@ def write_memo(
     memo_id: int | None = None,
 ) -> int:
     """Create a memo, or replace the text of memo `memo_id`."""
+    from sdi.storage.base import utcnow
+    from sdi.storage.models import Memo
+
     _check_target(target_type)
     with project.store.transaction() as session:
         if memo_id is None:
@@ -85,6 +92,8 @@ def write_memo(
 
 
 def delete_memo(project: Project, memo_id: int) -> None:
+    from sdi.storage.models import Memo
+
     with project.store.transaction() as session:
         memo = require(session, Memo, memo_id, "memo")
         session.delete(memo)

@@ -5,29 +5,18 @@ focus group, a stage and its transcript."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from sdi.storage.models import (
-    Code,
-    CodeGroup,
-    Coder,
-    Coding,
-    Concept,
-    Document,
-    FocusGroup,
-    Memo,
-    Participant,
-    Quote,
-    QuoteSet,
-    Stage,
-    Utterance,
-)
+from sdi.storage.lean import stored_datetime
 from sdi.workflow.check import brief
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.memo import MemoView
-from sdi.workflow.project import Project
+
+if TYPE_CHECKING:  # the models load where the ORM reads (the memo browser), not for Korpus's plain SQL
+    from sqlalchemy.orm import Session
+
+    from sdi.storage.lean import Reader
+    from sdi.workflow.project import Project
 
 
 @dataclass(frozen=True)
@@ -50,6 +39,22 @@ class MemoListing:
 
 def _listing(session: Session, project: Project, memo: MemoView) -> MemoListing:
     """The object of one memo, named and placed."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import (
+        Code,
+        CodeGroup,
+        Coding,
+        Concept,
+        Document,
+        FocusGroup,
+        Participant,
+        Quote,
+        QuoteSet,
+        Stage,
+        Utterance,
+    )
+
     kind, ident = memo.target_type, memo.target_id or 0
     if kind == "project":
         return MemoListing(memo, project.config.title)
@@ -109,6 +114,10 @@ def _gone(memo: MemoView) -> MemoListing:
 
 
 def _memos(session: Session, *where: object) -> list[MemoView]:
+    from sqlalchemy import select
+
+    from sdi.storage.models import Coder, Memo
+
     rows = session.execute(
         select(Memo, Coder.name)
         .outerjoin(Coder, Coder.id == Memo.author_id)
@@ -129,6 +138,10 @@ def list_memos(project: Project) -> list[MemoListing]:
 
 def corpus_target(project: Project, group_name: str, number: int | None = None) -> tuple[str, int]:
     """The focus group `group_name` (or its stage `number`) as a memo target: (target type, id)."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import FocusGroup, Stage
+
     with project.store.reading() as session:
         focus = session.scalar(select(FocusGroup).where(FocusGroup.name == group_name))
         if focus is None:
@@ -141,27 +154,54 @@ def corpus_target(project: Project, group_name: str, number: int | None = None) 
         return "stage", stage.id
 
 
+# Korpus's memos in plain SQL (the first screen is drawn before SQLAlchemy is loaded): the memo, its
+# author, and what names its object — a participant's pseudonym, a transcript's title.
+_CORPUS_MEMOS = (
+    "SELECT m.id, m.target_type, m.target_id, m.title, m.text, c.name, m.updated_at, p.pseudonym, d.title "
+    "FROM memos m LEFT JOIN coders c ON c.id = m.author_id "
+    "LEFT JOIN participants p ON m.target_type = 'participant' AND p.id = m.target_id "
+    "LEFT JOIN documents d ON m.target_type = 'document' AND d.id = m.target_id WHERE "
+)
+_ON_GROUP = (
+    "(m.target_type = 'focus_group' AND m.target_id = :owner) OR (m.target_type = 'participant' "
+    "AND m.target_id IN (SELECT id FROM participants WHERE group_id = :owner))"
+)
+_ON_STAGE = (
+    "(m.target_type = 'stage' AND m.target_id = :owner) OR (m.target_type = 'document' "
+    "AND m.target_id IN (SELECT id FROM documents WHERE stage_id = :owner))"
+)
+_NEWEST_FIRST = " ORDER BY m.updated_at DESC, m.id DESC"
+
+
 def corpus_memos(project: Project, group_name: str, number: int | None = None) -> list[MemoListing]:
     """The memos Korpus shows: on a focus group and its participants, or on one stage and its transcript."""
-    with project.store.reading() as session:
-        focus = session.scalar(select(FocusGroup).where(FocusGroup.name == group_name))
-        if focus is None:
+    with project.reading_rows() as read:
+        return corpus_memos_read(read, group_name, number)
+
+
+def corpus_memos_read(read: Reader, group_name: str, number: int | None) -> list[MemoListing]:
+    """`corpus_memos` over any reader (the lean one of a store not yet opened, or a session's)."""
+    focus = read("SELECT id FROM focus_groups WHERE name = :name", name=group_name)
+    if not focus:
+        return []
+    owner, where = int(focus[0][0]), _ON_GROUP
+    if number is not None:
+        stage = read("SELECT id FROM stages WHERE group_id = :focus AND number = :number",
+                     focus=owner, number=number)  # fmt: skip
+        if not stage:
             return []
-        if number is None:
-            people = select(Participant.id).where(Participant.group_id == focus.id)
-            memos = _memos(
-                session,
-                ((Memo.target_type == "focus_group") & (Memo.target_id == focus.id))
-                | ((Memo.target_type == "participant") & Memo.target_id.in_(people)),
-            )
+        owner, where = int(stage[0][0]), _ON_STAGE
+    listings = []
+    for ident, kind, target, title, text, author, updated, pseudonym, document in read(
+        _CORPUS_MEMOS + where + _NEWEST_FIRST, owner=owner
+    ):
+        memo = MemoView(int(ident), kind, target, title, text, author or "", stored_datetime(updated))
+        if kind == "focus_group":
+            listings.append(MemoListing(memo, group_name, focus_group=group_name))
+        elif kind == "participant":
+            listings.append(MemoListing(memo, f"{pseudonym} ({group_name})", focus_group=group_name))
+        elif kind == "stage":
+            listings.append(MemoListing(memo, f"{group_name} {number}", focus_group=group_name, stage=number))
         else:
-            stage = session.scalar(select(Stage).where(Stage.group_id == focus.id, Stage.number == number))
-            if stage is None:
-                return []
-            documents = select(Document.id).where(Document.stage_id == stage.id)
-            memos = _memos(
-                session,
-                ((Memo.target_type == "stage") & (Memo.target_id == stage.id))
-                | ((Memo.target_type == "document") & Memo.target_id.in_(documents)),
-            )
-        return [_listing(session, project, memo) for memo in memos]
+            listings.append(MemoListing(memo, document, target))
+    return listings

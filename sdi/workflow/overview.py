@@ -112,12 +112,10 @@ def _union_length(spans: list[tuple[int, int]]) -> int:
 
 
 def project_status(project: Project) -> ProjectStatus:
-    from sdi.storage.lean import session_reader
-
     config = project.config
-    status = ProjectStatus(config.title, project.store.url, project.coder_name, config.nlp_model)
-    with project.store.reading() as session:
-        return _fill(session_reader(session), status)
+    status = ProjectStatus(config.title, project.store_url, project.coder_name, config.nlp_model)
+    with project.reading_rows() as read:
+        return _fill(read, status)
 
 
 @dataclass(frozen=True)

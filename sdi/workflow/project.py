@@ -1,13 +1,24 @@
 """A project opened for work: its config, its store and the active coder. Created by the faces, passed to
-every service."""
+every service.
+
+An SQLite store already at the current schema is opened lazily: until something asks for `store` (a write,
+an ORM query), `reading_rows` serves plain SQL through a read-only sqlite3 connection (`sdi.storage.lean`),
+so the workbench draws its first screen without importing SQLAlchemy; `warm_up` then loads SQLAlchemy and
+the models and opens the store in a background thread. Any other store (new, to migrate, the target of an
+unfinished copy, PostgreSQL) is opened at once, as before."""
 
 from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sdi.config import CONFIG_NAME, Config, find_project, load_config, write_default
 from sdi.storage import open_store
@@ -16,6 +27,7 @@ if TYPE_CHECKING:  # SQLAlchemy and the models load with the store, not with thi
     from sqlalchemy.orm import Session
 
     from sdi.storage.engine import Store
+    from sdi.storage.lean import Reader
     from sdi.storage.models import AuditEvent
 
 PROJECT_FOLDERS = ("corpus", "codebooks", "exports")
@@ -25,10 +37,83 @@ GITIGNORE = ".sdi/\n"
 @dataclass
 class Project:
     config: Config
-    store: Store
     coder_name: str
+    _store: Store | None = field(default=None, repr=False)
+    _lean: sqlite3.Connection | None = field(default=None, repr=False)  # read while the store is unopened
     _coder_id: int | None = field(default=None, repr=False)
     coder_chosen: bool = True  # False when the name is only the login name: the workbench asks who codes
+    _opening: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _warming: threading.Thread | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        """The store, opened (checked, migrated if needed) on first use."""
+        if self._store is None:
+            self._settle()  # the warm-up may be opening it right now
+            with self._opening:
+                if self._store is None:
+                    self._store = open_store(self.config)
+        return self._store
+
+    @property
+    def store_url(self) -> str:
+        """The store's URL without its password (a lean store's plain `sqlite:///` URL has none)."""
+        if self._store is None and self._lean is not None:
+            return self.config.resolved_database_url()
+        return self.store.url
+
+    @contextmanager
+    def reading_rows(self) -> Iterator[Reader]:
+        """Plain SQL (`sdi.storage.lean.Reader`) for a read: the lean connection while the store is not open,
+        else a reading session of the store (any engine). The same SQL, the same rows either way."""
+        if self._store is None and self._lean is not None:
+            yield self._read_lean
+            return
+        from sdi.storage.lean import session_reader
+
+        with self.store.reading() as session:
+            yield session_reader(session)
+
+    def _read_lean(self, sql: str, **params: object) -> list[tuple[Any, ...]]:
+        lean = self._lean  # closed with the project (idle, it holds no lock), unused once the store opens
+        if lean is not None and self._store is None:
+            try:
+                return lean.execute(sql, params).fetchall()
+            except sqlite3.Error:  # busy past the timeout, or changed meanwhile: the store reads or says why
+                pass
+        from sdi.storage.lean import session_reader
+
+        with self.store.reading() as session:
+            return session_reader(session)(sql, **params)
+
+    def warm_up(self) -> None:
+        """Load SQLAlchemy, configure the models and open the store in a background thread (the workbench
+        calls this once its first screen is drawn), so the first write or ORM read does not pay for them."""
+        if self._store is None and self._warming is None:
+            self._warming = threading.Thread(target=self._warm, name="sdi-warm-up", daemon=True)
+            self._warming.start()
+
+    def _warm(self) -> None:
+        """The warm-up thread: the models, then the store itself (its engine, its check). Whatever fails here
+        (a store that cannot be opened now) is left to the first use, which says why in the ordinary way —
+        never a traceback from a thread over the workbench."""
+        try:
+            _load_models()
+            with self._opening:
+                if self._store is None:
+                    self._store = open_store(self.config)
+        except Exception:  # said where the store is first used
+            pass
+
+    def _settle(self) -> None:
+        warming, self._warming = self._warming, None
+        if warming is not None and warming is not threading.current_thread():
+            warming.join()
+
+    def _drop_lean(self) -> None:
+        lean, self._lean = self._lean, None
+        if lean is not None:
+            lean.close()
 
     def switch_coder(self, name: str) -> None:
         """Code as `name` (already checked) from now on: their undo history, their name on new codings."""
@@ -79,7 +164,31 @@ class Project:
         return event
 
     def close(self) -> None:
-        self.store.close()
+        self._settle()
+        self._drop_lean()
+        if self._store is not None:
+            self._store.close()
+
+
+WARM_UP_SWITCH = 0.0005  # seconds: the GIL changes hands this often while the models load
+
+
+def _load_models() -> None:
+    """Import what the store needs and configure every mapper (the first ORM query's cost). Meanwhile the
+    interpreter hands the GIL over every half millisecond instead of every five, so a keystroke handled
+    on the main thread does not wait behind an import."""
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch, WARM_UP_SWITCH))
+    try:
+        from sqlalchemy.orm import configure_mappers
+
+        import sdi.storage.engine
+        import sdi.storage.history
+        import sdi.storage.models  # noqa: F401
+
+        configure_mappers()
+    finally:
+        sys.setswitchinterval(switch)
 
 
 def coder_row(session: Session, name: str) -> int:
@@ -126,15 +235,26 @@ def resolve_coder(config: Config, explicit: str | None = None) -> str:
 
 
 def open_project(start: Path | None = None, coder: str | None = None, *, exact: bool = False) -> Project:
-    """Find `sdi.toml` at or above `start` (or exactly there), migrate the store and open it."""
+    """Find `sdi.toml` at or above `start` (or exactly there), migrate the store and open it — or, when it is
+    an SQLite file already at the current schema, only check that and open it on first use."""
+    from sdi.storage.faults import lock_timeout
+    from sdi.storage.lean import current_sqlite
+    from sdi.storage.leftovers import remove_leftovers
+
     root = (start or Path.cwd()).resolve()
     if not exact:
         root = find_project(root)
     config = load_config(root)
-    store = open_store(config)
+    remove_leftovers(config.state_dir)  # a killed `sdi db copy`'s snapshot, as open_store does
+    lean = current_sqlite(config.resolved_database_url(), lock_timeout())
+    store = None if lean is not None else open_store(config)
     named = chosen_coder(config, coder)
     return Project(
-        config=config, store=store, coder_name=named or resolve_coder(config), coder_chosen=named is not None
+        config=config,
+        coder_name=named or resolve_coder(config),
+        _store=store,
+        _lean=lean,
+        coder_chosen=named is not None,
     )
 
 

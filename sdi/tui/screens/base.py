@@ -14,18 +14,12 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from sdi.tui.context import refuse, sdi_app, tr
-from sdi.tui.modals.audit import AuditModal
-from sdi.tui.modals.dialogs import InputModal, TextModal
-from sdi.tui.modals.picker import PickerModal
 from sdi.tui.navigation import State
 from sdi.tui.widgets.key_footer import KeyFooter
 from sdi.tui.widgets.status_line import StatusLine
 from sdi.tui.widgets.step_bar import StepBar
-from sdi.workflow.check import audit_log, record_check, transcript_log
 from sdi.workflow.errors import reportable_errors
-from sdi.workflow.memo import delete_memo, memos_for, write_memo
 from sdi.workflow.project import Project
-from sdi.workflow.quote import add_quote, create_quote_set, list_quote_sets
 
 T = TypeVar("T")
 NEW = "new"  # the picker key of «new …» entries
@@ -170,6 +164,9 @@ class SdiScreen(Screen[None]):
 
     def action_check(self) -> None:
         """Record a deductive check on the object under the cursor, in one line."""
+        from sdi.tui.modals.dialogs import InputModal
+        from sdi.workflow.check import record_check  # the dialogs and the ORM's workflow load on first use
+
         target = self._target_or_warn()
         if target is None:
             return
@@ -183,6 +180,9 @@ class SdiScreen(Screen[None]):
         self.app.push_screen(InputModal(title, placeholder=self.tr("tui.check.placeholder")), noted)
 
     def action_audit(self) -> None:
+        from sdi.tui.modals.audit import AuditModal
+        from sdi.workflow.check import audit_log, transcript_log
+
         target = self._target_or_warn()
         if target is not None:
             if target.type == "document":  # a transcript's log holds its codings too
@@ -195,6 +195,9 @@ class SdiScreen(Screen[None]):
 
     def edit_memo(self, target_type: str, target_id: int, title: str) -> None:
         """Write (or rewrite) the memo on an object; emptied, it is deleted. Every screen's `m`."""
+        from sdi.tui.modals.dialogs import TextModal
+        from sdi.workflow.memo import delete_memo, memos_for, write_memo
+
         existing = memos_for(self.project, target_type, target_id)
         memo = existing[-1] if existing else None
 
@@ -221,6 +224,10 @@ class SdiScreen(Screen[None]):
 
     def quote_coding(self, coding_id: int) -> None:
         """`q`: put a coding into a quote set, chosen from a small list (or a new one named on the spot)."""
+        from sdi.tui.modals.dialogs import InputModal
+        from sdi.tui.modals.picker import PickerModal
+        from sdi.workflow.quote import add_quote, create_quote_set, list_quote_sets
+
         sets = list_quote_sets(self.project)
         choices = [(str(s.id), f"{s.name}  ({s.quotes})") for s in sets]
         choices.append((NEW, self.tr("tui.quote.new_set_choice")))

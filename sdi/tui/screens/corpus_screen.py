@@ -20,15 +20,14 @@ from textual.widgets.tree import TreeNode
 
 from sdi.tui.context import counted, sdi_app
 from sdi.tui.importing import start_import
-from sdi.tui.modals.dialogs import TextModal
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import SdiScreen
 from sdi.workflow.check import brief
 from sdi.workflow.corpus import (
-    SUPPORTED_SUFFIXES,
     ParticipantView,
     participants_of_group,
     stage_view,
+    supported_suffixes,
     update_stage_summary,
 )
 from sdi.workflow.memo_index import MemoListing, corpus_memos, corpus_target
@@ -127,7 +126,7 @@ class CorpusScreen(SdiScreen):
         text = Text()
         text.append(self.tr("tui.first_run.title") + "\n", style="bold")
         text.append(self.tr("tui.first_run.key") + "\n\n", style="bold reverse")
-        text.append(self.tr("tui.first_run.body", folder=folder, suffixes=" ".join(SUPPORTED_SUFFIXES)))
+        text.append(self.tr("tui.first_run.body", folder=folder, suffixes=" ".join(supported_suffixes())))
         text.append("\n\n" + self.tr("tui.first_run.example") + "\n", style="bold")
         text.append(self.tr("tui.first_run.sample"), style="italic")
         panel.update(text)
@@ -224,6 +223,8 @@ class CorpusScreen(SdiScreen):
                 self._summaries.pop((row.group, row.stage), None)
                 self._show_detail(self.corpus_tree.cursor_node)
                 self.after_write(self.tr("tui.corpus.summary_saved"), reload=False)
+
+        from sdi.tui.modals.dialogs import TextModal  # loads when first opened
 
         self.app.push_screen(TextModal(title, self._summary(row.group, row.stage)), save)
 
