@@ -39,6 +39,19 @@ def loads(text: str) -> dict[str, Any]:
         raise _error(reason, text, where) from None
 
 
+_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
+
+
+def problem(error: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
+    """The parser's reason without its "(at line N, column M)", and that line (None when it gives none, as
+    for "(at end of document)")."""
+    message = str(error)
+    position = _POSITION.search(message)
+    if position is None:
+        return message, None
+    return message[: position.start()] + message[position.end() :], int(position.group(1))
+
+
 def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
     """Raise a TOMLDecodeError at the first bracket or brace (outside strings and comments) that opens
     level `limit + 1`, or at a dotted key of more than `limit` parts."""

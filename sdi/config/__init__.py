@@ -184,9 +184,7 @@ def load_config(root: Path) -> Config:
     try:
         data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        at = int(match.group(1)) if match else None
+        message, at = safe_toml.problem(exc)
         raise ConfigError(path, Notice("config.invalid_toml", reason=toml_reason(message)), at) from None
     return _validate(root, path, text, data)
 

@@ -4,7 +4,6 @@ user configuration folder), read into `Config.pseudonyms` and added to by `sdi p
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,8 +25,7 @@ def read_key(path: Path) -> dict[str, str]:
     try:
         data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = int(match.group(1)) if match else None
+        _, line = safe_toml.problem(exc)
         raise ConfigError(path, Notice("config.key_toml"), line) from None
     for name, replacement in data.items():
         if not isinstance(replacement, str) or not replacement.strip():

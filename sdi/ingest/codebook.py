@@ -75,9 +75,7 @@ def read_codebook(path: Path) -> Codebook:
     except UnicodeDecodeError:
         raise IngestError(path, Notice("ingest.not_utf8")) from None
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        at = int(match.group(1)) if match else None
+        message, at = safe_toml.problem(exc)
         raise IngestError(path, Notice("ingest.invalid_toml", reason=toml_reason(message)), at) from None
     reader = _Reader(path, text)
     if data.get("format") != FORMAT:

@@ -5,7 +5,6 @@ It holds real names, so it is written owner-only under `.sdi/` (git-ignored) by 
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,8 +88,8 @@ def _entries(path: Path) -> list[tuple[str, str, tuple[str, ...], bool]]:
     try:
         data = safe_toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"at line (\d+)", str(exc))
-        where = f"{path}:{match.group(1)}" if match else str(path)
+        _, line = safe_toml.problem(exc)
+        where = f"{path}:{line}" if line else str(path)
         raise WorkflowError(key="anon.review_toml", where=where) from None
     entries = data.get("name", [])
     if not isinstance(entries, list):

@@ -9,7 +9,6 @@ rebuilds the same proposal (`proposal_from_file`). Its comments are bokmål, as 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -153,9 +152,9 @@ def read_decisions(path: Path) -> DecisionFile:
     except UnicodeDecodeError as exc:
         raise WorkflowError(key="exchange.decisions_unreadable", path=path, reason=exc) from None
     except tomllib.TOMLDecodeError as exc:
-        position = re.search(r"\s*\(at line (\d+), column \d+\)", str(exc))
-        where = f"{path}:{position.group(1)}" if position else path
-        reason = toml_reason(str(exc).replace(position.group(0), "") if position else str(exc))
+        message, line = safe_toml.problem(exc)
+        where = f"{path}:{line}" if line else path
+        reason = toml_reason(message)
         raise WorkflowError(key="exchange.decisions_unreadable", path=where, reason=reason) from None
     if data.get("format") != FORMAT:
         raise WorkflowError(key="exchange.decisions_format", path=path, format=FORMAT)
