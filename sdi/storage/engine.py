@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from sdi.i18n import t
-from sdi.storage.faults import lock_timeout, pause_if_asked, store_error
+from sdi.storage.faults import lock_timeout, pause_if_asked, said_as_store_errors
 
 
 class ConcurrentEditError(Exception):
@@ -151,30 +151,20 @@ class Store:
         Two coders updating the same shared row at the same moment: the later commit finds the row's version
         moved and is refused (ConcurrentEditError) instead of overwriting the other's change. A database
         that refuses the write (read-only, locked by another process, disk full) raises StoreError."""
-        try:
-            with self._sessions() as session, session.begin():
-                yield session
-                pause_if_asked(session)
-        except StaleDataError as exc:
-            raise ConcurrentEditError(t("safety.concurrent_edit", self.language)) from exc
-        except DBAPIError as exc:
-            known = store_error(exc, self.url, self.language, writing=True)
-            if known is None:
-                raise
-            raise known from exc
+        with said_as_store_errors(self, writing=True):
+            try:
+                with self._sessions() as session, session.begin():
+                    yield session
+                    pause_if_asked(session)
+            except StaleDataError as exc:
+                raise ConcurrentEditError(t("safety.concurrent_edit", self.language)) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for queries only: it is closed without a commit, so nothing it touched is written.
         Loaded objects stay readable afterwards (closing detaches them without expiring them)."""
-        try:
-            with self._sessions() as session:
-                yield session
-        except DBAPIError as exc:
-            known = store_error(exc, self.url, self.language, writing=False)
-            if known is None:
-                raise
-            raise known from exc
+        with said_as_store_errors(self, writing=False), self._sessions() as session:
+            yield session
 
     def checkpoint(self) -> None:
         """Fold SQLite's write-ahead log back into the database file (after bulk writes such as an import,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from sdi.i18n import t
@@ -17,6 +19,8 @@ from sdi.i18n import t
 if TYPE_CHECKING:  # SQLAlchemy is imported where a driver error is read, not for `lock_timeout`
     from sqlalchemy.exc import DBAPIError
     from sqlalchemy.orm import Session
+
+    from sdi.storage.engine import Store
 
 PAUSE_ENV = "SDI_TEST_PAUSE_BEFORE_COMMIT"  # seconds; only the fault tests set it
 PAUSE_SIGNAL = "sdi-test: paused before commit"
@@ -103,6 +107,22 @@ def store_error(error: DBAPIError, url: str, language: str, *, writing: bool) ->
     if writing:
         message += " " + t("safety.store.nothing_written", language)
     return StoreError(kind, message)
+
+
+@contextmanager
+def said_as_store_errors(store: Store, *, writing: bool) -> Iterator[None]:
+    """A known refusal the store's driver raises in the block becomes its `StoreError` (`store_error`); any
+    other error goes through as it is. Shared by the store's transactions and readings and the warm
+    search's pooled reader."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield
+    except DBAPIError as exc:
+        known = store_error(exc, store.url, store.language, writing=writing)
+        if known is None:
+            raise
+        raise known from exc
 
 
 def pause_if_asked(session: Session) -> None:

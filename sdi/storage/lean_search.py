@@ -20,21 +20,14 @@ def pooled_reader(store: Store) -> Iterator[Reader]:
     """A reader over one of `store`'s pooled SQLite connections for the block (nothing is written: the
     pool rolls the connection back when it is returned). Only for an SQLite store: the SQL goes to the
     driver as written."""
-    from sqlalchemy.exc import DBAPIError
 
-    from sdi.storage.faults import store_error
+    from sdi.storage.faults import said_as_store_errors
 
-    try:
-        with store.engine.connect() as connection:
-            driver = connection.connection.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
+    with said_as_store_errors(store, writing=False), store.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
 
-            def read(sql: str, **params: object) -> list[tuple[Any, ...]]:
-                return driver.execute(sql, params).fetchall()
+        def read(sql: str, **params: object) -> list[tuple[Any, ...]]:
+            return driver.execute(sql, params).fetchall()
 
-            yield read
-    except DBAPIError as exc:
-        known = store_error(exc, store.url, store.language, writing=False)
-        if known is None:
-            raise
-        raise known from exc
+        yield read
