@@ -99,6 +99,20 @@ def write(root: Path, relative: str, content: str | bytes) -> Path:
     return path
 
 
+def fjordvik_lookup_site(root: Path, database_url: str) -> Path:
+    """A second project beside the demo: the demo's sdi.toml indexed by the lookup lemmatiser (on
+    `database_url` when one is given) and the Fjordvik site's transcripts, not yet imported."""
+    root.mkdir()
+    config = (REPO / "sdi.toml").read_text(encoding="utf-8")
+    config = config.replace('model = "nb_core_news_sm"', 'model = "nb_core_news_sm"\nindex = "lookup"')
+    assert 'index = "lookup"' in config
+    if database_url:
+        config = config.replace('url = ""', f'url = "{database_url}"')
+    (root / "sdi.toml").write_text(config, encoding="utf-8")
+    shutil.copytree(REPO / "corpus" / "fjordvik", root / "corpus" / "fjordvik")
+    return root
+
+
 def dump_store(project: Project) -> str:
     """Every row of every table in key order, on any engine: equal dumps mean the store did not change."""
     lines: list[str] = []

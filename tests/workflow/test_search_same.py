@@ -6,7 +6,6 @@ each hit's words read one by one (`WordReadings.words`), on both engines."""
 
 from __future__ import annotations
 
-import shutil
 from itertools import pairwise
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from sdi.storage.search_index import count_matches, match
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.project import Project, open_project
 from sdi.workflow.search import SearchResult, TurnHit, index_tagged, search, turn_rows
-from tests.conftest import REPO
+from tests.conftest import fjordvik_lookup_site
 
 QUERIES = ["barnehage", "stafettlogg", "foreldre", '"ringe hjem"', "bekymring", "stafett*", "ppt -barnevern",
            "Barnevernet", "samarbeid", '"tidlig innsats"', "landet", "skole -barnehage", "tolk", "perm",
@@ -78,14 +77,7 @@ def test_a_search_is_what_its_definition_says_on_the_demo(demo_analysis: Path) -
 
 
 def test_the_same_on_both_engines_with_a_lookup_index(tmp_path: Path, database_url: str) -> None:
-    root = tmp_path / "second"
-    root.mkdir()
-    config = (REPO / "sdi.toml").read_text(encoding="utf-8")
-    config = config.replace('model = "nb_core_news_sm"', 'model = "nb_core_news_sm"\nindex = "lookup"')
-    if database_url:
-        config = config.replace('url = ""', f'url = "{database_url}"')
-    (root / "sdi.toml").write_text(config, encoding="utf-8")
-    shutil.copytree(REPO / "corpus" / "fjordvik", root / "corpus" / "fjordvik")
+    root = fjordvik_lookup_site(tmp_path / "second", database_url)
     project = open_project(root, coder="tester", exact=True)
     try:
         assert not import_paths(project, []).failed

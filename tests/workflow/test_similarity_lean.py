@@ -4,7 +4,6 @@ shared words and order; the same codes. Any other store (PostgreSQL, a filter) g
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +19,7 @@ from sdi.workflow.project import open_project
 from sdi.workflow.quote_finder import find_quote, find_quote_at
 from sdi.workflow.search import lean_reading
 from sdi.workflow.search_filter import SearchFilter
-from tests.conftest import REPO
+from tests.conftest import fjordvik_lookup_site
 
 REMEMBERED = [
     "ingen visste hvem som hadde stafettpinnen",
@@ -72,15 +71,7 @@ def test_the_lean_quote_finder_and_similar_codes_match_the_full_path_on_the_demo
 def test_the_same_on_a_second_project_on_both_engines(tmp_path: Path, database_url: str) -> None:
     """One site of the demo, indexed by the lookup lemmatiser, with its own codes: on SQLite the lean path
     is taken and agrees; on PostgreSQL the cold entry points fall back to the full path."""
-    root = tmp_path / "second"
-    root.mkdir()
-    config = (REPO / "sdi.toml").read_text(encoding="utf-8")
-    config = config.replace('model = "nb_core_news_sm"', 'model = "nb_core_news_sm"\nindex = "lookup"')
-    assert 'index = "lookup"' in config
-    if database_url:
-        config = config.replace('url = ""', f'url = "{database_url}"')
-    (root / "sdi.toml").write_text(config, encoding="utf-8")
-    shutil.copytree(REPO / "corpus" / "fjordvik", root / "corpus" / "fjordvik")
+    root = fjordvik_lookup_site(tmp_path / "second", database_url)
     project = open_project(root, coder="tester", exact=True)
     try:
         assert not import_paths(project, []).failed
