@@ -11,7 +11,7 @@ from contextlib import suppress
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
@@ -194,9 +194,14 @@ class SdiApp(App[None]):
 
     def poll_store(self) -> None:
         """The periodic cheap check: when someone else changed something, the screen shown rereads at once
-        (not while a dialog is open: it holds what it was opened with; the screen rereads when it closes)."""
-        if isinstance(self.screen, SdiScreen) and self.others_changed():
-            self.screen.sync()
+        (not while a dialog is open: it holds what it was opened with; the screen rereads when it closes).
+        Not while the app is closing either: its screens are gone then."""
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return
+        if isinstance(screen, SdiScreen) and self.others_changed():
+            screen.sync()
             self.notify(self.tr("safety.tui.reloaded"))
 
     def set_activity(self, text: str) -> None:

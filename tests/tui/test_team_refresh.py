@@ -75,6 +75,8 @@ async def test_the_periodic_check_reloads_the_screen_shown(
         await pilot.pause()
         assert any("Endret mens skjermen var åpen" in prompt for prompt in prompts(screen))
         assert "Oppdatert med endringer fra andre kodere." in messages(app)
+    rename_code(colleague, first.code_id, "Endret mens appen lukket")
+    app.poll_store()  # the timer's last tick while the app closes: its screens are gone, nothing to reread
 
 
 async def test_a_rename_on_a_stale_view_is_refused_and_shows_the_colleagues_version(
