@@ -20,14 +20,22 @@ sys.path.insert(0, str(REPO))
 from bench.generate import generate, imported_demo  # noqa: E402
 from bench.timing import summary  # noqa: E402
 
-READY = """\
+# The app made as `sdi` makes it (`sdi.tui.workbench`); a checkout from before that function made it directly.
+MAKE_APP = """\
 import asyncio, sys, time
 from pathlib import Path
 from sdi.workflow.project import open_project
-from sdi.tui.app import SdiApp
+try:
+    from sdi.tui import workbench
+except ImportError:
+    def workbench(project):
+        from sdi.tui.app import SdiApp
+        return SdiApp(project)
+"""
 
+READY = MAKE_APP + """
 async def main():
-    app = SdiApp(open_project(Path(sys.argv[1]), coder="bench", exact=True))
+    app = workbench(open_project(Path(sys.argv[1]), coder="bench", exact=True))
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         print(time.time(), flush=True)
@@ -37,14 +45,9 @@ asyncio.run(main())
 
 # The first action after ready: the Coding screen (`2`), at once or after the researcher has looked at
 # Korpus for `sys.argv[2]` seconds — what a start that leaves work for later would only have moved.
-FIRST_ACTION = """\
-import asyncio, sys, time
-from pathlib import Path
-from sdi.workflow.project import open_project
-from sdi.tui.app import SdiApp
-
+FIRST_ACTION = MAKE_APP + """
 async def main():
-    app = SdiApp(open_project(Path(sys.argv[1]), coder="bench", exact=True))
+    app = workbench(open_project(Path(sys.argv[1]), coder="bench", exact=True))
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         await asyncio.sleep(float(sys.argv[2]))

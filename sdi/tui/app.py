@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from sdi.i18n import t
+from sdi.tui import started
 from sdi.tui.commands import SdiCommands
 from sdi.tui.context import refuse
 from sdi.tui.keymap import user_keymap
@@ -86,6 +87,7 @@ class SdiApp(App[None]):
         "widgets/transcript_view.tcss",
         "widgets/code_panel.tcss",
         "widgets/pick_list.tcss",
+        "screens/corpus_screen.tcss",  # the first screen's own (as its CSS_PATH): parsed with the rest, once
     ]
     STEPS: ClassVar[tuple[str, ...]] = STEPS
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
@@ -127,16 +129,21 @@ class SdiApp(App[None]):
         self.activity = ""  # what is under way (an export being written), shown in the status line
         saved = read_preferences(project).get("theme", DARK)
         self._saved_theme = saved if saved in self.available_themes else DARK
-        self.theme = self._saved_theme
+        if self._saved_theme != self.theme:  # setting it re-parses all CSS once the first screen is made
+            self.theme = self._saved_theme
         self.set_keymap(user_keymap(project.config))  # [keys] in sdi.toml; a broken entry is a ConfigError
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
         # the first screen reads plain SQL; what writes and the other screens need loads once it is drawn
-        self.call_after_refresh(self.set_timer, WARM_UP_AFTER, self.project.warm_up)
+        self.call_after_refresh(self.set_timer, WARM_UP_AFTER, self._warm_up)
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         if needs_coder_choice(self.project):
             self.call_after_refresh(self.action_switch_coder, True)
+
+    def _warm_up(self) -> None:
+        started()  # the garbage collector, held back by `sdi.tui.workbench` until now
+        self.project.warm_up()
 
     # ---- shared state -----------------------------------------------------------------------------------
 

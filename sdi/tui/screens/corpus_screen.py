@@ -22,6 +22,7 @@ from sdi.tui.context import counted, sdi_app
 from sdi.tui.importing import start_import
 from sdi.tui.navigation import State
 from sdi.tui.screens.base import SdiScreen
+from sdi.tui.widgets.corpus_tree import CorpusTree
 from sdi.workflow.check import brief
 from sdi.workflow.corpus import (
     ParticipantView,
@@ -72,10 +73,11 @@ class CorpusScreen(SdiScreen):
         self._participants: dict[str, list[ParticipantView]] = {}
         self._summaries: dict[tuple[str, int], str] = {}
         self._memos: dict[tuple[str, int | None], list[MemoListing]] = {}
+        self._shown: dict[str | None, Text] = {}  # what each detail panel shows
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="corpus-body"):
-            tree: Tree[Entry] = Tree("corpus", id="corpus-tree")
+            tree: Tree[Entry] = CorpusTree("corpus", id="corpus-tree")
             tree.show_root = False
             tree.auto_expand = False
             tree.guide_depth = 3
@@ -156,13 +158,16 @@ class CorpusScreen(SdiScreen):
                 parents["stage" if entry.kind == "group" else "transcript"] = node
             self._entry_nodes[entry.key] = node
         target = self._entry_nodes.get(cursor) if cursor else None
-        self.call_after_refresh(self._put_cursor, target)
+        self._put_cursor(target)
 
     def _put_cursor(self, node: TreeNode[Entry] | None) -> None:
-        """Back on the node it was on before a rebuild (the tree knows its lines only after a refresh)."""
+        """Back on the node it was on before a rebuild, at once: the first screen is drawn once, with its
+        cursor and details (`last_line` lays out the tree's lines, so each node knows its line)."""
+        if self.corpus_tree.last_line < 0:
+            return
         if node is not None:
             self.corpus_tree.move_cursor(node)
-        elif self.corpus_tree.last_line >= 0:
+        else:
             self.corpus_tree.move_cursor_to_line(0)
 
     def _label(self, entry: Entry) -> Text:
@@ -244,13 +249,20 @@ class CorpusScreen(SdiScreen):
         stage_detail = self.query_one("#stage-detail", Static)
         group_detail = self.query_one("#group-detail", Static)
         if entry is None or entry.row is None:
-            stage_detail.update("")
-            group_detail.update("")
+            self._put_text(stage_detail, Text())
+            self._put_text(group_detail, Text())
             return
         stage_detail.display = entry.kind != "group"
         if entry.kind != "group":
-            stage_detail.update(self._stage_text(entry.row))
-        group_detail.update(self._group_text(entry.row))
+            self._put_text(stage_detail, self._stage_text(entry.row))
+        self._put_text(group_detail, self._group_text(entry.row))
+
+    def _put_text(self, panel: Static, text: Text) -> None:
+        """Show `text` unless the panel shows it already (the tree says its first highlight only after the
+        first screen is drawn: the same details drawn again would cost a second layout)."""
+        if self._shown.get(panel.id) != text:
+            self._shown[panel.id] = text
+            panel.update(text)
 
     def _stage_text(self, row: StageStatus) -> Text:
         app = sdi_app(self)
