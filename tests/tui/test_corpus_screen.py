@@ -94,3 +94,27 @@ async def test_tree_shows_new_coding_progress_when_coming_back(tui_project: Proj
         await pilot.pause()
         assert isinstance(app.screen, CorpusScreen)
         assert "0 % kodet" not in str(stage.label) and "kodet" in str(stage.label)
+
+
+def drawn(tree: Tree[object]) -> str:
+    """The tree's lines as they are drawn now."""
+    return "\n".join(tree.render_line(y).text.rstrip() for y in range(tree.size.height))
+
+
+async def test_the_tree_is_drawn_anew_when_the_terminal_is_resized(tui_project: Project) -> None:
+    """`CorpusTree` keeps its drawn lines for a resize to the size it was drawn at; any other resize draws
+    them anew: taller, the lines that now fit; wider, the labels cut before whole; back, as it was."""
+    app = SdiApp(tui_project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(Tree)
+        small = drawn(tree)
+        assert "Barnehage Åsmark" in small and "Skole Åsmark" not in small
+        assert "Mellomledere oppvekst" not in small  # cut at 80 columns
+        await pilot.resize_terminal(160, 60)
+        await pilot.pause()
+        large = drawn(tree)
+        assert "Skole Åsmark" in large and "Mellomledere oppvekst og helse" in large
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert drawn(tree) == small
