@@ -46,7 +46,7 @@ class Lemmatizer:
         lowercased; mid-sentence it is taken as a name unless the table knows it as an inflected
         common word (`Barnevernet` → `barnevern`). All-capital acronyms (`PPT`, `NAV`) stay as written.
         """
-        key = (text, sentence_start)
+        key = (text, sentence_start or text.islower())  # a lowercase word's lemma is the same either way
         found = self._memo.get(key)
         if found is None:
             if len(self._memo) >= CACHE_LIMIT:

@@ -45,8 +45,9 @@ class WordReadings:
 
     def possible(self, word: str, sentence_start: bool = True) -> frozenset[str]:
         """The lowercased form, its lookup lemma and (for an index a tagging model made) every reading the
-        table lists for it."""
-        key = (word, sentence_start)
+        table lists for it. Whether a sentence opens matters only for a word with a capital, so a lowercase
+        word is looked up (and remembered) once for both."""
+        key = (word, sentence_start or word.islower())
         found = self._memo.get(key)
         if found is None:
             lower = word.lower()
