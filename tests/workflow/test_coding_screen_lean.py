@@ -8,6 +8,7 @@ its session; and, in a fresh process, that `2` draws Coding with `sqlalchemy` no
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from sdi.storage.lean import sqlite_file
 from sdi.storage.models import (
     Code,
     CodeGroup,
@@ -32,7 +34,7 @@ from sdi.workflow.concept import create_concept
 from sdi.workflow.corpus_import import import_paths
 from sdi.workflow.errors import WorkflowError
 from sdi.workflow.memo import write_memo
-from sdi.workflow.project import Project, open_project
+from sdi.workflow.project import Project, init_project, open_project
 from sdi.workflow.transcript import (
     TranscriptSummary,
     TranscriptView,
@@ -218,6 +220,33 @@ def test_a_transcript_that_is_not_there_is_said_the_same_way(project_dir: Path, 
             assert refused.value.key == "error.missing"
             assert refused.value.values == {"what": "error.what.transcript", "ident": 9999}
         assert (project._store is None) == (not database_url)
+    finally:
+        project.close()
+
+
+def test_one_plain_read_sees_one_state_of_the_store(tmp_path: Path) -> None:
+    """(SQLite: only its stores are read lean.) The statements of one read (a transcript and its turns, its
+    text and its codings) see the store as it was when the read began, as a session's would — a colleague's
+    change committed in between shows in the next read, not half in this one."""
+    root = tmp_path / "studie"
+    init_project(root, "Teststudie")
+    _seed(root)
+    project = open_project(root, coder="tester", exact=True)
+    try:
+        assert project._store is None and project._lean is not None
+        path = sqlite_file(project.config.resolved_database_url())
+        assert path is not None
+        colleague = sqlite3.connect(path, timeout=5)
+        query = "SELECT statement FROM codes ORDER BY id"
+        with project.reading_rows() as read:
+            before = read(query)
+            colleague.execute("UPDATE codes SET statement = 'Endret av en kollega'")
+            colleague.commit()
+            assert read(query) == before
+        with project.reading_rows() as read:
+            assert {statement for (statement,) in read(query)} == {"Endret av en kollega"}
+        colleague.close()
+        assert project._store is None
     finally:
         project.close()
 
