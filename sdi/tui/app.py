@@ -6,8 +6,10 @@ The app is handed an opened `Project` and reaches the store only through `sdi.wo
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from contextlib import suppress
+from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -42,6 +44,8 @@ STEPS: tuple[str, ...] = ("corpus", "coding", "code_groups", "concepts", "quotes
 DARK, LIGHT = "textual-dark", "textual-light"
 POLL_SECONDS = 5.0  # how often the store is asked whether another coder changed something
 WARM_UP_AFTER = 0.25  # seconds after the first screen is drawn: SQLAlchemy and the models load meanwhile
+WARM_UP_IDLE = 0.2  # …once the workbench used less than this share of those seconds (not building a screen)
+WARM_UP_LATEST = 3.0  # seconds after the first screen is drawn: then it loads whatever the workbench does
 BLOCKED_IN_DIALOGS = frozenset(
     {"step", "undo", "redo", "help", "toggle_theme", "search", "keywords", "memos"}
 )
@@ -127,6 +131,7 @@ class SdiApp(App[None]):
         self._nlp: str | None = None
         self._mark: ChangeMark | None = None  # the store's change mark when the screens last read it
         self.activity = ""  # what is under way (an export being written), shown in the status line
+        self._drawn_at = 0.0  # when the first screen was drawn (the warm-up waits for an idle moment after)
         saved = read_preferences(project).get("theme", DARK)
         self._saved_theme = saved if saved in self.available_themes else DARK
         if self._saved_theme != self.theme:  # setting it re-parses all CSS once the first screen is made
@@ -136,14 +141,25 @@ class SdiApp(App[None]):
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
         # the first screen reads plain SQL; what writes and the other screens need loads once it is drawn
-        self.call_after_refresh(self.set_timer, WARM_UP_AFTER, self._warm_up)
+        self.call_after_refresh(self._warm_up_when_idle)
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         if needs_coder_choice(self.project):
             self.call_after_refresh(self.action_switch_coder, True)
 
-    def _warm_up(self) -> None:
-        started()  # the garbage collector, held back by `sdi.tui.workbench` until now
-        self.project.warm_up()
+    def _warm_up_when_idle(self, since: tuple[float, float] | None = None) -> None:
+        """Start the warm-up once the workbench has been idle for `WARM_UP_AFTER` after the first screen is
+        drawn: a key pressed the moment Korpus appears (`2`) builds its screen — in plain SQL, as Korpus —
+        without an import thread taking turns with it for the interpreter."""
+        now = (time.monotonic(), time.process_time())  # the process's CPU time counts every thread
+        if since is None:
+            self._drawn_at = now[0]
+        else:
+            started()  # the garbage collector, held back by `sdi.tui.workbench` until the first paint
+            idle = now[1] - since[1] < WARM_UP_IDLE * (now[0] - since[0])
+            if idle or now[0] - self._drawn_at >= WARM_UP_LATEST:
+                self.project.warm_up()
+                return
+        self.set_timer(WARM_UP_AFTER, partial(self._warm_up_when_idle, now))
 
     # ---- shared state -----------------------------------------------------------------------------------
 

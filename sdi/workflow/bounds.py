@@ -8,20 +8,23 @@ Called by `code` (statements), `corpus_import` (patterns) and `database` (copy).
 from __future__ import annotations
 
 import re
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from sdi.config import Config, ConfigError
 from sdi.i18n import Notice, t
 from sdi.ingest.limits import PATTERN_SECONDS
 from sdi.ingest.speakers import PROBE_LENGTH, runaway_pattern
-from sdi.storage import lengths
 from sdi.storage.faults import describe
 from sdi.workflow.errors import WorkflowError
+
+if TYPE_CHECKING:  # the column lengths are the models' (SQLAlchemy): loaded when a length is checked
+    from sqlalchemy import Engine
 
 
 def fitting(value: str, table: str, column: str) -> str:
     """`value` when `table.column` keeps it whole; else a WorkflowError saying how long it may be."""
+    from sdi.storage import lengths
+
     limit = lengths.column_limit(table, column)
     if len(value) > limit:
         raise WorkflowError(
@@ -56,6 +59,8 @@ def _pattern_line(config: Config, pattern: str) -> int | None:
 
 def refuse_oversized(source: Engine, language: str) -> None:
     """`sdi db copy`: refuse a store holding text its columns do not allow, before the target is touched."""
+    from sdi.storage import lengths
+
     with source.connect() as connection:
         found = list(lengths.oversized(connection))
     if not found:

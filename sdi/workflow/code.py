@@ -4,18 +4,20 @@ coding ties one to a span of a transcript. Every change is one transaction with 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from sdi.storage.models import Code, Coding, ConceptQuote, Document, Quote, QuoteSet, Utterance
+from sdi.storage import lean_coding
 from sdi.workflow.anchor import anchor_for
 from sdi.workflow.bounds import fitting
 from sdi.workflow.check import brief
 from sdi.workflow.code_list import CodeSummary, read_codes
-from sdi.workflow.errors import WorkflowError, check_version, require
+from sdi.workflow.errors import WorkflowError, check_version, missing, require
 from sdi.workflow.project import Project
-from sdi.workflow.selection import follow_selection
+
+if TYPE_CHECKING:  # the models load where a coding is written, not for the Coding screen's first reads
+    from sqlalchemy.orm import Session
+
+    from sdi.storage.models import Code
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ def _statement(text: str) -> str:
 
 
 def _new_code(project: Project, session: Session, statement: str, description: str = "") -> Code:
+    from sdi.storage.models import Code
+
     code = Code(statement=statement, description=description, author_id=project.coder_id(session))
     session.add(code)
     session.flush()
@@ -74,6 +78,9 @@ def _new_coding(
     seen_version: int | None = None,
 ) -> tuple[int, bool]:  # fmt: skip
     """The new coding's id, and whether it had to follow its words into a newer version of the text."""
+    from sdi.storage.models import Code, Coding, Document
+    from sdi.workflow.selection import follow_selection
+
     document = require(session, Document, document_id, "transcript")
     code = require(session, Code, code_id, "code")
     moved = seen_version is not None and seen_version != document.version
@@ -128,6 +135,10 @@ class Coded:
 def turn_pieces(session: Session, document_id: int, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) cut where turns end: the part of each turn it covers, in order. Text between turns (the
     line break) belongs to no turn and is left out; a transcript without turns keeps the span whole."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import Utterance
+
     rows = session.execute(
         select(Utterance.start, Utterance.end)
         .where(Utterance.document_id == document_id, Utterance.start < end, Utterance.end > start)
@@ -157,6 +168,9 @@ def code_passage(
     is refused, naming who changed the transcript, when they are gone (see `follow_selection`).
 
     Every way of coding a selection goes through here (the Coding screen, the search view)."""
+    from sdi.storage.models import Document
+    from sdi.workflow.selection import follow_selection
+
     if (code_id is None) == (statement is None):
         raise WorkflowError(key="error.code.either")
     with project.store.transaction() as session:
@@ -194,30 +208,18 @@ def code_span(
 
 
 def codings_of_document(project: Project, document_id: int) -> list[CodingView]:
-    with project.store.reading() as session:
-        document = require(session, Document, document_id, "transcript")
-        rows = session.execute(
-            select(Coding, Code.statement, Code.version, Code.group_id)
-            .join(Code, Code.id == Coding.code_id)
-            .where(Coding.document_id == document_id)
-            .order_by(Coding.start, Coding.id)
-        )
-        return [
-            CodingView(
-                c.id,
-                c.code_id,
-                statement,
-                c.document_id,
-                c.start,
-                c.end,
-                document.text[c.start : c.end],
-                c.anchor_text,
-                c.status,
-                version,
-                group_id,
-            )
-            for c, statement, version, group_id in rows
-        ]
+    """The transcript's codings by position, with their codes — plain SQL (`sdi.storage.lean_coding`): the
+    Coding screen reads them when first shown, which may be before the store is open."""
+    with project.reading_rows() as read:
+        text = lean_coding.document_text(read, document_id)
+        if text is None:
+            raise missing("transcript", document_id)
+        rows = lean_coding.codings(read, document_id)
+    return [
+        CodingView(int(ident), int(code_id), statement, int(document), int(start), int(end), text[start:end],
+                   original, status, int(version), group_id)
+        for ident, code_id, statement, document, start, end, original, status, version, group_id in rows
+    ]  # fmt: skip
 
 
 def rename_code(
@@ -229,6 +231,8 @@ def rename_code(
     seen_version: int | None = None,
 ) -> None:
     """Rename a code; `seen_version` (from `CodeSummary.version`) refuses it if someone changed it since."""
+    from sdi.storage.models import Code
+
     statement = " ".join(statement.split())
     if not statement:
         raise WorkflowError(key="error.code.statement_short")
@@ -247,12 +251,20 @@ def rename_code(
 
 def coding_count(project: Project, code_id: int) -> int:
     """How many codings go with a code — said in the confirmation before it is deleted."""
+    from sqlalchemy import func, select
+
+    from sdi.storage.models import Coding
+
     with project.store.reading() as session:
         return session.scalar(select(func.count()).select_from(Coding).where(Coding.code_id == code_id)) or 0
 
 
 def delete_code(project: Project, code_id: int) -> int:
     """Delete a code and its codings; returns how many codings went with it."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import Code, Coding
+
     with project.store.transaction() as session:
         code = require(session, Code, code_id, "code")
         codings = list(session.scalars(select(Coding).where(Coding.code_id == code_id)))
@@ -268,6 +280,8 @@ def delete_code(project: Project, code_id: int) -> int:
 
 
 def remove_coding(project: Project, coding_id: int) -> None:
+    from sdi.storage.models import Coding
+
     with project.store.transaction() as session:
         coding = require(session, Coding, coding_id, "coding")
         _release_codings(session, [coding_id])
@@ -278,6 +292,10 @@ def remove_coding(project: Project, coding_id: int) -> None:
 def _release_codings(session: Session, coding_ids: list[int]) -> None:
     """Before codings go: refuse if a quote set uses them (the writing depends on them); drop them as a
     concept's key quotes through the ORM, so undo can bring that back too."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import ConceptQuote, Quote, QuoteSet
+
     if not coding_ids:
         return
     used = session.scalars(

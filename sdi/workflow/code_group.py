@@ -7,14 +7,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from sdi.storage.models import Code, CodeGroup, Coding, Concept, Document, FocusGroup, Stage, Utterance
-from sdi.workflow.context import CodingContext, coding_contexts
+from sdi.storage import lean_coding
 from sdi.workflow.errors import WorkflowError, check_version, refused_if_taken, require
 from sdi.workflow.project import Project
+
+if TYPE_CHECKING:  # the models load where groups are written or read in depth, not for the Coding screen
+    from sqlalchemy.orm import Session
+
+    from sdi.storage.models import CodeGroup
+    from sdi.workflow.context import CodingContext
 
 REST_GROUP_NAME = "Restgruppe"
 
@@ -47,27 +50,22 @@ class CodeSpread:
 
 
 def list_groups(project: Project) -> list[GroupSummary]:
-    with project.store.reading() as session:
-        codes = dict(session.execute(select(Code.group_id, func.count()).group_by(Code.group_id)).all())
-        codings = dict(
-            session.execute(
-                select(Code.group_id, func.count())
-                .join(Coding, Coding.code_id == Code.id)
-                .group_by(Code.group_id)
-            ).all()
-        )
-        concepts = dict(session.execute(select(Concept.group_id, Concept.name)).all())
-        groups = session.scalars(
-            select(CodeGroup).order_by(CodeGroup.is_rest, CodeGroup.position, CodeGroup.id)
-        )
-        return [
-            GroupSummary(g.id, g.name, g.description, g.position, g.is_rest, codes.get(g.id, 0),
-                         codings.get(g.id, 0), concepts.get(g.id), g.version)
-            for g in groups
-        ]  # fmt: skip
+    """The code groups with their counts, the rest group last — plain SQL (`sdi.storage.lean_coding`): the
+    Coding screen orders its stripes by them when first shown, which may be before the store is open."""
+    with project.reading_rows() as read:
+        rows = lean_coding.code_groups(read)
+    return [
+        GroupSummary(int(ident), name, description, int(position), bool(rest), int(codes), int(codings),
+                     concept, int(version))
+        for ident, name, description, position, rest, codes, codings, concept, version in rows
+    ]  # fmt: skip
 
 
 def _unique_name(session: Session, name: str, own_id: int | None = None) -> str:
+    from sqlalchemy import select
+
+    from sdi.storage.models import CodeGroup
+
     name = " ".join(name.split())
     if not name:
         raise WorkflowError(key="error.group.name_needed")
@@ -80,6 +78,10 @@ def _unique_name(session: Session, name: str, own_id: int | None = None) -> str:
 def _add_group(
     project: Project, session: Session, name: str, description: str = "", rest: bool = False
 ) -> CodeGroup:
+    from sqlalchemy import func, select
+
+    from sdi.storage.models import CodeGroup
+
     name = _unique_name(session, name)
     if rest and session.scalar(select(CodeGroup.id).where(CodeGroup.is_rest.is_(True))) is not None:
         raise WorkflowError(key="error.group.rest_exists")
@@ -109,6 +111,10 @@ def create_group_with_codes(
 
 def rest_group(project: Project) -> int:
     """The rest group's id, created on first use."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import CodeGroup
+
     with project.store.reading() as session:
         existing = session.scalar(select(CodeGroup.id).where(CodeGroup.is_rest.is_(True)))
     return existing if existing is not None else create_group(project, REST_GROUP_NAME, rest=True)
@@ -122,6 +128,8 @@ def rename_group(
     *,
     seen_version: int | None = None,
 ) -> None:
+    from sdi.storage.models import CodeGroup
+
     with project.store.transaction() as session:
         group = require(session, CodeGroup, group_id, "code group")
         check_version(session, group, seen_version, "code group", group.name)
@@ -135,6 +143,10 @@ def rename_group(
 
 def order_groups(project: Project, ordered_ids: Sequence[int]) -> None:
     """Put the groups in the researcher's order (ids not listed keep their relative order after these)."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import CodeGroup
+
     with project.store.transaction() as session:
         groups = {
             g.id: g for g in session.scalars(select(CodeGroup).order_by(CodeGroup.position, CodeGroup.id))
@@ -148,12 +160,18 @@ def order_groups(project: Project, ordered_ids: Sequence[int]) -> None:
 
 def move_codes(project: Project, code_ids: Sequence[int], group_id: int | None) -> int:
     """Move one or many codes into a group (None: out of any group). One action, one undo."""
+    from sdi.storage.models import CodeGroup
+
     with project.store.transaction() as session:
         target = require(session, CodeGroup, group_id, "code group") if group_id is not None else None
         return _move(project, session, code_ids, target)
 
 
 def _move(project: Project, session: Session, code_ids: Sequence[int], target: CodeGroup | None) -> int:
+    from sqlalchemy import select
+
+    from sdi.storage.models import Code
+
     group_id = target.id if target is not None else None
     codes = list(session.scalars(select(Code).where(Code.id.in_(list(code_ids)))))
     if len(codes) != len(set(code_ids)):
@@ -175,6 +193,10 @@ def _move(project: Project, session: Session, code_ids: Sequence[int], target: C
 
 def delete_group(project: Project, group_id: int) -> int:
     """Delete a group; its codes become ungrouped. Refused while a concept is built on it."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import Code, CodeGroup, Concept
+
     with project.store.transaction() as session:
         group = require(session, CodeGroup, group_id, "code group")
         concept = session.scalar(select(Concept.name).where(Concept.group_id == group_id))
@@ -198,6 +220,10 @@ def delete_group(project: Project, group_id: int) -> int:
 
 def code_spread(project: Project) -> list[CodeSpread]:
     """Every code with its number of codings and where they come from (groups, stages, speakers)."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import Code, Coding, Document, FocusGroup, Stage, Utterance
+
     with project.store.reading() as session:
         codes = session.execute(
             select(Code.id, Code.statement, Code.group_id, Code.version).order_by(Code.position, Code.id)
@@ -235,6 +261,11 @@ def code_spread(project: Project) -> list[CodeSpread]:
 
 def codings_of_group(project: Project, group_id: int) -> list[CodingContext]:
     """All codings of a group's codes, in context — to check the group (and its concept) against the data."""
+    from sqlalchemy import select
+
+    from sdi.storage.models import Code, Coding
+    from sdi.workflow.context import coding_contexts
+
     with project.store.reading() as session:
         ids = session.scalars(
             select(Coding.id)
@@ -246,6 +277,11 @@ def codings_of_group(project: Project, group_id: int) -> list[CodingContext]:
 
 
 def codings_of_code(project: Project, code_id: int) -> list[CodingContext]:
+    from sqlalchemy import select
+
+    from sdi.storage.models import Coding
+    from sdi.workflow.context import coding_contexts
+
     with project.store.reading() as session:
         ids = session.scalars(
             select(Coding.id).where(Coding.code_id == code_id).order_by(Coding.document_id, Coding.start)

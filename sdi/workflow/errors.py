@@ -110,8 +110,13 @@ def require(session: Session, model: type[T], ident: int, what: str) -> T:
     """The row `ident` of `model`, or a WorkflowError saying which `what` is missing (deleted meanwhile)."""
     found = session.get(model, ident)
     if found is None:
-        raise WorkflowError(key="error.missing", what=_WHAT.get(what, what), ident=ident)
+        raise missing(what, ident)
     return found
+
+
+def missing(what: str, ident: int) -> WorkflowError:
+    """The error for the row `ident` of a `what` («transcript», «code» …) that is not there (deleted)."""
+    return WorkflowError(key="error.missing", what=_WHAT.get(what, what), ident=ident)
 
 
 def check_version(session: Session, obj: object, seen_version: int | None, what: str, name: str) -> None:

@@ -66,8 +66,16 @@ class Project:
     def reading_rows(self) -> Iterator[Reader]:
         """Plain SQL (`sdi.storage.lean.Reader`) for a read: the lean connection while the store is not open,
         else a reading session of the store (any engine). The same SQL, the same rows either way."""
-        if self._store is None and self._lean is not None:
-            yield self._read_lean
+        lean = self._lean
+        if self._store is None and lean is not None:
+            begin = not lean.in_transaction  # else a read within a read: the outer one's snapshot
+            if begin:
+                lean.execute("BEGIN")  # one snapshot for every statement of the read, as a session has
+            try:
+                yield self._read_lean
+            finally:
+                if begin and lean.in_transaction:  # (an error the driver reported may have ended it)
+                    lean.execute("COMMIT")
             return
         from sdi.storage.lean import session_reader
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
-
 from sdi.nlp.quick_sentences import sentence_spans
-from sdi.storage.models import Document, FocusGroup, Participant, Stage, Utterance
-from sdi.workflow.errors import WorkflowError
+from sdi.storage import lean_coding
+from sdi.storage.lean import stored_date
+from sdi.workflow.errors import WorkflowError, missing
 from sdi.workflow.project import Project
 
 
@@ -56,18 +55,21 @@ class TranscriptSummary:
 
 
 def list_transcripts(project: Project) -> list[TranscriptSummary]:
-    with project.store.reading() as session:
-        rows = session.execute(
-            select(Document.id, Document.title, Document.source_path, FocusGroup.name, Stage.number)
-            .join(Stage, Stage.id == Document.stage_id)
-            .join(FocusGroup, FocusGroup.id == Stage.group_id)
-            .order_by(FocusGroup.name, Stage.number)
-        ).all()
-    return [TranscriptSummary(*row) for row in rows]
+    """Every transcript by focus group and stage — plain SQL (`sdi.storage.lean_coding`): the Coding screen
+    asks it when first shown, which may be before the store is open."""
+    with project.reading_rows() as read:
+        rows = lean_coding.transcripts(read)
+    return [
+        TranscriptSummary(int(i), title, path, group, int(number)) for i, title, path, group, number in rows
+    ]
 
 
 def find_transcript(project: Project, reference: str) -> int:
     """A transcript by id, by its path in the project, or by a unique piece of its path or title."""
+    from sqlalchemy import or_, select
+
+    from sdi.storage.models import Document
+
     reference = reference.strip()
     with project.store.reading() as session:
         if reference.isdigit() and session.get(Document, int(reference)) is not None:
@@ -93,46 +95,17 @@ def find_transcript(project: Project, reference: str) -> int:
 
 
 def transcript_view(project: Project, document_id: int) -> TranscriptView:
-    with project.store.reading() as session:
-        row = session.execute(
-            select(Document, Stage, FocusGroup)
-            .join(Stage, Stage.id == Document.stage_id)
-            .join(FocusGroup, FocusGroup.id == Stage.group_id)
-            .where(Document.id == document_id)
-        ).first()
+    """A transcript with its turns (speakers, roles, lines), in plain SQL like `list_transcripts`."""
+    with project.reading_rows() as read:
+        row = lean_coding.transcript(read, document_id)
         if row is None:
-            raise WorkflowError(key="error.missing", what="error.what.transcript", ident=document_id)
-        document, stage, group = row
-        roles = dict(
-            session.execute(
-                select(Participant.id, Participant.role).where(Participant.group_id == group.id)
-            ).all()
-        )
+            raise missing("transcript", document_id)
+        ident, title, path, group_id, group, site, stage, date, version, words, text = row
         turns = [
-            TurnView(
-                u.seq,
-                u.line,
-                u.speaker,
-                roles.get(u.participant_id, "") if u.participant_id else "",
-                u.is_moderator,
-                document.text[u.start : u.end],
-                u.start,
-                u.end,
-                u.time_start,
-            )
-            for u in session.scalars(
-                select(Utterance).where(Utterance.document_id == document_id).order_by(Utterance.seq)
-            )
-        ]
-        return TranscriptView(
-            document.id,
-            document.title,
-            document.source_path,
-            group.name,
-            group.site,
-            stage.number,
-            stage.date,
-            document.version,
-            document.word_count,
-            turns,
-        )
+            TurnView(int(seq), int(line), speaker, role, bool(moderator), text[start:end], int(start),
+                     int(end), time_start)
+            for seq, line, speaker, role, moderator, start, end, time_start
+            in lean_coding.turns(read, ident, group_id)
+        ]  # fmt: skip
+    return TranscriptView(int(ident), title, path, group, site, int(stage), stored_date(date), int(version),
+                          int(words), turns)  # fmt: skip

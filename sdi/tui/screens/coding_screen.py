@@ -5,7 +5,7 @@ turns coded with one code (or group) and walked coding by coding."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +14,6 @@ from textual.containers import Horizontal
 from textual.widgets import OptionList
 
 from sdi.tui.context import sdi_app
-from sdi.tui.modals.code_picker import CodeChoice, CodePicker
 from sdi.tui.modals.dialogs import ConfirmModal, InputModal
 from sdi.tui.modals.picker import PickerModal
 from sdi.tui.navigation import State
@@ -34,6 +33,9 @@ from sdi.workflow.code import (
 )
 from sdi.workflow.code_group import list_groups
 from sdi.workflow.transcript import TranscriptView, list_transcripts, transcript_view
+
+if TYPE_CHECKING:  # the picker (and its code suggestions) loads when a coding is made, not with the screen
+    from sdi.tui.modals.code_picker import CodeChoice
 
 PREFILL = 120  # characters of the selected words put in the code picker's input
 
@@ -210,6 +212,8 @@ class CodingScreen(SdiScreen):
     def action_code(self) -> None:
         """`c`: the selection (else the caret's sentence) — its exact words, turn by turn, shown in the
         picker — coded with a new or an existing code; one coding per turn, one undo step."""
+        from sdi.tui.modals.code_picker import CodePicker
+
         reader = self.reader
         pieces = reader.current_pieces()
         if not pieces or self.document_id is None or not reader.visible_turns:
