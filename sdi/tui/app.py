@@ -38,13 +38,15 @@ from sdi.workflow.preference import read_preferences, write_preference
 from sdi.workflow.project import Project
 
 if TYPE_CHECKING:  # the dialogs load when first opened, not before the first screen is drawn
+    from textual.widget import AwaitMount
+
     from sdi.workflow.memo_index import MemoListing
 
 STEPS: tuple[str, ...] = ("corpus", "coding", "code_groups", "concepts", "quotes")
 DARK, LIGHT = "textual-dark", "textual-light"
 POLL_SECONDS = 5.0  # how often the store is asked whether another coder changed something
 WARM_UP_AFTER = 0.25  # seconds after the first screen is drawn: SQLAlchemy and the models load meanwhile
-WARM_UP_IDLE = 0.2  # …once the workbench used less than this share of those seconds (not building a screen)
+WARM_UP_IDLE = 0.2  # …after a key switched screens: once the process used less than this share of them
 WARM_UP_LATEST = 3.0  # seconds after the first screen is drawn: then it loads whatever the workbench does
 BLOCKED_IN_DIALOGS = frozenset(
     {"step", "undo", "redo", "help", "toggle_theme", "search", "keywords", "memos"}
@@ -131,7 +133,8 @@ class SdiApp(App[None]):
         self._nlp: str | None = None
         self._mark: ChangeMark | None = None  # the store's change mark when the screens last read it
         self.activity = ""  # what is under way (an export being written), shown in the status line
-        self._drawn_at = 0.0  # when the first screen was drawn (the warm-up waits for an idle moment after)
+        self._drawn_at = 0.0  # when the first screen was drawn (the warm-up starts after it)
+        self._switched = False  # a screen was switched to since the start
         saved = read_preferences(project).get("theme", DARK)
         self._saved_theme = saved if saved in self.available_themes else DARK
         if self._saved_theme != self.theme:  # setting it re-parses all CSS once the first screen is made
@@ -147,19 +150,24 @@ class SdiApp(App[None]):
             self.call_after_refresh(self.action_switch_coder, True)
 
     def _warm_up_when_idle(self, since: tuple[float, float] | None = None) -> None:
-        """Start the warm-up once the workbench has been idle for `WARM_UP_AFTER` after the first screen is
-        drawn: a key pressed the moment Korpus appears (`2`) builds its screen — in plain SQL, as Korpus —
-        without an import thread taking turns with it for the interpreter."""
+        """Start the warm-up `WARM_UP_AFTER` after the first screen is drawn — but when a screen has been
+        switched to meanwhile (`2` pressed the moment Korpus appears), only once the workbench has been idle
+        for that long, so the new screen is built (in plain SQL, as Korpus) without an import thread taking
+        turns with it for the interpreter; at the latest `WARM_UP_LATEST` after the first screen."""
         now = (time.monotonic(), time.process_time())  # the process's CPU time counts every thread
         if since is None:
             self._drawn_at = now[0]
         else:
             started()  # the garbage collector, held back by `sdi.tui.workbench` until the first paint
             idle = now[1] - since[1] < WARM_UP_IDLE * (now[0] - since[0])
-            if idle or now[0] - self._drawn_at >= WARM_UP_LATEST:
+            if not self._switched or idle or now[0] - self._drawn_at >= WARM_UP_LATEST:
                 self.project.warm_up()
                 return
         self.set_timer(WARM_UP_AFTER, partial(self._warm_up_when_idle, now))
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        self._switched = True  # the warm-up waits for an idle moment (`_warm_up_when_idle`)
+        return super().switch_mode(mode)
 
     # ---- shared state -----------------------------------------------------------------------------------
 
