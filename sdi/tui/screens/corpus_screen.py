@@ -73,7 +73,6 @@ class CorpusScreen(SdiScreen):
         self._participants: dict[str, list[ParticipantView]] = {}
         self._summaries: dict[tuple[str, int], str] = {}
         self._memos: dict[tuple[str, int | None], list[MemoListing]] = {}
-        self._shown: dict[str | None, Text] = {}  # what each detail panel shows
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="corpus-body"):
@@ -260,8 +259,7 @@ class CorpusScreen(SdiScreen):
     def _put_text(self, panel: Static, text: Text) -> None:
         """Show `text` unless the panel shows it already (the tree says its first highlight only after the
         first screen is drawn: the same details drawn again would cost a second layout)."""
-        if self._shown.get(panel.id) != text:
-            self._shown[panel.id] = text
+        if panel.content != text:
             panel.update(text)
 
     def _stage_text(self, row: StageStatus) -> Text:
